@@ -1,0 +1,98 @@
+package org.hrmlab.engine;
+
+import java.util.Objects;
+
+/**
+ * The architecture of a Hierarchical Reasoning Model (arXiv 2506.21734), as the reference implementation's
+ * {@code HierarchicalReasoningModel_ACTV1Config} defines it, plus the three sizes that come from data
+ * ({@code seqLen}, {@code vocabSize}, {@code numPuzzleIdentifiers}).
+ *
+ * @param seqLen               grid tokens per example (81 Sudoku, 900 maze/ARC), without the puzzle prefix
+ * @param vocabSize            token vocabulary size (11 Sudoku, 6 maze, 12 ARC)
+ * @param numPuzzleIdentifiers rows of the puzzle-embedding table
+ * @param puzzleEmbNdim        width of a puzzle embedding (0 = none); the prefix has {@code ceil(ndim / hidden)} tokens
+ * @param hiddenSize           model width
+ * @param numHeads             attention heads; head dim = hidden / heads
+ * @param expansion            SwiGLU expansion factor
+ * @param hLayers              transformer blocks in the H module
+ * @param lLayers              transformer blocks in the L module
+ * @param hCycles              H-updates per ACT segment (N)
+ * @param lCycles              L-updates per H cycle (T)
+ * @param haltMaxSteps         maximum ACT segments
+ * @param haltExplorationProb  training-time exploration probability of ACT
+ * @param posEncodings         {@code "rope"} or {@code "learned"}
+ * @param rmsNormEps           RMSNorm epsilon
+ * @param ropeTheta            RoPE base
+ */
+public record HrmConfig(int seqLen, int vocabSize, int numPuzzleIdentifiers, int puzzleEmbNdim, int hiddenSize,
+                        int numHeads, double expansion, int hLayers, int lLayers, int hCycles, int lCycles,
+                        int haltMaxSteps, double haltExplorationProb, String posEncodings, double rmsNormEps,
+                        double ropeTheta) {
+
+    /** Validates the sizes; a bad value names itself in the message. */
+    public HrmConfig {
+        Objects.requireNonNull(posEncodings, "posEncodings");
+        positive("seq_len", seqLen);
+        positive("vocab_size", vocabSize);
+        positive("num_puzzle_identifiers", numPuzzleIdentifiers);
+        positive("hidden_size", hiddenSize);
+        positive("num_heads", numHeads);
+        positive("H_layers", hLayers);
+        positive("L_layers", lLayers);
+        positive("H_cycles", hCycles);
+        positive("L_cycles", lCycles);
+        positive("halt_max_steps", haltMaxSteps);
+        if (puzzleEmbNdim < 0) {
+            throw new IllegalArgumentException("puzzle_emb_ndim must be >= 0, got " + puzzleEmbNdim);
+        }
+        if (hiddenSize % numHeads != 0) {
+            throw new IllegalArgumentException("hidden_size " + hiddenSize + " is not a multiple of num_heads " + numHeads);
+        }
+        if ((hiddenSize / numHeads) % 2 != 0) {
+            throw new IllegalArgumentException("head dimension " + hiddenSize / numHeads + " must be even for RoPE");
+        }
+        if (!posEncodings.equals("rope") && !posEncodings.equals("learned")) {
+            throw new IllegalArgumentException("pos_encodings must be 'rope' or 'learned', got '" + posEncodings + "'");
+        }
+    }
+
+    /** The reference's 27M architecture (hidden 512, 8 heads, 4+4 layers, 2x2 cycles, 16 segments, one prefix token). */
+    public static HrmConfig reference27M(int seqLen, int vocabSize, int numPuzzleIdentifiers) {
+        return new HrmConfig(seqLen, vocabSize, numPuzzleIdentifiers, 512, 512, 8, 4, 4, 4, 2, 2, 16, 0.1, "rope",
+                1e-5, 10000.0);
+    }
+
+    /** @return per-head width, {@code hidden / heads} */
+    public int headDim() {
+        return hiddenSize / numHeads;
+    }
+
+    /** @return prefix tokens carrying the puzzle embedding, {@code ceil(puzzleEmbNdim / hidden)} */
+    public int puzzleEmbLen() {
+        return (puzzleEmbNdim + hiddenSize - 1) / hiddenSize;
+    }
+
+    /** @return every position the model sees: prefix plus grid */
+    public int totalSeqLen() {
+        return seqLen + puzzleEmbLen();
+    }
+
+    /** @return SwiGLU inner width: {@code round(expansion * hidden * 2/3)} rounded up to a multiple of 256 */
+    public int mlpInterSize() {
+        int inter = (int) Math.round(expansion * hiddenSize * 2.0 / 3.0);
+        return ((inter + 255) / 256) * 256;
+    }
+
+    /** @return a copy with other cycle and segment counts (inference-time overrides) */
+    public HrmConfig withCycles(int newHCycles, int newLCycles, int newHaltMaxSteps) {
+        return new HrmConfig(seqLen, vocabSize, numPuzzleIdentifiers, puzzleEmbNdim, hiddenSize, numHeads, expansion,
+                hLayers, lLayers, newHCycles, newLCycles, newHaltMaxSteps, haltExplorationProb, posEncodings, rmsNormEps,
+                ropeTheta);
+    }
+
+    private static void positive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+}

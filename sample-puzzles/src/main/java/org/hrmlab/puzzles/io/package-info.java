@@ -1,0 +1,2 @@
+/** Array file formats shared by datasets and traces: NumPy {@code .npy}. */
+package org.hrmlab.puzzles.io;
