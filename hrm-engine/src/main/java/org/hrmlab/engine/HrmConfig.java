@@ -7,7 +7,8 @@ import java.util.Objects;
  * {@code HierarchicalReasoningModel_ACTV1Config} defines it, plus the three sizes that come from data
  * ({@code seqLen}, {@code vocabSize}, {@code numPuzzleIdentifiers}).
  *
- * @param seqLen               grid tokens per example (81 Sudoku, 900 maze/ARC), without the puzzle prefix
+ * @param seqLen               grid tokens per example (81 Sudoku, 900 maze/ARC), without the puzzle prefix; 0 while
+ *                             unknown (a RoPE checkpoint does not record it: the puzzle fixes it, see {@link #withSeqLen})
  * @param vocabSize            token vocabulary size (11 Sudoku, 6 maze, 12 ARC)
  * @param numPuzzleIdentifiers rows of the puzzle-embedding table
  * @param puzzleEmbNdim        width of a puzzle embedding (0 = none); the prefix has {@code ceil(ndim / hidden)} tokens
@@ -32,7 +33,9 @@ public record HrmConfig(int seqLen, int vocabSize, int numPuzzleIdentifiers, int
     /** Validates the sizes; a bad value names itself in the message. */
     public HrmConfig {
         Objects.requireNonNull(posEncodings, "posEncodings");
-        positive("seq_len", seqLen);
+        if (seqLen < 0) {
+            throw new IllegalArgumentException("seq_len must be >= 0, got " + seqLen);
+        }
         positive("vocab_size", vocabSize);
         positive("num_puzzle_identifiers", numPuzzleIdentifiers);
         positive("hidden_size", hiddenSize);
@@ -87,6 +90,13 @@ public record HrmConfig(int seqLen, int vocabSize, int numPuzzleIdentifiers, int
     public HrmConfig withCycles(int newHCycles, int newLCycles, int newHaltMaxSteps) {
         return new HrmConfig(seqLen, vocabSize, numPuzzleIdentifiers, puzzleEmbNdim, hiddenSize, numHeads, expansion,
                 hLayers, lLayers, newHCycles, newLCycles, newHaltMaxSteps, haltExplorationProb, posEncodings, rmsNormEps,
+                ropeTheta);
+    }
+
+    /** @return a copy for sequences of {@code newSeqLen} grid tokens */
+    public HrmConfig withSeqLen(int newSeqLen) {
+        return new HrmConfig(newSeqLen, vocabSize, numPuzzleIdentifiers, puzzleEmbNdim, hiddenSize, numHeads, expansion,
+                hLayers, lLayers, hCycles, lCycles, haltMaxSteps, haltExplorationProb, posEncodings, rmsNormEps,
                 ropeTheta);
     }
 

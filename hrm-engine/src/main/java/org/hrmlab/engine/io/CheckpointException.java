@@ -1,0 +1,36 @@
+package org.hrmlab.engine.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A model file that cannot be loaded: truncated, hostile, inconsistent with its config, or missing a part.
+ * The message is one line naming the file and the problem; the CLI prints it and exits with status 2.
+ */
+public final class CheckpointException extends IOException {
+    private final transient Path file;
+
+    /**
+     * @param file    the offending file
+     * @param problem what is wrong, in a few words
+     */
+    public CheckpointException(Path file, String problem) {
+        super(file + ": " + problem);
+        this.file = file;
+    }
+
+    /**
+     * @param file    the offending file
+     * @param problem what is wrong, in a few words
+     * @param cause   the underlying error
+     */
+    public CheckpointException(Path file, String problem, Throwable cause) {
+        super(file + ": " + problem, cause);
+        this.file = file;
+    }
+
+    /** @return the file the problem was found in */
+    public Path file() {
+        return file;
+    }
+}
