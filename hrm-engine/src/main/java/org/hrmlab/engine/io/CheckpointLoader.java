@@ -1,0 +1,119 @@
+package org.hrmlab.engine.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hrmlab.engine.HostTensor;
+import org.hrmlab.engine.HrmConfig;
+
+/**
+ * Loads a model from any file HRM Lab understands, detecting the format from its bytes: a reference torch checkpoint
+ * ({@code step_N} / {@code checkpoint}, zip) with {@code all_config.yaml} beside it, or an HRM Lab safetensors model.
+ */
+public final class CheckpointLoader {
+    private static final String[] PREFIXES = {"_orig_mod.", "model.", "inner."};
+    private static final Pattern STEP = Pattern.compile("step_(\\d+)");
+
+    private CheckpointLoader() {
+    }
+
+    /**
+     * @param file a reference checkpoint or an HRM Lab model
+     * @return the model; for reference checkpoints vocab size and puzzle-id count come from tensor shapes, and
+     *         {@code seqLen} is 0 unless learned positions fix it
+     * @throws CheckpointException one line naming the file and the problem
+     */
+    public static ModelCheckpoint load(Path file) throws CheckpointException {
+        if (!Files.isRegularFile(file)) {
+            throw new CheckpointException(file, Files.isDirectory(file) ? "is a directory, not a checkpoint file"
+                    : "no such file");
+        }
+        try {
+            String sha = FileHashes.sha256(file);
+            if (isZip(file)) {
+                return loadReference(file, sha);
+            }
+            if (Safetensors.looksLike(file)) {
+                return HrmLabModelFile.read(file, sha);
+            }
+            throw new CheckpointException(file, "neither a torch zip checkpoint nor an HRM Lab safetensors model");
+        } catch (CheckpointException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new CheckpointException(file, "cannot load: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isZip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+        }
+    }
+
+    private static ModelCheckpoint loadReference(Path file, String sha) throws CheckpointException {
+        Path dir = file.toAbsolutePath().getParent();
+        ReferenceConfigReader.Arch arch = ReferenceConfigReader.read(dir.resolve("all_config.yaml"), file);
+        Map<String, HostTensor> weights = new LinkedHashMap<>();
+        for (var e : TorchCheckpointReader.read(file).entrySet()) {
+            weights.put(stripPrefixes(e.getKey()), e.getValue());
+        }
+        HostTensor embed = weights.get("embed_tokens.embedding_weight");
+        if (embed == null || embed.shape().length != 2) {
+            throw new CheckpointException(file, "tensor 'embed_tokens.embedding_weight' is missing or not 2-D");
+        }
+        int vocab = (int) embed.shape()[0];
+        int numIds = 1;
+        if (arch.puzzleEmbNdim() > 0) {
+            HostTensor table = weights.get("puzzle_emb.weights");
+            if (table == null) {
+                throw new CheckpointException(file, "config has puzzle_emb_ndim " + arch.puzzleEmbNdim()
+                        + " but tensor 'puzzle_emb.weights' is missing");
+            }
+            numIds = (int) table.shape()[0];
+        }
+        int prefix = (arch.puzzleEmbNdim() + arch.hiddenSize() - 1) / arch.hiddenSize();
+        int seqLen = 0;
+        if (arch.posEncodings().equals("learned")) {
+            HostTensor pos = weights.get("embed_pos.embedding_weight");
+            if (pos == null) {
+                throw new CheckpointException(file, "config has learned positions but 'embed_pos' is missing");
+            }
+            seqLen = (int) pos.shape()[0] - prefix;
+        }
+        HrmConfig config;
+        try {
+            config = new HrmConfig(seqLen, vocab, numIds, arch.puzzleEmbNdim(), arch.hiddenSize(), arch.numHeads(),
+                    arch.expansion(), arch.hLayers(), arch.lLayers(), arch.hCycles(), arch.lCycles(),
+                    arch.haltMaxSteps(), arch.haltExplorationProb(), arch.posEncodings(), arch.rmsNormEps(),
+                    arch.ropeTheta());
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(dir.resolve("all_config.yaml"), e.getMessage());
+        }
+        WeightLayout.validate(file, config, weights);
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("format", "reference-torch");
+        provenance.put("source_file", file.getFileName().toString());
+        Matcher m = STEP.matcher(file.getFileName().toString());
+        if (m.matches()) {
+            provenance.put("step", m.group(1));
+        }
+        arch.runFields().forEach((k, v) -> provenance.put("reference." + k, v));
+        return new ModelCheckpoint(file, sha, config, weights, provenance);
+    }
+
+    static String stripPrefixes(String key) {
+        String k = key;
+        for (String p : PREFIXES) {
+            if (k.startsWith(p)) {
+                k = k.substring(p.length());
+            }
+        }
+        return k;
+    }
+}

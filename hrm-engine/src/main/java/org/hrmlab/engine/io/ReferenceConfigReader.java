@@ -1,0 +1,77 @@
+package org.hrmlab.engine.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads the {@code arch:} block and run fields of a reference {@code all_config.yaml}. */
+final class ReferenceConfigReader {
+    private ReferenceConfigReader() {
+    }
+
+    /** The architecture fields of the yaml, before data-derived sizes are known. */
+    record Arch(int puzzleEmbNdim, int hiddenSize, int numHeads, double expansion, int hLayers, int lLayers,
+                int hCycles, int lCycles, int haltMaxSteps, double haltExplorationProb, String posEncodings,
+                double rmsNormEps, double ropeTheta, Map<String, String> runFields) {
+    }
+
+    static Arch read(Path yaml, Path checkpoint) throws CheckpointException {
+        if (!Files.isRegularFile(yaml)) {
+            throw new CheckpointException(checkpoint, "no all_config.yaml beside the checkpoint (expected " + yaml + ")");
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml.toFile());
+        } catch (IOException e) {
+            throw new CheckpointException(yaml, "unreadable YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        JsonNode arch = root == null ? null : root.get("arch");
+        if (arch == null || !arch.isObject()) {
+            throw new CheckpointException(yaml, "no 'arch:' block");
+        }
+        Map<String, String> run = new LinkedHashMap<>();
+        root.fields().forEachRemaining(e -> {
+            if (e.getValue().isValueNode()) {
+                run.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        String name = text(arch, "name", "hrm.hrm_act_v1@HierarchicalReasoningModel_ACTV1");
+        if (!name.contains("hrm_act_v1")) {
+            throw new CheckpointException(yaml, "architecture '" + name + "' is not the HRM ACT v1 model");
+        }
+        int hidden = integer(arch, "hidden_size", yaml);
+        return new Arch(arch.has("puzzle_emb_ndim") ? arch.get("puzzle_emb_ndim").asInt() : 0, hidden,
+                integer(arch, "num_heads", yaml), number(arch, "expansion", yaml), integer(arch, "H_layers", yaml),
+                integer(arch, "L_layers", yaml), integer(arch, "H_cycles", yaml), integer(arch, "L_cycles", yaml),
+                integer(arch, "halt_max_steps", yaml),
+                arch.has("halt_exploration_prob") ? arch.get("halt_exploration_prob").asDouble() : 0.1,
+                text(arch, "pos_encodings", "rope"),
+                arch.has("rms_norm_eps") ? arch.get("rms_norm_eps").asDouble() : 1e-5,
+                arch.has("rope_theta") ? arch.get("rope_theta").asDouble() : 10000.0, run);
+    }
+
+    private static String text(JsonNode n, String field, String fallback) {
+        return n.has(field) ? n.get(field).asText() : fallback;
+    }
+
+    private static int integer(JsonNode n, String field, Path yaml) throws CheckpointException {
+        JsonNode v = n.get(field);
+        if (v == null || !v.canConvertToInt()) {
+            throw new CheckpointException(yaml, "arch." + field + " is missing or not an integer");
+        }
+        return v.asInt();
+    }
+
+    private static double number(JsonNode n, String field, Path yaml) throws CheckpointException {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isNumber()) {
+            throw new CheckpointException(yaml, "arch." + field + " is missing or not a number");
+        }
+        return v.asDouble();
+    }
+}

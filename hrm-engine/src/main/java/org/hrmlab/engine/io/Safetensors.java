@@ -1,0 +1,205 @@
+package org.hrmlab.engine.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hrmlab.engine.HostTensor;
+
+/**
+ * The safetensors container (8-byte little-endian header length, a JSON header, raw little-endian data), read
+ * strictly since files are untrusted, written atomically. Only F32 is written; F32, F16 and BF16 are read.
+ */
+public final class Safetensors {
+    private static final long MAX_HEADER = 100L << 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Safetensors() {
+    }
+
+    /** Tensors and the {@code __metadata__} string map of a safetensors file. */
+    public record Contents(Map<String, HostTensor> tensors, Map<String, String> metadata) {
+    }
+
+    /** Writes tensors (float32) and metadata to {@code file} through a temporary file and a rename. */
+    public static void write(Path file, Map<String, HostTensor> tensors, Map<String, String> metadata)
+            throws IOException {
+        ObjectNode header = JSON.createObjectNode();
+        ObjectNode meta = header.putObject("__metadata__");
+        metadata.forEach(meta::put);
+        long offset = 0;
+        for (var e : tensors.entrySet()) {
+            ObjectNode t = header.putObject(e.getKey());
+            t.put("dtype", "F32");
+            var shape = t.putArray("shape");
+            for (long d : e.getValue().shape()) {
+                shape.add(d);
+            }
+            long end = offset + 4L * e.getValue().data().length;
+            t.putArray("data_offsets").add(offset).add(end);
+            offset = end;
+        }
+        byte[] json = JSON.writeValueAsBytes(header);
+        int pad = (8 - json.length % 8) % 8;
+        byte[] padded = new byte[json.length + pad];
+        System.arraycopy(json, 0, padded, 0, json.length);
+        for (int i = json.length; i < padded.length; i++) {
+            padded[i] = ' ';
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded.length).array());
+                out.write(padded);
+                for (HostTensor t : tensors.values()) {
+                    ByteBuffer b = ByteBuffer.allocate(4 * t.data().length).order(ByteOrder.LITTLE_ENDIAN);
+                    b.asFloatBuffer().put(t.data());
+                    out.write(b.array());
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** @return true if the file starts like a safetensors file (a sane header length followed by '{') */
+    public static boolean looksLike(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (ch.size() < 10) {
+                return false;
+            }
+            ByteBuffer b = ByteBuffer.allocate(9).order(ByteOrder.LITTLE_ENDIAN);
+            ch.read(b, 0);
+            long n = b.getLong(0);
+            return n > 0 && n <= MAX_HEADER && b.get(8) == '{';
+        }
+    }
+
+    /**
+     * Reads every tensor as float32.
+     *
+     * @throws CheckpointException naming the file and the first inconsistency found
+     */
+    public static Contents read(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < 8) {
+                throw new CheckpointException(file, "truncated safetensors file");
+            }
+            ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+            ch.read(lenBuf, 0);
+            long headerLen = lenBuf.getLong(0);
+            if (headerLen <= 0 || headerLen > MAX_HEADER || 8 + headerLen > size) {
+                throw new CheckpointException(file, "safetensors header length " + headerLen + " is out of range");
+            }
+            ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
+            readFully(ch, hb, 8);
+            JsonNode header;
+            try {
+                header = JSON.readTree(new String(hb.array(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new CheckpointException(file, "safetensors header is not JSON");
+            }
+            if (header == null || !header.isObject()) {
+                throw new CheckpointException(file, "safetensors header is not a JSON object");
+            }
+            long dataStart = 8 + headerLen;
+            long dataLen = size - dataStart;
+            Map<String, String> metadata = new LinkedHashMap<>();
+            List<long[]> ranges = new ArrayList<>();
+            Map<String, HostTensor> tensors = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (e.getKey().equals("__metadata__")) {
+                    e.getValue().fields().forEachRemaining(m -> metadata.put(m.getKey(), m.getValue().asText()));
+                    continue;
+                }
+                tensors.put(e.getKey(), readTensor(file, ch, e.getKey(), e.getValue(), dataStart, dataLen, ranges));
+            }
+            ranges.sort(Comparator.comparingLong(r -> r[0]));
+            for (int i = 1; i < ranges.size(); i++) {
+                if (ranges.get(i)[0] < ranges.get(i - 1)[1]) {
+                    throw new CheckpointException(file, "safetensors tensors overlap");
+                }
+            }
+            return new Contents(tensors, metadata);
+        }
+    }
+
+    private static HostTensor readTensor(Path file, FileChannel ch, String key, JsonNode spec, long dataStart,
+                                         long dataLen, List<long[]> ranges) throws IOException {
+        String dtype = spec.path("dtype").asText("");
+        int item = switch (dtype) {
+            case "F32" -> 4;
+            case "F16", "BF16" -> 2;
+            default -> throw new CheckpointException(file, "tensor '" + key + "' has unsupported dtype '" + dtype + "'");
+        };
+        JsonNode shapeNode = spec.path("shape");
+        JsonNode offsets = spec.path("data_offsets");
+        if (!shapeNode.isArray() || !offsets.isArray() || offsets.size() != 2) {
+            throw new CheckpointException(file, "tensor '" + key + "' has a malformed header entry");
+        }
+        long[] shape = new long[shapeNode.size()];
+        long numel = 1;
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = shapeNode.get(i).asLong(-1);
+            if (shape[i] < 0) {
+                throw new CheckpointException(file, "tensor '" + key + "' has a negative dimension");
+            }
+            numel = Math.multiplyExact(numel, shape[i]);
+        }
+        long begin = offsets.get(0).asLong(-1);
+        long end = offsets.get(1).asLong(-1);
+        if (begin < 0 || end < begin || end > dataLen) {
+            throw new CheckpointException(file, "tensor '" + key + "' lies outside the data (truncated file?)");
+        }
+        if (end - begin != numel * item) {
+            throw new CheckpointException(file, "tensor '" + key + "' has " + (end - begin) + " bytes but shape x "
+                    + dtype + " needs " + numel * item);
+        }
+        if (numel > Integer.MAX_VALUE / 4) {
+            throw new CheckpointException(file, "tensor '" + key + "' is too large");
+        }
+        ranges.add(new long[] {begin, end});
+        ByteBuffer b = ByteBuffer.allocate((int) (end - begin)).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(ch, b, dataStart + begin);
+        float[] out = new float[(int) numel];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = switch (dtype) {
+                case "F32" -> b.getFloat(4 * i);
+                case "BF16" -> Float.intBitsToFloat((b.getShort(2 * i) & 0xFFFF) << 16);
+                default -> TorchCheckpointReader.halfToFloat(b.getShort(2 * i));
+            };
+        }
+        return new HostTensor(shape, out);
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer into, long position) throws IOException {
+        long pos = position;
+        while (into.hasRemaining()) {
+            int n = ch.read(into, pos);
+            if (n < 0) {
+                throw new IOException("unexpected end of file");
+            }
+            pos += n;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.hrmlab.engine.io;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import org.hrmlab.engine.HostTensor;
+import org.hrmlab.engine.HrmConfig;
+
+/**
+ * The tensors an HRM of a given {@link HrmConfig} has, under the reference's key names, with their shapes
+ * (hrm-reference.md §4.2). Linear weights are {@code [out, in]}.
+ */
+public final class WeightLayout {
+    private WeightLayout() {
+    }
+
+    /** @return key to shape, in the reference's state-dict order */
+    public static Map<String, long[]> expected(HrmConfig c) {
+        Map<String, long[]> m = new LinkedHashMap<>();
+        long h = c.hiddenSize();
+        m.put("H_init", new long[] {h});
+        m.put("L_init", new long[] {h});
+        m.put("embed_tokens.embedding_weight", new long[] {c.vocabSize(), h});
+        m.put("lm_head.weight", new long[] {c.vocabSize(), h});
+        m.put("q_head.weight", new long[] {2, h});
+        m.put("q_head.bias", new long[] {2});
+        if (c.puzzleEmbNdim() > 0) {
+            m.put("puzzle_emb.weights", new long[] {c.numPuzzleIdentifiers(), c.puzzleEmbNdim()});
+        }
+        if (c.posEncodings().equals("learned")) {
+            m.put("embed_pos.embedding_weight", new long[] {c.totalSeqLen(), h});
+        }
+        block(m, "H_level", c.hLayers(), c);
+        block(m, "L_level", c.lLayers(), c);
+        return m;
+    }
+
+    private static void block(Map<String, long[]> m, String level, int layers, HrmConfig c) {
+        long h = c.hiddenSize();
+        long inter = c.mlpInterSize();
+        for (int i = 0; i < layers; i++) {
+            String p = level + ".layers." + i + ".";
+            m.put(p + "self_attn.qkv_proj.weight", new long[] {3L * c.numHeads() * c.headDim(), h});
+            m.put(p + "self_attn.o_proj.weight", new long[] {h, h});
+            m.put(p + "mlp.gate_up_proj.weight", new long[] {2 * inter, h});
+            m.put(p + "mlp.down_proj.weight", new long[] {h, inter});
+        }
+    }
+
+    /**
+     * Checks that {@code weights} holds exactly the tensors {@code config} implies, with their shapes.
+     *
+     * @throws CheckpointException naming the first missing, unexpected or mis-shaped tensor
+     */
+    public static void validate(Path file, HrmConfig config, Map<String, HostTensor> weights)
+            throws CheckpointException {
+        Map<String, long[]> expected = expected(config);
+        for (var e : expected.entrySet()) {
+            HostTensor t = weights.get(e.getKey());
+            if (t == null) {
+                throw new CheckpointException(file, "tensor '" + e.getKey() + "' is missing");
+            }
+            if (!Arrays.equals(t.shape(), e.getValue())) {
+                throw new CheckpointException(file, "tensor '" + e.getKey() + "' has shape " + t.shapeText()
+                        + " but the config implies " + Arrays.toString(e.getValue()));
+            }
+        }
+        TreeSet<String> extra = new TreeSet<>(weights.keySet());
+        extra.removeAll(expected.keySet());
+        if (!extra.isEmpty()) {
+            throw new CheckpointException(file, "unexpected tensor '" + extra.first()
+                    + "' (the config does not use it: does the config match the weights?)");
+        }
+    }
+}
