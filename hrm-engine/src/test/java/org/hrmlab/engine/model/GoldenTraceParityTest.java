@@ -1,0 +1,89 @@
+package org.hrmlab.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.hrmlab.engine.io.CheckpointLoader;
+import org.hrmlab.engine.io.ModelCheckpoint;
+import org.hrmlab.puzzles.io.Npy;
+import org.junit.jupiter.api.Test;
+
+/** The engine against the reference's own per-update states (shared/fixtures/hrm-golden/sudoku-small). */
+class GoldenTraceParityTest {
+    static final Path CASE = Path.of(System.getProperty("hrmlab.shared", "../shared"), "fixtures/hrm-golden/sudoku-small");
+    static final double TOLERANCE = 1e-4;
+
+    @Test
+    void everyUpdateMatchesTheReference() throws Exception {
+        ModelCheckpoint ckpt = CheckpointLoader.load(CASE.resolve("checkpoint/step_0"));
+        int[] tokens = Npy.read(CASE.resolve("golden/inputs.npy")).toInts();
+        int[] ids = Npy.read(CASE.resolve("golden/puzzle_identifiers.npy")).toInts();
+        float[] zl = Npy.read(CASE.resolve("golden/zL.npy")).toFloats();
+        float[] zh = Npy.read(CASE.resolve("golden/zH.npy")).toFloats();
+        float[] logits = Npy.read(CASE.resolve("golden/logits.npy")).toFloats();
+        float[] q = Npy.read(CASE.resolve("golden/q.npy")).toFloats();
+
+        HrmModel model = new HrmModel(ckpt.config().withSeqLen(tokens.length), ckpt.weights());
+        var c = model.config();
+        HrmState st = model.newState(1);
+        model.embed(st, tokens, ids);
+        model.resetCarry(st, 0);
+        int stateSize = c.totalSeqLen() * c.hiddenSize();
+        int logitSize = c.seqLen() * c.vocabSize();
+        float[] a = new float[stateSize];
+        float[] lg = new float[logitSize];
+        float[] ql = new float[2];
+        int step = 0;
+        int segments = q.length / 2;
+        for (int seg = 0; seg < segments; seg++) {
+            for (int h = 0; h < c.hCycles(); h++) {
+                for (int l = 0; l < c.lCycles(); l++) {
+                    model.lUpdate(st);
+                    check(st, model, zl, zh, logits, step++, a, lg);
+                }
+                model.hUpdate(st);
+                check(st, model, zl, zh, logits, step++, a, lg);
+            }
+            model.qLogits(st, ql);
+            assertEquals(q[seg * 2], ql[0], TOLERANCE, "q_halt at segment " + seg);
+            assertEquals(q[seg * 2 + 1], ql[1], TOLERANCE, "q_continue at segment " + seg);
+        }
+        assertEquals(zl.length / stateSize, step);
+    }
+
+    private static void check(HrmState st, HrmModel model, float[] zl, float[] zh, float[] logits, int step,
+                              float[] buf, float[] lg) {
+        st.copyZL(buf);
+        assertTrue(maxDiff(buf, zl, step * buf.length) < TOLERANCE, "zL at update " + step + ": "
+                + maxDiff(buf, zl, step * buf.length));
+        st.copyZH(buf);
+        assertTrue(maxDiff(buf, zh, step * buf.length) < TOLERANCE, "zH at update " + step + ": "
+                + maxDiff(buf, zh, step * buf.length));
+        model.logits(st, lg);
+        assertTrue(maxDiff(lg, logits, step * lg.length) < TOLERANCE, "logits at update " + step);
+        int v = model.config().vocabSize();
+        for (int p = 0; p < lg.length / v; p++) {
+            assertEquals(argmax(logits, step * lg.length + p * v, v), argmax(lg, p * v, v),
+                    "argmax at update " + step + ", position " + p);
+        }
+    }
+
+    static double maxDiff(float[] got, float[] want, int offset) {
+        double m = 0;
+        for (int i = 0; i < got.length; i++) {
+            m = Math.max(m, Math.abs(got[i] - want[offset + i]));
+        }
+        return m;
+    }
+
+    static int argmax(float[] x, int offset, int n) {
+        int best = 0;
+        for (int i = 1; i < n; i++) {
+            if (x[offset + i] > x[offset + best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
