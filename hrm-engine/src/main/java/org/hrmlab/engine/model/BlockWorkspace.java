@@ -43,6 +43,14 @@ final class BlockWorkspace {
     final FloatBuffer vBuf;
     final FloatBuffer headOutBuf;
     final FloatBuffer attnBuf;
+    /** Java-heap mirrors for the element-wise passes (bulk-copied, so no per-element native access). */
+    final float[] qkvHost;
+    final float[] qHost;
+    final float[] kHost;
+    final float[] vHost;
+    final float[] headOutHost;
+    final float[] attnHost;
+    final float[] residualHost;
 
     BlockWorkspace(HrmConfig c, int batch) {
         this.batch = batch;
@@ -76,5 +84,12 @@ final class BlockWorkspace {
         vBuf = Buffers.of(v);
         headOutBuf = Buffers.of(headOut);
         attnBuf = Buffers.of(attn);
+        qkvHost = new float[rows * 3 * hidden];
+        qHost = new float[rows * hidden];
+        kHost = new float[rows * hidden];
+        vHost = new float[rows * hidden];
+        headOutHost = new float[positions * hidden];
+        attnHost = new float[rows * hidden];
+        residualHost = new float[rows * hidden];
     }
 }

@@ -38,13 +38,13 @@ final class TransformerBlock {
             mergeHeads(ws, b);
         }
         Nd4j.gemm(ws.attn, w.oT(), x, false, false, 1.0, 1.0);
-        rmsNormInPlace(xb, ws.batch * ws.positions, ws.hidden, eps);
+        rmsNormInPlace(xb, ws.residualHost, ws.batch * ws.positions, ws.hidden, eps);
         Nd4j.gemm(x, w.gateT(), ws.gate, false, false, 1.0, 0.0);
         Nd4j.gemm(x, w.upT(), ws.up, false, false, 1.0, 0.0);
         Nd4j.exec(new Swish(ws.gate, ws.gate));
         ws.gate.muli(ws.up);
         Nd4j.gemm(ws.gate, w.downT(), x, false, false, 1.0, 1.0);
-        rmsNormInPlace(xb, ws.batch * ws.positions, ws.hidden, eps);
+        rmsNormInPlace(xb, ws.residualHost, ws.batch * ws.positions, ws.hidden, eps);
     }
 
     private void splitHeadsWithRope(BlockWorkspace ws) {
@@ -53,66 +53,75 @@ final class TransformerBlock {
         int half = hd / 2;
         int hidden = ws.hidden;
         float scale = (float) (1.0 / Math.sqrt(hd));
-        FloatBuffer src = ws.qkvBuf;
         float[] cos = rope.cos;
         float[] sin = rope.sin;
-        float[] row = new float[3 * hidden];
+        float[] src = ws.qkvHost;
+        float[] qd = ws.qHost;
+        float[] kd = ws.kHost;
+        float[] vd = ws.vHost;
+        ws.qkvBuf.get(0, src);
         for (int b = 0; b < ws.batch; b++) {
             for (int t = 0; t < s; t++) {
-                src.get((b * s + t) * 3 * hidden, row);
+                int row = (b * s + t) * 3 * hidden;
                 int ro = t * hd;
                 for (int h = 0; h < ws.heads; h++) {
                     int dst = ((b * ws.heads + h) * s + t) * hd;
-                    int qo = h * hd;
-                    int ko = hidden + h * hd;
-                    int vo = 2 * hidden + h * hd;
+                    int qo = row + h * hd;
+                    int ko = row + hidden + h * hd;
                     for (int i = 0; i < half; i++) {
-                        float q1 = row[qo + i];
-                        float q2 = row[qo + i + half];
-                        float k1 = row[ko + i];
-                        float k2 = row[ko + i + half];
                         float c1 = cos[ro + i];
                         float s1 = sin[ro + i];
                         float c2 = cos[ro + i + half];
                         float s2 = sin[ro + i + half];
-                        ws.qBuf.put(dst + i, (q1 * c1 - q2 * s1) * scale);
-                        ws.qBuf.put(dst + i + half, (q2 * c2 + q1 * s2) * scale);
-                        ws.kBuf.put(dst + i, k1 * c1 - k2 * s1);
-                        ws.kBuf.put(dst + i + half, k2 * c2 + k1 * s2);
+                        float q1 = src[qo + i];
+                        float q2 = src[qo + i + half];
+                        float k1 = src[ko + i];
+                        float k2 = src[ko + i + half];
+                        qd[dst + i] = (q1 * c1 - q2 * s1) * scale;
+                        qd[dst + i + half] = (q2 * c2 + q1 * s2) * scale;
+                        kd[dst + i] = k1 * c1 - k2 * s1;
+                        kd[dst + i + half] = k2 * c2 + k1 * s2;
                     }
-                    ws.vBuf.put(dst, row, vo, hd);
+                    System.arraycopy(src, row + 2 * hidden + h * hd, vd, dst, hd);
                 }
             }
         }
+        ws.qBuf.put(0, qd);
+        ws.kBuf.put(0, kd);
+        ws.vBuf.put(0, vd);
     }
 
     private static void mergeHeads(BlockWorkspace ws, int b) {
         int s = ws.positions;
         int hd = ws.headDim;
+        float[] heads = ws.headOutHost;
+        float[] merged = ws.attnHost;
+        ws.headOutBuf.get(0, heads);
         for (int h = 0; h < ws.heads; h++) {
             for (int t = 0; t < s; t++) {
-                int src = (h * s + t) * hd;
-                int dst = (b * s + t) * ws.hidden + h * hd;
-                for (int i = 0; i < hd; i++) {
-                    ws.attnBuf.put(dst + i, ws.headOutBuf.get(src + i));
-                }
+                System.arraycopy(heads, (h * s + t) * hd, merged, (b * s + t) * ws.hidden + h * hd, hd);
             }
+        }
+        if (b == ws.batch - 1) {
+            ws.attnBuf.put(0, merged);
         }
     }
 
     /** Weightless RMSNorm over the last dimension of a {@code [rows, width]} buffer, in place. */
-    static void rmsNormInPlace(FloatBuffer x, int rows, int width, float eps) {
+    static void rmsNormInPlace(FloatBuffer x, float[] host, int rows, int width, float eps) {
+        x.get(0, host, 0, rows * width);
         for (int r = 0; r < rows; r++) {
             int o = r * width;
             double sum = 0;
             for (int i = 0; i < width; i++) {
-                float v = x.get(o + i);
+                float v = host[o + i];
                 sum += v * v;
             }
             float inv = (float) (1.0 / Math.sqrt((float) (sum / width) + eps));
             for (int i = 0; i < width; i++) {
-                x.put(o + i, x.get(o + i) * inv);
+                host[o + i] *= inv;
             }
         }
+        x.put(0, host, 0, rows * width);
     }
 }

@@ -1,0 +1,35 @@
+package org.hrmlab.engine.step;
+
+/**
+ * The model's state right after one update: plain copied arrays, immutable by contract (callers must not modify the
+ * arrays), safe to hand from the engine thread to any other.
+ *
+ * @param index          global update index, 0-based
+ * @param kind           L or H
+ * @param segment        ACT segment, 0-based
+ * @param hCycle         H-cycle within the segment, 0-based
+ * @param lStep          L-step within the cycle, 0-based; -1 for an H-update
+ * @param endsSegment    true at the segment's last update (where the reference reads Q and may halt)
+ * @param positions      S_total: prefix plus grid positions
+ * @param hidden         state width
+ * @param zL             {@code [S_total·hidden]}
+ * @param zH             {@code [S_total·hidden]}
+ * @param logits         {@code [seqLen·vocab]}: output head on zH, prefix dropped
+ * @param predicted      {@code [seqLen]} argmax tokens of {@code logits} ("direct" decode)
+ * @param confidence     {@code [seqLen]} softmax probability of the predicted token
+ * @param paperPredicted {@code [seqLen]} argmax after one preliminary H-update (paper Fig. 7), or null if not computed
+ * @param qHalt          halting Q logit on zH position 0
+ * @param qContinue      continue Q logit
+ * @param changeL        ||zL − zL_prev|| / ||zL_prev|| over non-prefix positions (0 when zL did not change)
+ * @param changeH        the same for zH
+ */
+public record StepSnapshot(int index, UpdateKind kind, int segment, int hCycle, int lStep, boolean endsSegment,
+                           int positions, int hidden, float[] zL, float[] zH, float[] logits, int[] predicted,
+                           float[] confidence, int[] paperPredicted, float qHalt, float qContinue, double changeL,
+                           double changeH) {
+
+    /** @return true if the Q head votes to halt ({@code q_halt > q_continue}) */
+    public boolean wantsToHalt() {
+        return qHalt > qContinue;
+    }
+}

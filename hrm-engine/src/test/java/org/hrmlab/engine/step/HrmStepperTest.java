@@ -1,0 +1,102 @@
+package org.hrmlab.engine.step;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hrmlab.engine.io.CheckpointLoader;
+import org.hrmlab.engine.io.ModelCheckpoint;
+import org.hrmlab.engine.model.HrmModel;
+import org.hrmlab.puzzles.io.Npy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class HrmStepperTest {
+    static final Path CASE = Path.of(System.getProperty("hrmlab.shared", "../shared"), "fixtures/hrm-golden/sudoku-small");
+    static ModelCheckpoint ckpt;
+    static int[] tokens;
+
+    @BeforeAll
+    static void load() throws Exception {
+        ckpt = CheckpointLoader.load(CASE.resolve("checkpoint/step_0"));
+        tokens = Npy.read(CASE.resolve("golden/inputs.npy")).toInts();
+    }
+
+    private static HrmStepper stepper(int hCycles, int lCycles, int segments) {
+        var config = ckpt.config().withSeqLen(tokens.length).withCycles(hCycles, lCycles, segments);
+        return new HrmStepper(new HrmModel(config, ckpt.weights()), tokens, 0, segments);
+    }
+
+    @Test
+    void followsTheReferenceScheduleAndMatchesTheGoldenStates() throws Exception {
+        float[] golden = Npy.read(CASE.resolve("golden/zH.npy")).toFloats();
+        float[] q = Npy.read(CASE.resolve("golden/q.npy")).toFloats();
+        HrmStepper s = stepper(2, 2, 3);
+        assertEquals(18, s.totalUpdates());
+        for (int i = 0; i < 18; i++) {
+            StepSnapshot snap = i % 3 == 2 ? s.stepH() : s.stepL();
+            assertEquals(i, snap.index());
+            double max = 0;
+            for (int j = 0; j < snap.zH().length; j++) {
+                max = Math.max(max, Math.abs(snap.zH()[j] - golden[i * snap.zH().length + j]));
+            }
+            assertTrue(max < 1e-4, "zH at update " + i + " differs by " + max);
+            if (snap.endsSegment()) {
+                assertEquals(q[snap.segment() * 2], snap.qHalt(), 1e-4);
+            }
+        }
+        assertNull(s.nextKind());
+        assertThrows(IllegalStateException.class, s::step);
+    }
+
+    @Test
+    void refusesAnUpdateTheScheduleDoesNotAllow() {
+        HrmStepper s = stepper(2, 2, 1);
+        assertThrows(IllegalStateException.class, s::stepH);
+        s.stepL();
+        s.stepL();
+        assertThrows(IllegalStateException.class, s::stepL);
+        assertEquals(UpdateKind.H, s.stepH().kind());
+    }
+
+    @Test
+    void seekingBackGivesBitIdenticalStates() {
+        HrmStepper s = stepper(2, 3, 3);
+        List<StepSnapshot> forward = new ArrayList<>();
+        for (int i = 0; i < s.totalUpdates(); i++) {
+            forward.add(s.step());
+        }
+        for (int target : new int[] {5, 0, 23, 9, 17, 8}) {
+            StepSnapshot again = s.seek(target);
+            assertArrayEquals(forward.get(target).zL(), again.zL(), "zL after seek to " + target);
+            assertArrayEquals(forward.get(target).zH(), again.zH(), "zH after seek to " + target);
+            assertEquals(forward.get(target).changeL(), again.changeL());
+            assertEquals(target + 1, s.updatesDone());
+        }
+        assertEquals(forward.get(7).index(), s.back().index());
+        assertNull(s.seek(-1));
+        assertEquals(0, s.updatesDone());
+        assertArrayEquals(forward.get(0).zL(), s.step().zL());
+    }
+
+    @Test
+    void segmentAndHaltControlsStopAtSegmentEnds() {
+        HrmStepper s = stepper(2, 2, 4);
+        StepSnapshot seg = s.stepSegment();
+        assertTrue(seg.endsSegment());
+        assertEquals(5, seg.index());
+        StepSnapshot halt = s.runToHalt();
+        assertTrue(halt.endsSegment());
+        assertTrue(halt.wantsToHalt() || halt.segment() == 3);
+        s.setPaperDecode(true);
+        s.seek(2);
+        StepSnapshot withPaper = s.current();
+        assertEquals(tokens.length, withPaper.paperPredicted().length);
+        assertEquals(0.0, stepper(2, 2, 1).step().changeH());
+    }
+}
