@@ -61,9 +61,7 @@ public final class Safetensors {
         for (int i = json.length; i < padded.length; i++) {
             padded[i] = ' ';
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Path tmp = org.hrmlab.puzzles.io.AtomicFiles.temporarySibling(file);
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded.length).array());
