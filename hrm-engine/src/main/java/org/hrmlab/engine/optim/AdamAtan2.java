@@ -10,9 +10,10 @@ import java.util.Map;
  *   t ← t + 1
  *   p ← p · (1 − lr·wd)
  *   m ← m + (1 − β1)(g − m);   v ← v + (1 − β2)(g² − v)
- *   p ← p − lr · atan2( m / (1 − β1ᵗ),  √v / √(1 − β2ᵗ) )
+ *   p ← p − (lr / (1 − β1ᵗ)) · atan2( m,  √v / √(1 − β2ᵗ) )
  * </pre>
- * No epsilon: atan2 is bounded, so the step is at most {@code lr·π/2}. The moments are kept per named parameter.
+ * (the installed version, imoneoi/adam-atan2 @ 42a1aeb, keeps the first bias correction outside atan2). No epsilon:
+ * atan2 is bounded. The moments are kept per named parameter.
  */
 public final class AdamAtan2 {
     private final double beta1;
@@ -62,9 +63,8 @@ public final class AdamAtan2 {
         float[] v = secondMoments.computeIfAbsent(name, k -> new float[param.length]);
         double bc1 = 1 - Math.pow(beta1, (float) step);
         double bc2 = 1 - Math.pow(beta2, (float) step);
-        float stepSize = (float) lr;
+        float stepSize = (float) (lr / bc1);
         float wdAlpha = (float) (1 - lr * weightDecay);
-        float bc1Reciprocal = (float) (1 / bc1);
         float bc2Sqrt = (float) Math.sqrt(bc2);
         float mb1 = (float) (1 - beta1);
         float mb2 = (float) (1 - beta2);
@@ -74,7 +74,7 @@ public final class AdamAtan2 {
             float mi = Math.fma(mb1, g, Math.fma(-mb1, m[i], m[i]));
             float vi = Math.fma(mb2, g * g, Math.fma(-mb2, v[i], v[i]));
             float denom = (float) Math.sqrt(vi) / bc2Sqrt;
-            p -= stepSize * (float) Math.atan2(bc1Reciprocal * mi, denom);
+            p -= stepSize * (float) Math.atan2(mi, denom);
             param[i] = p;
             m[i] = mi;
             v[i] = vi;

@@ -8,16 +8,16 @@ import org.junit.jupiter.api.Test;
 
 class AdamAtan2Test {
     @Test
-    void firstStepMovesEachWeightByLrTimesQuarterPi() {
+    void firstStepMovesEachWeightByTenLrTimesAtanOfATenth() {
         AdamAtan2 opt = new AdamAtan2(0.9, 0.95, 0.1);
         float[] p = {1f, -2f, 0.5f};
         float[] g = {0.3f, -4f, 0f};
         opt.beginStep();
         opt.update("w", p, g, 0.01);
-        // bias-corrected m = g, corrected sqrt(v) = |g|: atan2(g, |g|) = ±π/4; zero gradient gives atan2(0, 0) = 0
+        // m = 0.1 g, corrected sqrt(v) = |g|, step lr / 0.1: 10 lr atan(0.1) sign(g); zero gradient: atan2(0, 0) = 0
         double decay = 1 - 0.01 * 0.1;
-        assertEquals(1 * decay - 0.01 * Math.PI / 4, p[0], 1e-6);
-        assertEquals(-2 * decay + 0.01 * Math.PI / 4, p[1], 1e-6);
+        assertEquals(1 * decay - 0.1 * Math.atan(0.1), p[0], 1e-6);
+        assertEquals(-2 * decay + 0.1 * Math.atan(0.1), p[1], 1e-6);
         assertEquals(0.5 * decay, p[2], 1e-6);
     }
 
@@ -36,7 +36,7 @@ class AdamAtan2Test {
             pe *= 1 - lr * 0.5;
             m += 0.1 * (grads[t - 1] - m);
             v += 0.05 * (grads[t - 1] * grads[t - 1] - v);
-            pe -= lr * Math.atan2(m / (1 - Math.pow(0.9, t)), Math.sqrt(v) / Math.sqrt(1 - Math.pow(0.95, t)));
+            pe -= lr / (1 - Math.pow(0.9, t)) * Math.atan2(m, Math.sqrt(v) / Math.sqrt(1 - Math.pow(0.95, t)));
         }
         assertEquals(pe, p[0], 1e-6);
         assertEquals(2, opt.step());
