@@ -15,8 +15,28 @@ final class PuzzleInput {
     @Option(names = "--puzzle-id", paramLabel = "N", defaultValue = "0", description = "puzzle identifier (default 0)")
     int puzzleId;
 
-    /** The model's view of a puzzle. */
-    record Resolved(int[] tokens, int puzzleId, String description) {
+    @Option(names = "--labels", paramLabel = "L.npy",
+            description = "expected output tokens (same shape as --tokens), to report correctness")
+    Path labels;
+
+    /** The model's view of a puzzle, and its known answer if any. */
+    record Resolved(int[] tokens, int puzzleId, String description, int[] labels) {
+        /** Adds what is known about a prediction: exactness and token accuracy against the labels. */
+        void report(int[] predicted, java.util.Map<String, Object> out) {
+            if (labels == null) {
+                return;
+            }
+            int right = 0;
+            int counted = 0;
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] > 0) {
+                    counted++;
+                    right += predicted[i] == labels[i] ? 1 : 0;
+                }
+            }
+            out.put("correct", right == counted);
+            out.put("token_accuracy", counted == 0 ? 1.0 : (double) right / counted);
+        }
     }
 
     Resolved resolve() throws IOException {
@@ -31,6 +51,13 @@ final class PuzzleInput {
         } catch (ArithmeticException e) {
             throw new BadInputException(tokens + ": tokens must be integers (" + e.getMessage() + ")");
         }
-        return new Resolved(t, puzzleId, tokens.toString());
+        int[] l = null;
+        if (labels != null) {
+            l = Npy.read(labels).toInts();
+            if (l.length != t.length) {
+                throw new BadInputException(labels + ": " + l.length + " labels for " + t.length + " tokens");
+            }
+        }
+        return new Resolved(t, puzzleId, tokens.toString(), l);
     }
 }
