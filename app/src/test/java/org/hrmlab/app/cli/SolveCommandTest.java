@@ -33,7 +33,7 @@ class SolveCommandTest {
     }
 
     @Test
-    void stopsAtTheFirstSegmentWhoseQHeadHalts() throws Exception {
+    void honoursTheSegmentLimitAndReportsCorrectness() throws Exception {
         CliRun run = CliRun.of("solve", "--checkpoint", CASE.resolve("checkpoint/step_0").toString(),
                 "--tokens", CASE.resolve("golden/inputs.npy").toString(), "--labels",
                 CASE.resolve("golden/inputs.npy").toString(), "--max-segments", "1");
