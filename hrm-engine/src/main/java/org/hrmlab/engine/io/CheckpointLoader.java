@@ -108,7 +108,12 @@ public final class CheckpointLoader {
         } catch (IllegalArgumentException e) {
             throw new CheckpointException(dir.resolve("all_config.yaml"), e.getMessage());
         }
-        WeightLayout.validate(file, config, weights);
+        try {
+            WeightLayout.validate(file, config, weights);
+        } catch (CheckpointException e) {
+            throw new CheckpointException(file, e.problem()
+                    + "; does the all_config.yaml beside it belong to this checkpoint?");
+        }
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("format", "reference-torch");
         provenance.put("source_file", file.getFileName().toString());

@@ -77,8 +77,8 @@ final class RestrictedUnpickler extends Unpickler {
             return NO_RETURN_VALUE;
         }
         if (key == INST || key == OBJ || EXTENSIONS.contains(key)) {
-            throw new HostilePickleException("refuses pickle opcode 0x" + Integer.toHexString(key)
-                    + " (instantiates an arbitrary class)");
+            String name = key == INST ? "INST" : key == OBJ ? "OBJ" : "EXT" + (key == 0x82 ? 1 : key == 0x83 ? 2 : 4);
+            throw new HostilePickleException("pickle uses opcode " + name + ", which can instantiate any class; refused");
         }
         if (key == EMPTY_DICT) {
             stack.add(new LinkedHashMap<>());
@@ -156,7 +156,8 @@ final class RestrictedUnpickler extends Unpickler {
             case "torch._utils._rebuild_tensor_v2", "torch._utils._rebuild_tensor" ->
                     (IObjectConstructor) RestrictedUnpickler::rebuildTensor;
             case "torch._utils._rebuild_parameter" -> (IObjectConstructor) RestrictedUnpickler::rebuildParameter;
-            default -> throw new HostilePickleException("refuses pickle global " + global);
+            default -> throw new HostilePickleException("pickle asks for '" + global
+                    + "', which a state dict never needs; refused");
         };
     }
 

@@ -120,6 +120,9 @@ final class TorchCheckpointReader {
             throw new CheckpointException(file, e.getMessage() + "; nothing was executed");
         } catch (PickleException e) {
             throw new CheckpointException(file, "bad pickle " + pkl.getName() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CheckpointException(file, "bad pickle " + pkl.getName() + ": truncated (" + e.getMessage() + ")",
+                    e);
         } catch (ClassCastException | IllegalStateException | IndexOutOfBoundsException
                  | NegativeArraySizeException | StackOverflowError e) {
             throw new CheckpointException(file, "bad pickle " + pkl.getName() + ": " + e, e);
