@@ -1,52 +1,135 @@
 package org.hrmlab.app.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.hrmlab.engine.HostTensor;
+import org.hrmlab.engine.io.CheckpointException;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.FileHashes;
 import org.hrmlab.engine.io.HrmLabModelFile;
 import org.hrmlab.engine.io.ModelCheckpoint;
+import org.hrmlab.engine.io.WeightLayout;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code hrmlab import}: convert a reference checkpoint into an HRM Lab model file. */
+/** {@code hrmlab import}: converts a reference checkpoint (or an HRM Lab model) into an HRM Lab model file. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Convert a reference checkpoint (with all_config.yaml beside it) to an HRM Lab model.")
-final class ImportCommand implements Callable<Integer> {
+        description = "Convert a reference checkpoint (torch zip with all_config.yaml beside it) to an HRM Lab model.")
+public final class ImportCommand implements Callable<Integer> {
+    /** Tensors the reference does not count as parameters (buffers). */
+    private static final Set<String> BUFFERS = Set.of("puzzle_emb.weights", "H_init", "L_init");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
 
-    @Option(names = "--checkpoint", required = true, paramLabel = "C", description = "reference checkpoint file")
-    Path checkpoint;
+    @Option(names = "--checkpoint", required = true, paramLabel = "C",
+            description = "reference checkpoint file (step_N / checkpoint) or HRM Lab model")
+    private Path checkpoint;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "HRM Lab model to write (.safetensors)")
-    Path out;
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "HRM Lab model file to write")
+    private Path out;
 
     @Override
-    public Integer call() throws Exception {
-        ModelCheckpoint ckpt = CheckpointLoader.load(checkpoint);
-        Map<String, String> provenance = new LinkedHashMap<>(ckpt.provenance());
-        provenance.put("imported_from_sha256", ckpt.sha256());
-        provenance.put("command", "hrmlab import --checkpoint " + checkpoint + " --out " + out);
-        HrmLabModelFile.write(out, ckpt.config(), ckpt.weights(), provenance);
-        long params = 0;
-        for (Map.Entry<String, HostTensor> e : ckpt.weights().entrySet()) {
-            if (!e.getKey().equals("puzzle_emb.weights") && !e.getKey().endsWith("_init")) {
-                params += e.getValue().data().length;
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        ModelCheckpoint model;
+        try {
+            model = CheckpointLoader.load(checkpoint);
+        } catch (CheckpointException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 2;
+        }
+        if (Files.exists(out) && Files.isSameFile(out, checkpoint)) {
+            err.println(out + ": --out names the checkpoint itself; choose another file");
+            err.flush();
+            return 2;
+        }
+        try {
+            HrmLabModelFile.write(out, model.config(), model.weights(), provenance(model));
+        } catch (IOException e) {
+            err.println(out + ": cannot write the model: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println(JSON.writeValueAsString(summary(model, FileHashes.sha256(out))));
+        stdout.flush();
+        err.println("hrmlab import: wrote " + out);
+        err.flush();
+        return 0;
+    }
+
+    private Map<String, String> provenance(ModelCheckpoint model) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("command", "hrmlab import --checkpoint " + checkpoint + " --out " + out);
+        p.put("program", spec.root().version().length > 0 ? spec.root().version()[0] : "HRM Lab");
+        p.put("source_file", model.source().getFileName().toString());
+        p.put("source_sha256", model.sha256());
+        model.provenance().forEach((k, v) -> {
+            if (k.equals("format")) {
+                p.put("source_format", v);
+            } else if (!k.equals("source_file")) {
+                p.putIfAbsent(k, v);
+            }
+        });
+        return p;
+    }
+
+    private Map<String, Object> summary(ModelCheckpoint model, String outSha) {
+        List<String> keys = orderedKeys(model);
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        long parameters = 0;
+        long buffers = 0;
+        for (String key : keys) {
+            HostTensor t = model.weights().get(key);
+            shapes.put(key, t.shape());
+            if (BUFFERS.contains(key)) {
+                buffers += t.data().length;
+            } else {
+                parameters += t.data().length;
             }
         }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("out", out.toString());
-        summary.put("tensors", ckpt.weights().size());
-        summary.put("parameters", params);
-        summary.put("config", ckpt.config());
-        summary.put("source_sha256", ckpt.sha256());
-        summary.put("out_sha256", FileHashes.sha256(out));
-        Json.print(spec.commandLine().getOut(), summary);
-        return 0;
+        HostTensor table = model.weights().get("puzzle_emb.weights");
+        String step = model.provenance().get("step");
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("source", checkpoint.toString());
+        s.put("source_sha256", model.sha256());
+        s.put("source_format", model.provenance().getOrDefault("format", "unknown"));
+        s.put("step", step != null && step.matches("\\d{1,18}") ? Long.valueOf(step) : step);
+        s.put("out", out.toString());
+        s.put("out_sha256", outSha);
+        s.put("format", HrmLabModelFile.FORMAT);
+        s.put("config", model.config());
+        s.put("keys", keys);
+        s.put("shapes", shapes);
+        s.put("parameters", parameters);
+        s.put("puzzle_table_values", table == null ? 0 : table.data().length);
+        s.put("buffer_values", buffers);
+        return s;
+    }
+
+    /** @return the model's keys in the reference's state-dict order, unknown ones last */
+    private static List<String> orderedKeys(ModelCheckpoint model) {
+        List<String> keys = new ArrayList<>();
+        for (String k : WeightLayout.expected(model.config()).keySet()) {
+            if (model.weights().containsKey(k)) {
+                keys.add(k);
+            }
+        }
+        model.weights().keySet().stream().filter(k -> !keys.contains(k)).sorted().forEach(keys::add);
+        return keys;
     }
 }

@@ -41,6 +41,10 @@ public final class CheckpointLoader {
             if (Safetensors.looksLike(file)) {
                 return HrmLabModelFile.read(file, sha);
             }
+            if (isLegacyTorch(file)) {
+                throw new CheckpointException(file, "legacy (pre-1.6) torch checkpoint; re-save it with a current torch"
+                        + " (torch.save(torch.load(f), f)) to get the zip format");
+            }
             throw new CheckpointException(file, "neither a torch zip checkpoint nor an HRM Lab safetensors model");
         } catch (CheckpointException e) {
             throw e;
@@ -53,6 +57,15 @@ public final class CheckpointLoader {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] magic = in.readNBytes(4);
             return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+        }
+    }
+
+    /** Pre-1.6 torch files start with a protocol-2 pickle of the magic number 0x1950a86a20f9469cfc6c. */
+    private static boolean isLegacyTorch(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && (head[0] & 0xFF) == 0x80 && head[1] == 2 && (head[2] & 0xFF) == 0x8a
+                    && head[3] == 10;
         }
     }
 
@@ -95,7 +108,12 @@ public final class CheckpointLoader {
         } catch (IllegalArgumentException e) {
             throw new CheckpointException(dir.resolve("all_config.yaml"), e.getMessage());
         }
-        WeightLayout.validate(file, config, weights);
+        try {
+            WeightLayout.validate(file, config, weights);
+        } catch (CheckpointException e) {
+            throw new CheckpointException(file, e.problem()
+                    + "; does the all_config.yaml beside it belong to this checkpoint?");
+        }
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("format", "reference-torch");
         provenance.put("source_file", file.getFileName().toString());
