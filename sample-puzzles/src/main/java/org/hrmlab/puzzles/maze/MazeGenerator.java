@@ -8,7 +8,7 @@ import org.hrmlab.puzzles.MazeCell;
 import org.hrmlab.puzzles.MazePuzzle;
 
 /**
- * Generates mazes of any size from 2x2 up to 30x30, reproducibly from a seed. Method: a recursive-backtracker
+ * Generates mazes of any size from 3x3 up to 30x30, reproducibly from a seed. Method: a recursive-backtracker
  * (depth-first) spanning tree over the cells at even coordinates, then a fraction of the remaining walls between
  * two such cells opened to make loops (so that the shortest path is not the only path); then a random start, and a
  * goal drawn among the cells whose shortest-path distance lies in the difficulty's range and whose shortest path is
@@ -24,14 +24,14 @@ public final class MazeGenerator {
     private final Random rng;
 
     /**
-     * @param rows         2..30
-     * @param cols         2..30
+     * @param rows         3..30
+     * @param cols         3..30
      * @param loopFraction share (0..1) of the walls between two corridor cells to open
      * @param seed         the seed; the same seed and calls give the same mazes
      */
     public MazeGenerator(int rows, int cols, double loopFraction, long seed) {
-        if (rows < 2 || cols < 2 || rows > 30 || cols > 30) {
-            throw new IllegalArgumentException("maze size must be 2x2 to 30x30, got " + rows + "x" + cols);
+        if (rows < 3 || cols < 3 || rows > 30 || cols > 30) {
+            throw new IllegalArgumentException("maze size must be 3x3 to 30x30, got " + rows + "x" + cols);
         }
         if (loopFraction < 0 || loopFraction > 1) {
             throw new IllegalArgumentException("loop fraction must lie in 0..1");
