@@ -59,6 +59,9 @@ public record TrainingConfig(Path dataPath, Arch arch, String lossType, int glob
      * @throws DatasetException one line naming the file and the bad or unknown field
      */
     public static TrainingConfig read(Path file) throws DatasetException {
+        if (!Files.isRegularFile(file)) {
+            throw new DatasetException(file, "no such config file");
+        }
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
