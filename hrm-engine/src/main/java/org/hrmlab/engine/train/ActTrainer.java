@@ -125,9 +125,38 @@ public final class ActTrainer {
         return out;
     }
 
-    /** Marks every slot halted, so the next step loads a fresh example into each (used after a resume). */
-    public void haltAllSlots() {
-        Arrays.fill(slotHalted, true);
+    /**
+     * The batch slots between steps: carry, segment counts, halting flags and the examples they hold.
+     *
+     * @param zL      {@code [B·S_total·hidden]}
+     * @param zH      same shape
+     * @param steps   {@code [B]}
+     * @param halted  {@code [B]}
+     * @param inputs  {@code [B·seqLen]}
+     * @param labels  {@code [B·seqLen]}
+     * @param ids     {@code [B]}
+     */
+    public record Slots(float[] zL, float[] zH, int[] steps, boolean[] halted, int[] inputs, int[] labels, int[] ids) {
+    }
+
+    /** @return a copy of the slot state (for checkpoints) */
+    public Slots slots() {
+        return new Slots(zL.clone(), zH.clone(), slotSteps.clone(), slotHalted.clone(), curInputs.clone(),
+                curLabels.clone(), curIds.clone());
+    }
+
+    /** Restores a saved slot state (for {@code --resume}); arrays are copied. */
+    public void restoreSlots(Slots s) {
+        if (s.zL().length != zL.length || s.steps().length != batch || s.inputs().length != curInputs.length) {
+            throw new IllegalArgumentException("saved slots do not fit this trainer's batch and model sizes");
+        }
+        System.arraycopy(s.zL(), 0, zL, 0, zL.length);
+        System.arraycopy(s.zH(), 0, zH, 0, zH.length);
+        System.arraycopy(s.steps(), 0, slotSteps, 0, batch);
+        System.arraycopy(s.halted(), 0, slotHalted, 0, batch);
+        System.arraycopy(s.inputs(), 0, curInputs, 0, curInputs.length);
+        System.arraycopy(s.labels(), 0, curLabels, 0, curLabels.length);
+        System.arraycopy(s.ids(), 0, curIds, 0, batch);
     }
 
     /**
@@ -171,7 +200,7 @@ public final class ActTrainer {
         ensureModel();
         state.setCarry(zL, zH);
         model.embed(state, curInputs, curIds);
-        runNoGradPart();
+        Segments.allButLastStep(model, state);
         float[] zL0 = new float[zL.length];
         float[] zH0 = new float[zH.length];
         state.copyZL(zL0);
@@ -236,25 +265,9 @@ public final class ActTrainer {
         }
     }
 
-    /** Every update of a segment except the last L- and the last H-update. */
-    private void runNoGradPart() {
-        for (int h = 0; h < config.hCycles(); h++) {
-            for (int l = 0; l < config.lCycles(); l++) {
-                if (h < config.hCycles() - 1 || l < config.lCycles() - 1) {
-                    model.lUpdate(state);
-                }
-            }
-            if (h < config.hCycles() - 1) {
-                model.hUpdate(state);
-            }
-        }
-    }
-
     /** A full no-grad segment from the new carry; returns the continue targets. The carry is not changed. */
     private double[] bootstrapTargets(boolean[] isLast) {
-        runNoGradPart();
-        model.lUpdate(state);
-        model.hUpdate(state);
+        Segments.full(model, state);
         float[] next = new float[batch * 2];
         model.qLogits(state, next);
         double[] target = new double[batch];

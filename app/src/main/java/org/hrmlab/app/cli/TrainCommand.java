@@ -1,0 +1,76 @@
+package org.hrmlab.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.hrmlab.engine.io.CheckpointException;
+import org.hrmlab.engine.train.DatasetException;
+import org.hrmlab.engine.train.TrainingConfig;
+import org.hrmlab.engine.train.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hrmlab train}: a training run with the reference's method, JSON lines on stdout. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train an HRM (reference method: 1-step gradient, deep supervision, ACT, Adam-atan2). "
+                + "Writes DIR/config.yaml, DIR/metrics.jsonl and DIR/checkpoints/step_N.safetensors; "
+                + "prints one JSON object per logged step.")
+public final class TrainCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "run config (YAML)")
+    private Path config;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "run folder")
+    private Path out;
+
+    @Option(names = "--resume", description = "continue the run in DIR from its newest checkpoint")
+    private boolean resume;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        PrintStream realOut = System.out;
+        // ND4J's SameDiff prints a line per differentiated op to System.out: keep stdout JSON only
+        System.setOut(System.err);
+        try {
+            TrainingConfig cfg = TrainingConfig.read(config);
+            String text = Files.readString(config);
+            new TrainingRun(cfg, out, text, line -> {
+                stdout.println(line);
+                stdout.flush();
+            }).run(resume);
+            return 0;
+        } catch (DatasetException | CheckpointException e) {
+            fail(stdout, stderr, e.getMessage());
+            return 2;
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            fail(stdout, stderr, "internal error: " + e + " (see the log above on stderr)");
+            e.printStackTrace(new PrintWriter(System.err, true));
+            return 1;
+        } finally {
+            System.setOut(realOut);
+        }
+    }
+
+    private static void fail(PrintWriter stdout, PrintWriter stderr, String message) {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("event", "error");
+        line.put("message", message);
+        stdout.println(line.toString());
+        stdout.flush();
+        stderr.println(message);
+        stderr.flush();
+    }
+}

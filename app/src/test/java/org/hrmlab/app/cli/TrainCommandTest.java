@@ -1,0 +1,92 @@
+package org.hrmlab.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hrmlab.puzzles.io.Npy;
+import org.hrmlab.puzzles.io.NpyArray;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TrainCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void trainsAndPrintsJsonLinesOnly(@TempDir Path tmp) throws Exception {
+        writeDataset(tmp.resolve("data"));
+        Path yaml = tmp.resolve("run.yaml");
+        Files.writeString(yaml, """
+                data_path: data
+                arch: {hidden_size: 16, num_heads: 2, expansion: 2, H_layers: 1, L_layers: 1, H_cycles: 1,
+                       L_cycles: 2, halt_max_steps: 2, puzzle_emb_ndim: 16}
+                global_batch_size: 2
+                epochs: 1
+                lr_warmup_steps: 1
+                seed: 1
+                """);
+        Result r = run("train", "--config", yaml.toString(), "--out", tmp.resolve("run").toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.size() >= 3, r.out());
+        for (String line : lines) {
+            JsonNode j = JSON.readTree(line);
+            assertTrue(j.has("event"), line);
+        }
+        JsonNode first = JSON.readTree(lines.get(0));
+        assertEquals("train", first.get("event").asText());
+        assertEquals(1, first.get("step").asInt());
+        assertEquals("done", JSON.readTree(lines.get(lines.size() - 1)).get("event").asText());
+        assertTrue(Files.isRegularFile(tmp.resolve("run/checkpoints/step_2.safetensors")));
+        assertEquals(Files.readString(yaml), Files.readString(tmp.resolve("run/config.yaml")));
+    }
+
+    @Test
+    void badConfigExitsTwoWithOneLine(@TempDir Path tmp) throws Exception {
+        Path yaml = tmp.resolve("run.yaml");
+        Files.writeString(yaml, "data_path: nowhere\nlr: fast\n");
+        Result r = run("train", "--config", yaml.toString(), "--out", tmp.resolve("run").toString());
+        assertEquals(2, r.status());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("run.yaml") && r.err().contains("'lr'"), r.err());
+        JsonNode last = JSON.readTree(r.out().lines().reduce((a, b) -> b).orElseThrow());
+        assertEquals("error", last.get("event").asText());
+    }
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new HrmLabCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int status = cl.execute(args);
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    /** Four one-example puzzles of a copy task (seq 4, vocab 5) in the reference layout, train and test alike. */
+    private static void writeDataset(Path root) throws Exception {
+        for (String split : List.of("train", "test")) {
+            Path dir = root.resolve(split);
+            Files.createDirectories(dir);
+            int[] tokens = {2, 3, 4, 2, 3, 3, 4, 4, 4, 2, 2, 3, 2, 4, 3, 3};
+            Npy.write(dir.resolve("all__inputs.npy"), NpyArray.ofUint8(tokens, 4, 4));
+            Npy.write(dir.resolve("all__labels.npy"), NpyArray.ofUint8(tokens, 4, 4));
+            Npy.write(dir.resolve("all__puzzle_identifiers.npy"), NpyArray.ofInts(new int[] {1, 1, 1, 1}, 4));
+            Npy.write(dir.resolve("all__puzzle_indices.npy"), NpyArray.ofInts(new int[] {0, 1, 2, 3, 4}, 5));
+            Npy.write(dir.resolve("all__group_indices.npy"), NpyArray.ofInts(new int[] {0, 1, 2, 3, 4}, 5));
+            Files.writeString(dir.resolve("dataset.json"), "{\"pad_id\": 0, \"ignore_label_id\": 0, "
+                    + "\"blank_identifier_id\": 0, \"vocab_size\": 5, \"seq_len\": 4, \"num_puzzle_identifiers\": 2, "
+                    + "\"total_groups\": 4, \"mean_puzzle_examples\": 1, \"sets\": [\"all\"]}");
+        }
+    }
+}

@@ -1,0 +1,334 @@
+package org.hrmlab.engine.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.hrmlab.engine.HostTensor;
+import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.io.CheckpointLoader;
+import org.hrmlab.engine.io.FileHashes;
+import org.hrmlab.engine.io.HrmLabModelFile;
+import org.hrmlab.engine.io.ModelCheckpoint;
+import org.hrmlab.engine.io.Safetensors;
+import org.hrmlab.engine.model.HrmModel;
+
+/**
+ * A whole training run in an output folder: {@code config.yaml} (the given text, verbatim), {@code metrics.jsonl}
+ * (every line also passed to the listener), {@code checkpoints/step_N.safetensors} (an HRM Lab model) and beside it
+ * {@code step_N.state.safetensors} (Adam moments, the batch slots' carry and examples, the data-sampler position and
+ * the step), both written to a temporary file and renamed. {@code resume} continues from the newest complete pair;
+ * because the carry is saved too, a resumed run computes exactly what the uninterrupted run would have.
+ */
+public final class TrainingRun {
+    private static final Pattern STEP_FILE = Pattern.compile("step_(\\d+)\\.safetensors");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final System.Logger LOG = System.getLogger(TrainingRun.class.getName());
+
+    private final TrainingConfig cfg;
+    private final Path out;
+    private final String configText;
+    private final TrainingListener listener;
+
+    /**
+     * @param cfg        the parsed config
+     * @param out        the run folder (created)
+     * @param configText the config file's text, copied verbatim to {@code out/config.yaml}
+     * @param listener   receives every metrics line
+     */
+    public TrainingRun(TrainingConfig cfg, Path out, String configText, TrainingListener listener) {
+        this.cfg = cfg;
+        this.out = out;
+        this.configText = configText;
+        this.listener = listener;
+    }
+
+    /**
+     * Trains until the schedule's total steps (or {@code max_steps}).
+     *
+     * @param resume continue from the newest checkpoint in {@code out}
+     * @return the last step's number
+     * @throws DatasetException bad data, a config that differs from the run's, or nothing to resume
+     */
+    public long run(boolean resume) throws IOException {
+        PuzzleDataset train = PuzzleDataset.open(cfg.dataPath(), "train");
+        PuzzleDataset test = Files.isDirectory(cfg.dataPath().resolve("test"))
+                ? PuzzleDataset.open(cfg.dataPath(), "test") : null;
+        HrmConfig model = cfg.modelConfig(train.seqLen(), train.vocabSize(), train.numPuzzleIdentifiers());
+        int batch = cfg.globalBatchSize();
+        long total = (long) ((double) cfg.epochs() * train.groups() * train.meanPuzzleExamples() / batch);
+        long last = cfg.maxSteps() > 0 ? Math.min(total, cfg.maxSteps()) : total;
+        long evalEvery = cfg.evalInterval() > 0
+                ? Math.max(1, (long) ((double) cfg.evalInterval() * train.groups() * train.meanPuzzleExamples() / batch))
+                : 0;
+        Path configCopy = out.resolve("config.yaml");
+        Files.createDirectories(out.resolve("checkpoints"));
+        Map<String, HostTensor> weights;
+        ActTrainer trainer;
+        TrainBatchSampler sampler = new TrainBatchSampler(train, batch, cfg.seed(),
+                cfg.evalInterval() > 0 ? cfg.evalInterval() : cfg.epochs());
+        double elapsedBefore = 0;
+        if (resume) {
+            if (!Files.isRegularFile(configCopy)) {
+                throw new DatasetException(configCopy, "missing: nothing to resume in " + out);
+            }
+            if (!Files.readString(configCopy).equals(configText)) {
+                throw new DatasetException(configCopy, "differs from the given config: resume with the run's own");
+            }
+            long step = newestCheckpoint();
+            if (step < 0) {
+                throw new DatasetException(out.resolve("checkpoints"), "no complete checkpoint to resume from");
+            }
+            ModelCheckpoint ckpt = CheckpointLoader.load(modelFile(step));
+            trainer = new ActTrainer(model, ckpt.weights(), cfg.optimiserSettings(total), batch, cfg.seed());
+            elapsedBefore = restoreState(trainer, sampler, step);
+        } else {
+            if (Files.exists(out.resolve("metrics.jsonl")) || newestCheckpoint() >= 0) {
+                throw new DatasetException(out, "already holds a run: use --resume or another --out");
+            }
+            Files.writeString(configCopy, configText);
+            weights = initialWeights(model);
+            trainer = new ActTrainer(model, weights, cfg.optimiserSettings(total), batch, cfg.seed());
+        }
+        String dataHash = FileHashes.sha256(cfg.dataPath().resolve("train/all__inputs.npy"));
+        LOG.log(System.Logger.Level.INFO, "training {0} steps from step {1}", last, trainer.stepsTaken());
+
+        Window w = new Window();
+        long start = System.nanoTime();
+        long startStep = trainer.stepsTaken();
+        try (BufferedWriter metrics = Files.newBufferedWriter(out.resolve("metrics.jsonl"), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            while (trainer.stepsTaken() < last) {
+                StepResult r = trainer.step(sampler.next());
+                w.add(r, batch);
+                long step = r.step();
+                double elapsed = elapsedBefore + (System.nanoTime() - start) / 1e9;
+                if (step % cfg.logInterval() == 0 || step == last) {
+                    ObjectNode line = JSON.createObjectNode();
+                    line.put("event", "train");
+                    line.put("step", step);
+                    line.put("epoch", sampler.epoch());
+                    line.put("lr", r.lr());
+                    line.put("loss", w.loss / w.examples);
+                    line.put("lm_loss", w.lmLoss / w.examples);
+                    line.put("q_loss", w.qLoss / w.examples);
+                    putRatio(line, "exact_accuracy", w.exact, w.count);
+                    putRatio(line, "token_accuracy", w.tokenAcc, w.count);
+                    putRatio(line, "mean_segments", w.segments, w.count);
+                    line.put("examples_per_second", batch * (step - startStep) / Math.max(1e-9, elapsed - elapsedBefore));
+                    line.put("elapsed_s", elapsed);
+                    emit(metrics, line);
+                    w = new Window();
+                }
+                boolean evalNow = (evalEvery > 0 && step % evalEvery == 0) || step == last;
+                if (evalNow && test != null) {
+                    Evaluator.Result e = new Evaluator(new HrmModel(model, trainer.weights()), batch)
+                            .evaluate(test, cfg.evalLimit(), model.haltMaxSteps(), false);
+                    ObjectNode line = JSON.createObjectNode();
+                    line.put("event", "eval");
+                    line.put("step", step);
+                    line.put("epoch", sampler.epoch());
+                    line.put("exact_accuracy", e.exactAccuracy());
+                    line.put("token_accuracy", e.tokenAccuracy());
+                    line.put("mean_segments", e.meanSegments());
+                    line.put("q_halt_accuracy", e.qHaltAccuracy());
+                    line.put("count", e.count());
+                    line.put("elapsed_s", elapsedBefore + (System.nanoTime() - start) / 1e9);
+                    emit(metrics, line);
+                }
+                boolean ckptNow = step == last || (evalNow && cfg.checkpointEveryEval())
+                        || (cfg.checkpointInterval() > 0 && step % cfg.checkpointInterval() == 0);
+                if (ckptNow) {
+                    Path file = save(trainer, sampler, model, step, dataHash,
+                            elapsedBefore + (System.nanoTime() - start) / 1e9);
+                    ObjectNode line = JSON.createObjectNode();
+                    line.put("event", "checkpoint");
+                    line.put("step", step);
+                    line.put("path", out.relativize(file).toString());
+                    emit(metrics, line);
+                }
+            }
+            ObjectNode done = JSON.createObjectNode();
+            done.put("event", "done");
+            done.put("step", trainer.stepsTaken());
+            done.put("elapsed_s", elapsedBefore + (System.nanoTime() - start) / 1e9);
+            emit(metrics, done);
+        }
+        return trainer.stepsTaken();
+    }
+
+    private Map<String, HostTensor> initialWeights(HrmConfig model) throws IOException {
+        if (cfg.initCheckpoint() == null) {
+            return InitialWeights.create(model, cfg.seed());
+        }
+        ModelCheckpoint c = CheckpointLoader.load(cfg.initCheckpoint());
+        HrmConfig k = c.config().withSeqLen(model.seqLen());
+        if (!k.equals(model)) {
+            throw new DatasetException(cfg.initCheckpoint(), "architecture " + k + " does not match the config and "
+                    + "data " + model);
+        }
+        return c.weights();
+    }
+
+    private void emit(BufferedWriter metrics, ObjectNode line) throws IOException {
+        String s = JSON.writeValueAsString(line);
+        metrics.write(s);
+        metrics.newLine();
+        metrics.flush();
+        listener.onLine(s);
+    }
+
+    private static void putRatio(ObjectNode line, String key, double sum, int count) {
+        if (count > 0) {
+            line.put(key, sum / count);
+        } else {
+            line.putNull(key);
+        }
+    }
+
+    private Path modelFile(long step) {
+        return out.resolve("checkpoints").resolve("step_" + step + ".safetensors");
+    }
+
+    private Path stateFile(long step) {
+        return out.resolve("checkpoints").resolve("step_" + step + ".state.safetensors");
+    }
+
+    private long newestCheckpoint() throws IOException {
+        Path dir = out.resolve("checkpoints");
+        if (!Files.isDirectory(dir)) {
+            return -1;
+        }
+        long best = -1;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Matcher m = STEP_FILE.matcher(f.getFileName().toString());
+                if (m.matches()) {
+                    long s = Long.parseLong(m.group(1));
+                    if (s > best && Files.isRegularFile(stateFile(s))) {
+                        best = s;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private Path save(ActTrainer trainer, TrainBatchSampler sampler, HrmConfig model, long step, String dataHash,
+                      double elapsed) throws IOException {
+        Map<String, HostTensor> state = new LinkedHashMap<>();
+        trainer.adam().firstMoments().forEach((k, v) -> state.put("adam.m." + k, vector(v)));
+        trainer.adam().secondMoments().forEach((k, v) -> state.put("adam.v." + k, vector(v)));
+        ActTrainer.Slots s = trainer.slots();
+        state.put("slots.zL", vector(s.zL()));
+        state.put("slots.zH", vector(s.zH()));
+        state.put("slots.steps", vector(toFloats(s.steps())));
+        int[] halted = new int[s.halted().length];
+        for (int i = 0; i < halted.length; i++) {
+            halted[i] = s.halted()[i] ? 1 : 0;
+        }
+        state.put("slots.halted", vector(toFloats(halted)));
+        state.put("slots.inputs", vector(toFloats(s.inputs())));
+        state.put("slots.labels", vector(toFloats(s.labels())));
+        state.put("slots.ids", vector(toFloats(s.ids())));
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("hrmlab.format", "hrmlab-train-state-1");
+        meta.put("step", Long.toString(step));
+        meta.put("adam_step", Long.toString(trainer.adam().step()));
+        meta.put("sampler_iteration", Integer.toString(sampler.position().iteration()));
+        meta.put("sampler_batches", Integer.toString(sampler.position().batchesInIteration()));
+        meta.put("elapsed_s", Double.toString(elapsed));
+        Safetensors.write(stateFile(step), state, meta);
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("command", "hrmlab train");
+        provenance.put("config", configText);
+        provenance.put("data", cfg.dataPath().toString());
+        provenance.put("data_sha256", dataHash);
+        provenance.put("step", Long.toString(step));
+        provenance.put("seed", Long.toString(cfg.seed()));
+        HrmLabModelFile.write(modelFile(step), model.withSeqLen(model.seqLen()), trainer.weights(), provenance);
+        return modelFile(step);
+    }
+
+    private double restoreState(ActTrainer trainer, TrainBatchSampler sampler, long step) throws IOException {
+        Safetensors.Contents c = Safetensors.read(stateFile(step));
+        Map<String, String> meta = c.metadata();
+        if (!"hrmlab-train-state-1".equals(meta.get("hrmlab.format"))) {
+            throw new DatasetException(stateFile(step), "not an HRM Lab training state");
+        }
+        Map<String, float[]> m = new LinkedHashMap<>();
+        Map<String, float[]> v = new LinkedHashMap<>();
+        c.tensors().forEach((k, t) -> {
+            if (k.startsWith("adam.m.")) {
+                m.put(k.substring(7), t.data());
+            } else if (k.startsWith("adam.v.")) {
+                v.put(k.substring(7), t.data());
+            }
+        });
+        trainer.restoreOptimiser(Long.parseLong(meta.get("adam_step")), m, v);
+        float[] haltedF = c.tensors().get("slots.halted").data();
+        boolean[] halted = new boolean[haltedF.length];
+        for (int i = 0; i < halted.length; i++) {
+            halted[i] = haltedF[i] != 0;
+        }
+        trainer.restoreSlots(new ActTrainer.Slots(c.tensors().get("slots.zL").data(),
+                c.tensors().get("slots.zH").data(), toInts(c.tensors().get("slots.steps").data()), halted,
+                toInts(c.tensors().get("slots.inputs").data()), toInts(c.tensors().get("slots.labels").data()),
+                toInts(c.tensors().get("slots.ids").data())));
+        sampler.seek(new TrainBatchSampler.Position(Integer.parseInt(meta.get("sampler_iteration")),
+                Integer.parseInt(meta.get("sampler_batches"))));
+        return Double.parseDouble(meta.getOrDefault("elapsed_s", "0"));
+    }
+
+    private static HostTensor vector(float[] v) {
+        return new HostTensor(new long[] {v.length}, v);
+    }
+
+    private static float[] toFloats(int[] a) {
+        float[] f = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            f[i] = a[i];
+        }
+        return f;
+    }
+
+    private static int[] toInts(float[] a) {
+        int[] r = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = Math.round(a[i]);
+        }
+        return r;
+    }
+
+    /** Sums over the steps between two log lines. */
+    private static final class Window {
+        double loss;
+        double lmLoss;
+        double qLoss;
+        long examples;
+        int count;
+        double exact;
+        double tokenAcc;
+        double segments;
+
+        void add(StepResult r, int batch) {
+            loss += r.loss();
+            lmLoss += r.lmLoss();
+            qLoss += r.qHaltLoss() + r.qContinueLoss();
+            examples += batch;
+            count += r.count();
+            exact += r.exactCount();
+            tokenAcc += r.tokenAccuracySum();
+            segments += r.stepsSum();
+        }
+    }
+}
