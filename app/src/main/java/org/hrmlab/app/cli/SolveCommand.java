@@ -7,7 +7,6 @@ import org.hrmlab.engine.io.ModelCheckpoint;
 import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.engine.step.HrmStepper;
 import org.hrmlab.engine.step.StepSnapshot;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +22,7 @@ final class SolveCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
 
-    @ArgGroup(exclusive = false, multiplicity = "1")
+    @Mixin
     PuzzleInput input = new PuzzleInput();
 
     @Option(names = "--max-segments", paramLabel = "M", description = "most segments (default: halt_max_steps)")

@@ -11,7 +11,6 @@ import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.engine.step.HrmStepper;
 import org.hrmlab.engine.step.StepSnapshot;
 import org.hrmlab.engine.trace.TraceWriter;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +26,7 @@ final class TraceCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
 
-    @ArgGroup(exclusive = false, multiplicity = "1")
+    @Mixin
     PuzzleInput input = new PuzzleInput();
 
     @Option(names = "--segments", paramLabel = "M", description = "segments to run (default: the model's halt_max_steps)")
@@ -80,6 +79,7 @@ final class TraceCommand implements Callable<Integer> {
         summary.put("l_cycles", hrm.config().lCycles());
         summary.put("q", q);
         summary.put("predicted", last.predicted());
+        puzzle.report(last.predicted(), summary);
         summary.put("elapsed_s", (System.nanoTime() - start) / 1e9);
         Json.print(spec.commandLine().getOut(), summary);
         return 0;

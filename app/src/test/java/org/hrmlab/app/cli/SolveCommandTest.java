@@ -42,4 +42,23 @@ class SolveCommandTest {
         assertEquals(1, out.get("segments").asInt());
         assertTrue(out.has("correct") && out.has("token_accuracy"));
     }
+
+    @Test
+    void solvesAPuzzleFileAndReportsTheDecodedGridAgainstItsAnswer() throws Exception {
+        Path csv = Path.of(System.getProperty("hrmlab.shared", "../shared"), "data/sudoku/magictour_top1465.csv");
+        CliRun run = CliRun.of("solve", "--checkpoint", CASE.resolve("checkpoint/step_0").toString(),
+                "--puzzle", csv + "#1", "--max-segments", "2");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode out = Json.MAPPER.readTree(run.out());
+        assertEquals(9, out.get("predicted_grid").size());
+        assertEquals(9, out.get("predicted_grid").get(0).size());
+        // An untrained fixture model does not solve a hard Sudoku; the answer must be known and checked.
+        assertEquals(false, out.get("correct").asBoolean());
+        assertTrue(out.get("token_accuracy").asDouble() < 0.5);
+
+        CliRun bad = CliRun.of("solve", "--checkpoint", CASE.resolve("checkpoint/step_0").toString(),
+                "--puzzle", csv + "#999999");
+        assertEquals(2, bad.exitCode());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+    }
 }
