@@ -208,12 +208,16 @@ public final class Safetensors {
             int n = Math.min(b.capacity() / item, out.length - done);
             b.clear().limit(n * item);
             readFully(ch, b, dataStart + begin + (long) done * item);
-            for (int i = 0; i < n; i++) {
-                out[done + i] = switch (dtype) {
-                    case "F32" -> b.getFloat(4 * i);
-                    case "BF16" -> Float.intBitsToFloat((b.getShort(2 * i) & 0xFFFF) << 16);
-                    default -> TorchCheckpointReader.halfToFloat(b.getShort(2 * i));
-                };
+            if (item == 4) {
+                b.asFloatBuffer().get(out, done, n);
+            } else if (dtype.equals("BF16")) {
+                for (int i = 0; i < n; i++) {
+                    out[done + i] = Float.intBitsToFloat((b.getShort(2 * i) & 0xFFFF) << 16);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[done + i] = TorchCheckpointReader.halfToFloat(b.getShort(2 * i));
+                }
             }
             done += n;
         }
