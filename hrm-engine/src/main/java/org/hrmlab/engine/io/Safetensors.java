@@ -10,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hrmlab.engine.HostTensor;
+import org.hrmlab.puzzles.io.AtomicFiles;
 
 /**
  * The safetensors container (8-byte little-endian header length, a JSON header, raw little-endian data), read
@@ -63,11 +63,9 @@ public final class Safetensors {
         for (int i = json.length; i < padded.length; i++) {
             padded[i] = ' ';
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Path tmp = AtomicFiles.temporarySibling(file);
         try {
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 writeFully(out, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, padded.length));
                 writeFully(out, ByteBuffer.wrap(padded));
                 ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
@@ -84,7 +82,7 @@ public final class Safetensors {
                 }
                 out.force(true);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.commit(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
         }

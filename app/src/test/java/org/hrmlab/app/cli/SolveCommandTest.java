@@ -1,0 +1,45 @@
+package org.hrmlab.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.hrmlab.puzzles.io.Npy;
+import org.junit.jupiter.api.Test;
+
+class SolveCommandTest {
+    static final Path CASE = Path.of(System.getProperty("hrmlab.shared", "../shared"), "fixtures/hrm-golden/sudoku-small");
+
+    @Test
+    void runsToTheSegmentLimitWhenTheQHeadNeverHalts() throws Exception {
+        CliRun run = CliRun.of("solve", "--checkpoint", CASE.resolve("checkpoint/step_0").toString(),
+                "--tokens", CASE.resolve("golden/inputs.npy").toString(), "--max-segments", "3");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode out = Json.MAPPER.readTree(run.out());
+        // The fixture's Q head prefers "continue" at every segment end (q.npy), so solve must use all 3.
+        assertEquals(3, out.get("segments").asInt());
+        float[] logits = Npy.read(CASE.resolve("golden/logits.npy")).toFloats();
+        int last = 17 * 81 * 11;
+        for (int p = 0; p < 81; p++) {
+            int best = 0;
+            for (int v = 1; v < 11; v++) {
+                if (logits[last + p * 11 + v] > logits[last + p * 11 + best]) {
+                    best = v;
+                }
+            }
+            assertEquals(best, out.get("predicted_tokens").get(p).asInt(), "position " + p);
+        }
+    }
+
+    @Test
+    void honoursTheSegmentLimitAndReportsCorrectness() throws Exception {
+        CliRun run = CliRun.of("solve", "--checkpoint", CASE.resolve("checkpoint/step_0").toString(),
+                "--tokens", CASE.resolve("golden/inputs.npy").toString(), "--labels",
+                CASE.resolve("golden/inputs.npy").toString(), "--max-segments", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode out = Json.MAPPER.readTree(run.out());
+        assertEquals(1, out.get("segments").asInt());
+        assertTrue(out.has("correct") && out.has("token_accuracy"));
+    }
+}

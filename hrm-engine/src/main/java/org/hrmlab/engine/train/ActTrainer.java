@@ -1,0 +1,278 @@
+package org.hrmlab.engine.train;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.hrmlab.engine.HostTensor;
+import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.io.WeightLayout;
+import org.hrmlab.engine.loss.ActLoss;
+import org.hrmlab.engine.loss.BinaryCrossEntropy;
+import org.hrmlab.engine.loss.TokenLoss;
+import org.hrmlab.engine.model.HrmModel;
+import org.hrmlab.engine.model.HrmState;
+import org.hrmlab.engine.optim.AdamAtan2;
+import org.hrmlab.engine.optim.LearningRateSchedule;
+import org.hrmlab.engine.optim.SignSgd;
+
+/**
+ * Trains an HRM the way the reference does (hrm-reference.md §1.6, §1.8-1.10, §1.12): every call of {@link #step}
+ * runs one ACT segment on every batch slot and takes one optimiser step.
+ * <ul>
+ *   <li>The carry persists across steps; a slot keeps its example until it halts, then is reset to H_init/L_init and
+ *       takes the example at its position of the next batch (deep supervision).</li>
+ *   <li>Inside a segment all updates but the last L- and H-update run without gradient (the fast {@link HrmModel});
+ *       the last two run again in {@link FinalStepGraph} for the one-step gradient.</li>
+ *   <li>Halting: {@code steps >= max} or {@code q_halt > q_continue}, with exploration (probability p, random minimum
+ *       in {@code {2..max}}); the continue target comes from a second no-grad segment from the new carry.</li>
+ *   <li>Loss: {@link ActLoss}, back-propagated as {@code loss / B}; Adam-atan2 on the dense parameters, sign SGD on the
+ *       batch's puzzle-embedding rows.</li>
+ * </ul>
+ * Randomness (exploration) is derived from the seed and the step number, so a resumed run draws the same numbers.
+ * Not thread-safe.
+ */
+public final class ActTrainer {
+    private final HrmConfig config;
+    private final int batch;
+    private final OptimiserSettings settings;
+    private final long seed;
+    private final Map<String, float[]> params = new LinkedHashMap<>();
+    private final FinalStepGraph graph;
+    private final ActLoss actLoss;
+    private final AdamAtan2 adam;
+    private final SignSgd signSgd;
+    private final LearningRateSchedule schedule;
+    private final LearningRateSchedule puzzleSchedule;
+    private final float[] zL;
+    private final float[] zH;
+    private final int[] slotSteps;
+    private final boolean[] slotHalted;
+    private final int[] curInputs;
+    private final int[] curLabels;
+    private final int[] curIds;
+    private HrmModel model;
+    private HrmState state;
+    private Map<String, float[]> lastGradients = Map.of();
+
+    /**
+     * @param config   the architecture with {@code seqLen > 0}
+     * @param weights  initial tensors under the reference key names (not modified; copied)
+     * @param settings optimiser hyper-parameters
+     * @param batch    slots per batch
+     * @param seed     seed of the exploration draws
+     */
+    public ActTrainer(HrmConfig config, Map<String, HostTensor> weights, OptimiserSettings settings, int batch,
+                      long seed) {
+        this.config = config;
+        this.batch = batch;
+        this.settings = settings;
+        this.seed = seed;
+        for (String key : WeightLayout.expected(config).keySet()) {
+            HostTensor t = weights.get(key);
+            if (t == null) {
+                throw new IllegalArgumentException("missing weight '" + key + "'");
+            }
+            params.put(key, t.data().clone());
+        }
+        graph = new FinalStepGraph(config, batch, org.nd4j.linalg.api.buffer.DataType.FLOAT, weights);
+        actLoss = new ActLoss(TokenLoss.named(settings.lossType()));
+        adam = new AdamAtan2(settings.beta1(), settings.beta2(), settings.weightDecay());
+        signSgd = new SignSgd(settings.puzzleEmbWeightDecay());
+        schedule = settings.schedule();
+        puzzleSchedule = settings.puzzleSchedule();
+        int stateSize = batch * config.totalSeqLen() * config.hiddenSize();
+        zL = new float[stateSize];
+        zH = new float[stateSize];
+        slotSteps = new int[batch];
+        slotHalted = new boolean[batch];
+        Arrays.fill(slotHalted, true);
+        curInputs = new int[batch * config.seqLen()];
+        curLabels = new int[batch * config.seqLen()];
+        curIds = new int[batch];
+    }
+
+    /** @return the architecture being trained */
+    public HrmConfig config() {
+        return config;
+    }
+
+    /** @return slots per batch */
+    public int batchSize() {
+        return batch;
+    }
+
+    /** @return optimiser steps taken so far */
+    public long stepsTaken() {
+        return adam.step();
+    }
+
+    /** @return the Adam-atan2 optimiser (its moments and step count, for checkpoints) */
+    public AdamAtan2 adam() {
+        return adam;
+    }
+
+    /** @return the gradients of the last step, by key ({@link FinalStepGraph#PUZZLE_ROWS} per batch row) */
+    public Map<String, float[]> lastGradients() {
+        return lastGradients;
+    }
+
+    /** @return copies of every tensor (trainable ones, H_init/L_init and the puzzle table) under the reference keys */
+    public Map<String, HostTensor> weights() {
+        Map<String, HostTensor> out = new LinkedHashMap<>();
+        Map<String, long[]> shapes = WeightLayout.expected(config);
+        params.forEach((k, v) -> out.put(k, new HostTensor(shapes.get(k), v.clone())));
+        return out;
+    }
+
+    /** Marks every slot halted, so the next step loads a fresh example into each (used after a resume). */
+    public void haltAllSlots() {
+        Arrays.fill(slotHalted, true);
+    }
+
+    /**
+     * Restores the optimiser after a resume.
+     *
+     * @param step optimiser steps already taken
+     * @param m    Adam first moments by key
+     * @param v    Adam second moments by key
+     */
+    public void restoreOptimiser(long step, Map<String, float[]> m, Map<String, float[]> v) {
+        adam.restore(step, m, v);
+    }
+
+    /**
+     * One training step: reset halted slots with {@code next}'s rows, one segment on every slot, loss, gradients and
+     * one optimiser step.
+     *
+     * @param next a batch of {@link #batchSize()} examples (rows at slots still running are ignored; not modified)
+     * @return losses, halting and metric sums of this step
+     */
+    public StepResult step(TrainingBatch next) {
+        if (next.size() != batch) {
+            throw new IllegalArgumentException("batch of " + next.size() + " for a trainer of " + batch + " slots");
+        }
+        int seq = config.seqLen();
+        int rowState = config.totalSeqLen() * config.hiddenSize();
+        float[] hInit = params.get("H_init");
+        float[] lInit = params.get("L_init");
+        for (int b = 0; b < batch; b++) {
+            if (slotHalted[b]) {
+                for (int t = 0; t < config.totalSeqLen(); t++) {
+                    System.arraycopy(hInit, 0, zH, b * rowState + t * config.hiddenSize(), config.hiddenSize());
+                    System.arraycopy(lInit, 0, zL, b * rowState + t * config.hiddenSize(), config.hiddenSize());
+                }
+                slotSteps[b] = 0;
+                System.arraycopy(next.inputs(), b * seq, curInputs, b * seq, seq);
+                System.arraycopy(next.labels(), b * seq, curLabels, b * seq, seq);
+                curIds[b] = next.puzzleIds()[b];
+            }
+        }
+        ensureModel();
+        state.setCarry(zL, zH);
+        model.embed(state, curInputs, curIds);
+        runNoGradPart();
+        float[] zL0 = new float[zL.length];
+        float[] zH0 = new float[zH.length];
+        state.copyZL(zL0);
+        state.copyZH(zH0);
+        model.lUpdate(state);
+        model.hUpdate(state);
+        float[] logits = new float[batch * seq * config.vocabSize()];
+        float[] q = new float[batch * 2];
+        model.logits(state, logits);
+        model.qLogits(state, q);
+        state.copyZL(zL);
+        state.copyZH(zH);
+
+        long stepNumber = adam.step() + 1;
+        boolean[] halted = new boolean[batch];
+        boolean[] isLast = new boolean[batch];
+        for (int b = 0; b < batch; b++) {
+            slotSteps[b]++;
+            isLast[b] = slotSteps[b] >= config.haltMaxSteps();
+            halted[b] = isLast[b];
+        }
+        double[] target = null;
+        if (config.haltMaxSteps() > 1) {
+            SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + stepNumber);
+            for (int b = 0; b < batch; b++) {
+                halted[b] |= q[b * 2] > q[b * 2 + 1];
+                int minSteps = rng.nextDouble() < config.haltExplorationProb()
+                        ? rng.nextInt(2, config.haltMaxSteps() + 1) : 0;
+                halted[b] &= slotSteps[b] >= minSteps;
+            }
+            target = bootstrapTargets(isLast);
+        }
+        ActLoss.Result loss = actLoss.compute(logits, curLabels, q, target, halted, slotSteps, batch, seq,
+                config.vocabSize(), 1.0 / batch);
+
+        if (config.puzzleEmbNdim() > 0) {
+            graph.setParameter(FinalStepGraph.PUZZLE_ROWS, puzzleRows());
+        }
+        lastGradients = graph.gradients(new FinalStepGraph.Inputs(zL0, zH0, curInputs.clone()), loss.gradLogits(),
+                loss.gradQ());
+        double lr = schedule.lr(stepNumber);
+        adam.beginStep();
+        for (String key : FinalStepGraph.trainableKeys(config)) {
+            adam.update(key, params.get(key), lastGradients.get(key), lr);
+            graph.setParameter(key, params.get(key));
+        }
+        if (config.puzzleEmbNdim() > 0) {
+            signSgd.update(params.get("puzzle_emb.weights"), config.puzzleEmbNdim(), curIds,
+                    lastGradients.get(FinalStepGraph.PUZZLE_ROWS), puzzleSchedule.lr(stepNumber));
+        }
+        model = null;
+        System.arraycopy(halted, 0, slotHalted, 0, batch);
+        return new StepResult(stepNumber, lr, loss.loss(), loss.lmLoss(), loss.qHaltLoss(), loss.qContinueLoss(),
+                halted.clone(), slotSteps.clone(), loss.count(), loss.exactCount(), loss.tokenAccuracySum(),
+                loss.stepsSum());
+    }
+
+    private void ensureModel() {
+        if (model == null) {
+            model = new HrmModel(config, weights());
+            state = model.newState(batch);
+        }
+    }
+
+    /** Every update of a segment except the last L- and the last H-update. */
+    private void runNoGradPart() {
+        for (int h = 0; h < config.hCycles(); h++) {
+            for (int l = 0; l < config.lCycles(); l++) {
+                if (h < config.hCycles() - 1 || l < config.lCycles() - 1) {
+                    model.lUpdate(state);
+                }
+            }
+            if (h < config.hCycles() - 1) {
+                model.hUpdate(state);
+            }
+        }
+    }
+
+    /** A full no-grad segment from the new carry; returns the continue targets. The carry is not changed. */
+    private double[] bootstrapTargets(boolean[] isLast) {
+        runNoGradPart();
+        model.lUpdate(state);
+        model.hUpdate(state);
+        float[] next = new float[batch * 2];
+        model.qLogits(state, next);
+        double[] target = new double[batch];
+        for (int b = 0; b < batch; b++) {
+            double h = next[b * 2];
+            double c = next[b * 2 + 1];
+            target[b] = BinaryCrossEntropy.sigmoid(isLast[b] ? h : Math.max(h, c));
+        }
+        return target;
+    }
+
+    private float[] puzzleRows() {
+        int nd = config.puzzleEmbNdim();
+        float[] table = params.get("puzzle_emb.weights");
+        float[] rows = new float[batch * nd];
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(table, curIds[b] * nd, rows, b * nd, nd);
+        }
+        return rows;
+    }
+}

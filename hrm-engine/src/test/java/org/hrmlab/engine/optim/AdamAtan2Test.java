@@ -1,0 +1,68 @@
+package org.hrmlab.engine.optim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AdamAtan2Test {
+    @Test
+    void firstStepMovesEachWeightByTenLrTimesAtanOfATenth() {
+        AdamAtan2 opt = new AdamAtan2(0.9, 0.95, 0.1);
+        float[] p = {1f, -2f, 0.5f};
+        float[] g = {0.3f, -4f, 0f};
+        opt.beginStep();
+        opt.update("w", p, g, 0.01);
+        // m = 0.1 g, corrected sqrt(v) = |g|, step lr / 0.1: 10 lr atan(0.1) sign(g); zero gradient: atan2(0, 0) = 0
+        double decay = 1 - 0.01 * 0.1;
+        assertEquals(1 * decay - 0.1 * Math.atan(0.1), p[0], 1e-6);
+        assertEquals(-2 * decay + 0.1 * Math.atan(0.1), p[1], 1e-6);
+        assertEquals(0.5 * decay, p[2], 1e-6);
+    }
+
+    @Test
+    void secondStepFollowsTheKernelFormula() {
+        AdamAtan2 opt = new AdamAtan2(0.9, 0.95, 0.5);
+        float[] p = {0.7f};
+        double[] grads = {0.2, -0.05};
+        double lr = 0.003;
+        double pe = 0.7;
+        double m = 0;
+        double v = 0;
+        for (int t = 1; t <= 2; t++) {
+            opt.beginStep();
+            opt.update("w", p, new float[] {(float) grads[t - 1]}, lr);
+            pe *= 1 - lr * 0.5;
+            m += 0.1 * (grads[t - 1] - m);
+            v += 0.05 * (grads[t - 1] * grads[t - 1] - v);
+            pe -= lr / (1 - Math.pow(0.9, t)) * Math.atan2(m, Math.sqrt(v) / Math.sqrt(1 - Math.pow(0.95, t)));
+        }
+        assertEquals(pe, p[0], 1e-6);
+        assertEquals(2, opt.step());
+    }
+
+    @Test
+    void restoredStateContinuesIdentically() {
+        AdamAtan2 a = new AdamAtan2(0.9, 0.95, 0.1);
+        float[] pa = {0.1f, 0.2f};
+        a.beginStep();
+        a.update("w", pa, new float[] {1f, -1f}, 0.01);
+        AdamAtan2 b = new AdamAtan2(0.9, 0.95, 0.1);
+        b.restore(a.step(), a.firstMoments(), a.secondMoments());
+        float[] pb = pa.clone();
+        a.beginStep();
+        b.beginStep();
+        a.update("w", pa, new float[] {0.5f, 0.25f}, 0.01);
+        b.update("w", pb, new float[] {0.5f, 0.25f}, 0.01);
+        assertEquals(pa[0], pb[0]);
+        assertEquals(pa[1], pb[1]);
+        assertEquals(Map.of(), new AdamAtan2(0.9, 0.95, 0).firstMoments());
+    }
+
+    @Test
+    void refusesAnUpdateBeforeAStep() {
+        assertThrows(IllegalStateException.class,
+                () -> new AdamAtan2(0.9, 0.95, 0).update("w", new float[1], new float[1], 0.1));
+    }
+}

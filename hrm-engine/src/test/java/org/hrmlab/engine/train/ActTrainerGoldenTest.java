@@ -1,0 +1,73 @@
+package org.hrmlab.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.hrmlab.engine.HostTensor;
+import org.hrmlab.engine.io.CheckpointLoader;
+import org.hrmlab.engine.io.ModelCheckpoint;
+import org.hrmlab.puzzles.io.Npy;
+import org.junit.jupiter.api.Test;
+
+/** Two training steps against the reference's own (shared/fixtures/hrm-golden/train-small). */
+class ActTrainerGoldenTest {
+    static final Path CASE = Path.of(System.getProperty("hrmlab.shared", "../shared"), "fixtures/hrm-golden/train-small");
+    static final double LOSS_RELATIVE = 1e-5;
+    static final double ABSOLUTE = 1e-5;
+
+    @Test
+    void twoStepsMatchTheReference() throws Exception {
+        ModelCheckpoint ckpt = CheckpointLoader.load(CASE.resolve("checkpoint/step_0"));
+        TrainingBatch batch = new TrainingBatch(Npy.read(CASE.resolve("batch/inputs.npy")).toInts(),
+                Npy.read(CASE.resolve("batch/labels.npy")).toInts(),
+                Npy.read(CASE.resolve("batch/puzzle_identifiers.npy")).toInts());
+        int seqLen = batch.inputs().length / batch.size();
+        OptimiserSettings opt = new OptimiserSettings(1e-3, 0.9, 0.95, 0.1, 1e-2, 0.1, 0, 1.0, 1,
+                "stablemax_cross_entropy");
+        ActTrainer trainer = new ActTrainer(ckpt.config().withSeqLen(seqLen), ckpt.weights(), opt, batch.size(), 0);
+        JsonNode manifest = new ObjectMapper().readTree(CASE.resolve("manifest.json").toFile());
+        for (int s = 1; s <= 2; s++) {
+            StepResult r = trainer.step(batch);
+            JsonNode m = manifest.get("steps").get(s - 1);
+            String at = "step " + s + " ";
+            assertEquals(m.get("loss").asDouble(), r.loss(), LOSS_RELATIVE * m.get("loss").asDouble(), at + "loss");
+            assertEquals(m.get("lm_loss").asDouble(), r.lmLoss(), LOSS_RELATIVE * m.get("lm_loss").asDouble(), at + "lm");
+            assertEquals(m.get("q_halt_loss").asDouble(), r.qHaltLoss(), LOSS_RELATIVE * m.get("q_halt_loss").asDouble(),
+                    at + "q_halt");
+            assertEquals(m.get("q_continue_loss").asDouble(), r.qContinueLoss(),
+                    LOSS_RELATIVE * m.get("q_continue_loss").asDouble(), at + "q_continue");
+            for (int b = 0; b < batch.size(); b++) {
+                assertEquals(m.get("halted").get(b).asBoolean(), r.halted()[b], at + "halted[" + b + "]");
+                assertEquals(m.get("steps").get(b).asInt(), r.steps()[b], at + "steps[" + b + "]");
+            }
+            compareDir(CASE.resolve("step" + s + "/grad"), trainer.lastGradients(), at + "gradient ");
+            Map<String, float[]> weights = new java.util.HashMap<>();
+            trainer.weights().forEach((k, t) -> weights.put(k, t.data()));
+            compareDir(CASE.resolve("step" + s + "/param"), weights, at + "weight ");
+        }
+    }
+
+    private static void compareDir(Path dir, Map<String, float[]> actual, String what) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                String key = f.getFileName().toString().replaceFirst("\\.npy$", "");
+                float[] expected = Npy.read(f).toFloats();
+                float[] got = actual.get(key);
+                assertTrue(got != null, what + key + " missing");
+                assertEquals(expected.length, got.length, what + key + " size");
+                double max = 0;
+                for (int i = 0; i < got.length; i++) {
+                    max = Math.max(max, Math.abs(expected[i] - got[i]));
+                }
+                assertTrue(max <= ABSOLUTE, what + key + ": max |diff| " + max);
+            }
+        }
+    }
+}
