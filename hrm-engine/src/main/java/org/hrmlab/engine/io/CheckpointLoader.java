@@ -78,8 +78,15 @@ public final class CheckpointLoader {
         Path dir = file.toAbsolutePath().getParent();
         ReferenceConfigReader.Arch arch = ReferenceConfigReader.read(dir.resolve("all_config.yaml"), file);
         Map<String, HostTensor> weights = new LinkedHashMap<>();
+        Map<String, String> original = new LinkedHashMap<>();
         for (var e : TorchCheckpointReader.read(file).entrySet()) {
-            weights.put(stripPrefixes(e.getKey()), e.getValue());
+            String key = stripPrefixes(e.getKey());
+            String clash = original.put(key, e.getKey());
+            if (clash != null) {
+                throw new CheckpointException(file, "tensors '" + clash + "' and '" + e.getKey()
+                        + "' are both '" + key + "' once the module prefixes are dropped");
+            }
+            weights.put(key, e.getValue());
         }
         HostTensor embed = weights.get("embed_tokens.embedding_weight");
         if (embed == null || embed.shape().length != 2) {

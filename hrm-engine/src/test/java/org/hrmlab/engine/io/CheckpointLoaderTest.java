@@ -165,6 +165,15 @@ class CheckpointLoaderTest {
         shape.put("q_head.weight", new HostTensor(new long[] {3, 32}, new float[96]));
         assertTrue(mismatch(shape).contains("tensor 'q_head.weight' has shape [3, 32] but the config implies [2, 32]"));
 
+        Map<String, HostTensor> twice = new LinkedHashMap<>(w);
+        twice.put("_orig_mod.model.inner.H_init", w.get("H_init"));
+        Path d = Files.createTempDirectory(dir, "twice");
+        Files.copy(TRAIN.resolveSibling("all_config.yaml"), d.resolve("all_config.yaml"));
+        Path f = TorchZip.of(twice, "").write(d.resolve("checkpoint"));
+        CheckpointException e = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(f));
+        assertTrue(e.getMessage().endsWith("tensors 'H_init' and '_orig_mod.model.inner.H_init' are both 'H_init' once"
+                + " the module prefixes are dropped"), e.getMessage());
+
         Map<String, HostTensor> noEmbed = new LinkedHashMap<>(w);
         noEmbed.remove("embed_tokens.embedding_weight");
         assertTrue(mismatch(noEmbed).contains("'embed_tokens.embedding_weight' is missing"));
