@@ -34,7 +34,8 @@ final class ImportCommand implements Callable<Integer> {
             description = "reference checkpoint file (step_N / checkpoint) or HRM Lab model")
     Path checkpoint;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "HRM Lab model to write (.safetensors)")
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "HRM Lab model to write (.safetensors)")
     Path out;
 
     @Override

@@ -164,7 +164,8 @@ public final class Safetensors {
         int item = switch (dtype) {
             case "F32" -> 4;
             case "F16", "BF16" -> 2;
-            default -> throw new CheckpointException(file, "tensor '" + key + "' has unsupported dtype '" + dtype + "'");
+            default -> throw new CheckpointException(file, "tensor '" + key + "' has unsupported dtype '" + dtype
+                    + "'");
         };
         JsonNode shapeNode = spec.path("shape");
         JsonNode offsets = spec.path("data_offsets");
@@ -199,7 +200,8 @@ public final class Safetensors {
             out = new float[(int) numel];
         } catch (OutOfMemoryError e) {
             throw new CheckpointException(file, "tensor '" + key + "' needs " + (4 * numel >> 20) + " MiB but the Java"
-                    + " heap allows " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; raise -Xmx (HRMLAB_JAVA_OPTS)");
+                    + " heap allows " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB; raise -Xmx (HRMLAB_JAVA_OPTS)");
         }
         ByteBuffer b = ByteBuffer.allocate((int) Math.min(CHUNK_BYTES, end - begin)).order(ByteOrder.LITTLE_ENDIAN);
         for (int done = 0; done < out.length; ) {

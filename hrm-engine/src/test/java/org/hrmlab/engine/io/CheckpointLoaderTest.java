@@ -37,7 +37,8 @@ class CheckpointLoaderTest {
         assertEquals(0, m.config().seqLen());
         assertEquals(0, m.config().puzzleEmbLen());
         assertEquals(6 + (2 + 2) * 4, m.weights().size());
-        assertArrayEquals(new long[] {3 * 64, 64}, m.weights().get("L_level.layers.0.self_attn.qkv_proj.weight").shape());
+        assertArrayEquals(new long[] {3 * 64, 64},
+                m.weights().get("L_level.layers.0.self_attn.qkv_proj.weight").shape());
         assertEquals("reference-torch", m.provenance().get("format"));
         assertEquals("0", m.provenance().get("step"));
         assertEquals(64, m.sha256().length());
@@ -111,7 +112,8 @@ class CheckpointLoaderTest {
         Path wrongDir = Files.createDirectories(dir.resolve("wrong"));
         Files.copy(SUDOKU, wrongDir.resolve("step_0"));
         Files.writeString(wrongDir.resolve("all_config.yaml"),
-                Files.readString(SUDOKU.resolveSibling("all_config.yaml")).replace("hidden_size: 64", "hidden_size: 128"));
+                Files.readString(SUDOKU.resolveSibling("all_config.yaml"))
+                        .replace("hidden_size: 64", "hidden_size: 128"));
         e = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(wrongDir.resolve("step_0")));
         assertTrue(e.getMessage().contains("shape"), e.getMessage());
 
@@ -192,7 +194,8 @@ class CheckpointLoaderTest {
     void namesTheYamlAndFieldForBadConfigs() throws Exception {
         String yaml = Files.readString(TRAIN.resolveSibling("all_config.yaml"));
         assertTrue(badYaml(yaml.replace("arch:", "model:")).endsWith("no 'arch:' block"));
-        assertTrue(badYaml(yaml.replace("  hidden_size: 32\n", "")).endsWith("arch.hidden_size is missing or not an integer"));
+        assertTrue(badYaml(yaml.replace("  hidden_size: 32\n", ""))
+                .endsWith("arch.hidden_size is missing or not an integer"));
         assertTrue(badYaml(yaml.replace("hidden_size: 32", "hidden_size: 32.5")).contains("arch.hidden_size"));
         assertTrue(badYaml(yaml.replace("num_heads: 2", "num_heads: 3")).contains("not a multiple of num_heads 3"));
         assertTrue(badYaml(yaml.replace("pos_encodings: rope", "pos_encodings: alibi")).contains("'alibi'"));
