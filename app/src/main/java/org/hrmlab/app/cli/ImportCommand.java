@@ -1,8 +1,6 @@
 package org.hrmlab.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.hrmlab.engine.HostTensor;
-import org.hrmlab.engine.io.CheckpointException;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.FileHashes;
 import org.hrmlab.engine.io.HrmLabModelFile;
@@ -23,65 +20,51 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code hrmlab import}: converts a reference checkpoint (or an HRM Lab model) into an HRM Lab model file. */
+/** {@code hrmlab import}: convert a reference checkpoint (or an HRM Lab model) into an HRM Lab model file. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Convert a reference checkpoint (torch zip with all_config.yaml beside it) to an HRM Lab model.")
-public final class ImportCommand implements Callable<Integer> {
+        description = "Convert a reference checkpoint (with all_config.yaml beside it) to an HRM Lab model.")
+final class ImportCommand implements Callable<Integer> {
     /** Tensors the reference does not count as parameters (buffers). */
     private static final Set<String> BUFFERS = Set.of("puzzle_emb.weights", "H_init", "L_init");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Option(names = "--checkpoint", required = true, paramLabel = "C",
             description = "reference checkpoint file (step_N / checkpoint) or HRM Lab model")
-    private Path checkpoint;
+    Path checkpoint;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "HRM Lab model file to write")
-    private Path out;
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "HRM Lab model to write (.safetensors)")
+    Path out;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
-        ModelCheckpoint model;
-        try {
-            model = CheckpointLoader.load(checkpoint);
-        } catch (CheckpointException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return 2;
-        }
+        ModelCheckpoint model = CheckpointLoader.load(checkpoint);
         if (Files.exists(out) && Files.isSameFile(out, checkpoint)) {
-            err.println(out + ": --out names the checkpoint itself; choose another file");
-            err.flush();
-            return 2;
+            throw new BadInputException(out + ": --out names the checkpoint itself; choose another file");
         }
         try {
             HrmLabModelFile.write(out, model.config(), model.weights(), provenance(model));
         } catch (IOException e) {
-            err.println(out + ": cannot write the model: " + e.getMessage());
-            err.flush();
-            return 2;
+            throw new BadInputException(out + ": cannot write the model (" + e.getMessage() + ")");
         }
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println(JSON.writeValueAsString(summary(model, FileHashes.sha256(out))));
-        stdout.flush();
-        err.println("hrmlab import: wrote " + out);
-        err.flush();
+        Json.print(spec.commandLine().getOut(), summary(model, FileHashes.sha256(out)));
+        spec.commandLine().getErr().println("hrmlab import: wrote " + out);
+        spec.commandLine().getErr().flush();
         return 0;
     }
 
     private Map<String, String> provenance(ModelCheckpoint model) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("command", "hrmlab import --checkpoint " + checkpoint + " --out " + out);
-        p.put("program", spec.root().version().length > 0 ? spec.root().version()[0] : "HRM Lab");
+        p.put("program", "HRM Lab " + HrmLabCommand.VERSION);
         p.put("source_file", model.source().getFileName().toString());
         p.put("source_sha256", model.sha256());
         model.provenance().forEach((k, v) -> {
             if (k.equals("format")) {
                 p.put("source_format", v);
-            } else if (!k.equals("source_file")) {
+            } else {
                 p.putIfAbsent(k, v);
             }
         });
@@ -113,6 +96,7 @@ public final class ImportCommand implements Callable<Integer> {
         s.put("out_sha256", outSha);
         s.put("format", HrmLabModelFile.FORMAT);
         s.put("config", model.config());
+        s.put("tensors", keys.size());
         s.put("keys", keys);
         s.put("shapes", shapes);
         s.put("parameters", parameters);

@@ -14,6 +14,11 @@ import org.hrmlab.engine.HrmConfig;
 /**
  * Loads a model from any file HRM Lab understands, detecting the format from its bytes: a reference torch checkpoint
  * ({@code step_N} / {@code checkpoint}, zip) with {@code all_config.yaml} beside it, or an HRM Lab safetensors model.
+ *
+ * <p>Every tensor becomes one float32 {@link HostTensor}; a tensor may hold up to 2,147,483,639 values, so the ARC-2
+ * puzzle table (1,045,829 x 512, 2.14 GB) loads, given a heap of about 3 GB for it and the rest (the launcher's
+ * default is 8 GB). Nothing in a file is trusted: sizes are checked against the file before memory is allocated,
+ * pickles run through an allow-list, and every problem is a {@link CheckpointException} naming the file.
  */
 public final class CheckpointLoader {
     private static final String[] PREFIXES = {"_orig_mod.", "model.", "inner."};
@@ -73,8 +78,15 @@ public final class CheckpointLoader {
         Path dir = file.toAbsolutePath().getParent();
         ReferenceConfigReader.Arch arch = ReferenceConfigReader.read(dir.resolve("all_config.yaml"), file);
         Map<String, HostTensor> weights = new LinkedHashMap<>();
+        Map<String, String> original = new LinkedHashMap<>();
         for (var e : TorchCheckpointReader.read(file).entrySet()) {
-            weights.put(stripPrefixes(e.getKey()), e.getValue());
+            String key = stripPrefixes(e.getKey());
+            String clash = original.put(key, e.getKey());
+            if (clash != null) {
+                throw new CheckpointException(file, "tensors '" + clash + "' and '" + e.getKey()
+                        + "' are both '" + key + "' once the module prefixes are dropped");
+            }
+            weights.put(key, e.getValue());
         }
         HostTensor embed = weights.get("embed_tokens.embedding_weight");
         if (embed == null || embed.shape().length != 2) {

@@ -22,7 +22,8 @@ final class ReferenceConfigReader {
 
     static Arch read(Path yaml, Path checkpoint) throws CheckpointException {
         if (!Files.isRegularFile(yaml)) {
-            throw new CheckpointException(checkpoint, "no all_config.yaml beside the checkpoint (expected " + yaml + ")");
+            throw new CheckpointException(checkpoint, "no all_config.yaml beside the checkpoint (expected " + yaml
+                    + ")");
         }
         JsonNode root;
         try {

@@ -78,7 +78,8 @@ final class RestrictedUnpickler extends Unpickler {
         }
         if (key == INST || key == OBJ || EXTENSIONS.contains(key)) {
             String name = key == INST ? "INST" : key == OBJ ? "OBJ" : "EXT" + (key == 0x82 ? 1 : key == 0x83 ? 2 : 4);
-            throw new HostilePickleException("pickle uses opcode " + name + ", which can instantiate any class; refused");
+            throw new HostilePickleException("pickle uses opcode " + name
+                    + ", which can instantiate any class; refused");
         }
         if (key == EMPTY_DICT) {
             stack.add(new LinkedHashMap<>());
@@ -200,7 +201,7 @@ final class RestrictedUnpickler extends Unpickler {
         return out;
     }
 
-    /** A pickled {@code collections.OrderedDict}; the state a torch state dict carries ({@code _metadata}) is dropped. */
+    /** A pickled {@code collections.OrderedDict}; the {@code _metadata} state of a torch state dict is dropped. */
     public static final class OrderedDict extends LinkedHashMap<Object, Object> {
         /**
          * Called by the pickle {@code BUILD} opcode.

@@ -10,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hrmlab.engine.HostTensor;
+import org.hrmlab.puzzles.io.AtomicFiles;
 
 /**
  * The safetensors container (8-byte little-endian header length, a JSON header, raw little-endian data), read
@@ -63,9 +63,9 @@ public final class Safetensors {
         for (int i = json.length; i < padded.length; i++) {
             padded[i] = ' ';
         }
-        Path tmp = org.hrmlab.puzzles.io.AtomicFiles.temporarySibling(file);
+        Path tmp = AtomicFiles.temporarySibling(file);
         try {
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 writeFully(out, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, padded.length));
                 writeFully(out, ByteBuffer.wrap(padded));
                 ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
@@ -82,7 +82,7 @@ public final class Safetensors {
                 }
                 out.force(true);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.commit(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -164,7 +164,8 @@ public final class Safetensors {
         int item = switch (dtype) {
             case "F32" -> 4;
             case "F16", "BF16" -> 2;
-            default -> throw new CheckpointException(file, "tensor '" + key + "' has unsupported dtype '" + dtype + "'");
+            default -> throw new CheckpointException(file, "tensor '" + key + "' has unsupported dtype '" + dtype
+                    + "'");
         };
         JsonNode shapeNode = spec.path("shape");
         JsonNode offsets = spec.path("data_offsets");
@@ -199,19 +200,24 @@ public final class Safetensors {
             out = new float[(int) numel];
         } catch (OutOfMemoryError e) {
             throw new CheckpointException(file, "tensor '" + key + "' needs " + (4 * numel >> 20) + " MiB but the Java"
-                    + " heap allows " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; raise -Xmx (HRMLAB_JAVA_OPTS)");
+                    + " heap allows " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB; raise -Xmx (HRMLAB_JAVA_OPTS)");
         }
         ByteBuffer b = ByteBuffer.allocate((int) Math.min(CHUNK_BYTES, end - begin)).order(ByteOrder.LITTLE_ENDIAN);
         for (int done = 0; done < out.length; ) {
             int n = Math.min(b.capacity() / item, out.length - done);
             b.clear().limit(n * item);
             readFully(ch, b, dataStart + begin + (long) done * item);
-            for (int i = 0; i < n; i++) {
-                out[done + i] = switch (dtype) {
-                    case "F32" -> b.getFloat(4 * i);
-                    case "BF16" -> Float.intBitsToFloat((b.getShort(2 * i) & 0xFFFF) << 16);
-                    default -> TorchCheckpointReader.halfToFloat(b.getShort(2 * i));
-                };
+            if (item == 4) {
+                b.asFloatBuffer().get(out, done, n);
+            } else if (dtype.equals("BF16")) {
+                for (int i = 0; i < n; i++) {
+                    out[done + i] = Float.intBitsToFloat((b.getShort(2 * i) & 0xFFFF) << 16);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[done + i] = TorchCheckpointReader.halfToFloat(b.getShort(2 * i));
+                }
             }
             done += n;
         }

@@ -32,7 +32,7 @@ import org.hrmlab.engine.io.RestrictedUnpickler.TensorRef;
 final class TorchCheckpointReader {
     /** The most values one tensor may hold: the longest Java array. */
     static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
-    private static final long MAX_PICKLE_BYTES = 64L << 20;
+    private static final long MAX_PICKLE_BYTES = 16L << 20;
     private static final long MAX_DEFLATE_RATIO = 1100;
     private static final int CHUNK_BYTES = 1 << 20;
 

@@ -37,7 +37,8 @@ class CheckpointLoaderTest {
         assertEquals(0, m.config().seqLen());
         assertEquals(0, m.config().puzzleEmbLen());
         assertEquals(6 + (2 + 2) * 4, m.weights().size());
-        assertArrayEquals(new long[] {3 * 64, 64}, m.weights().get("L_level.layers.0.self_attn.qkv_proj.weight").shape());
+        assertArrayEquals(new long[] {3 * 64, 64},
+                m.weights().get("L_level.layers.0.self_attn.qkv_proj.weight").shape());
         assertEquals("reference-torch", m.provenance().get("format"));
         assertEquals("0", m.provenance().get("step"));
         assertEquals(64, m.sha256().length());
@@ -111,7 +112,8 @@ class CheckpointLoaderTest {
         Path wrongDir = Files.createDirectories(dir.resolve("wrong"));
         Files.copy(SUDOKU, wrongDir.resolve("step_0"));
         Files.writeString(wrongDir.resolve("all_config.yaml"),
-                Files.readString(SUDOKU.resolveSibling("all_config.yaml")).replace("hidden_size: 64", "hidden_size: 128"));
+                Files.readString(SUDOKU.resolveSibling("all_config.yaml"))
+                        .replace("hidden_size: 64", "hidden_size: 128"));
         e = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(wrongDir.resolve("step_0")));
         assertTrue(e.getMessage().contains("shape"), e.getMessage());
 
@@ -165,6 +167,15 @@ class CheckpointLoaderTest {
         shape.put("q_head.weight", new HostTensor(new long[] {3, 32}, new float[96]));
         assertTrue(mismatch(shape).contains("tensor 'q_head.weight' has shape [3, 32] but the config implies [2, 32]"));
 
+        Map<String, HostTensor> twice = new LinkedHashMap<>(w);
+        twice.put("_orig_mod.model.inner.H_init", w.get("H_init"));
+        Path d = Files.createTempDirectory(dir, "twice");
+        Files.copy(TRAIN.resolveSibling("all_config.yaml"), d.resolve("all_config.yaml"));
+        Path f = TorchZip.of(twice, "").write(d.resolve("checkpoint"));
+        CheckpointException e = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(f));
+        assertTrue(e.getMessage().endsWith("tensors 'H_init' and '_orig_mod.model.inner.H_init' are both 'H_init' once"
+                + " the module prefixes are dropped"), e.getMessage());
+
         Map<String, HostTensor> noEmbed = new LinkedHashMap<>(w);
         noEmbed.remove("embed_tokens.embedding_weight");
         assertTrue(mismatch(noEmbed).contains("'embed_tokens.embedding_weight' is missing"));
@@ -183,7 +194,8 @@ class CheckpointLoaderTest {
     void namesTheYamlAndFieldForBadConfigs() throws Exception {
         String yaml = Files.readString(TRAIN.resolveSibling("all_config.yaml"));
         assertTrue(badYaml(yaml.replace("arch:", "model:")).endsWith("no 'arch:' block"));
-        assertTrue(badYaml(yaml.replace("  hidden_size: 32\n", "")).endsWith("arch.hidden_size is missing or not an integer"));
+        assertTrue(badYaml(yaml.replace("  hidden_size: 32\n", ""))
+                .endsWith("arch.hidden_size is missing or not an integer"));
         assertTrue(badYaml(yaml.replace("hidden_size: 32", "hidden_size: 32.5")).contains("arch.hidden_size"));
         assertTrue(badYaml(yaml.replace("num_heads: 2", "num_heads: 3")).contains("not a multiple of num_heads 3"));
         assertTrue(badYaml(yaml.replace("pos_encodings: rope", "pos_encodings: alibi")).contains("'alibi'"));
