@@ -1,8 +1,9 @@
 package org.hrmlab.puzzles.arc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -23,7 +24,7 @@ import org.hrmlab.puzzles.PuzzleFormatException;
  * not. Errors name the file and the JSON path of the offending value.
  */
 public final class ArcLoader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON_FACTORY = new JsonFactory();
 
     private ArcLoader() {
     }
@@ -42,25 +43,40 @@ public final class ArcLoader {
     }
 
     /**
-     * Reads one task from a stream (not closed).
+     * Reads one task from a stream (not closed), with Jackson's streaming parser.
      *
      * @param id     the task id
      * @param source the name for error messages
      */
     public static ArcTask read(InputStream in, String id, String source) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(in);
+        try (JsonParser p = JSON_FACTORY.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new PuzzleFormatException(source, "$", "an ARC task must be a JSON object with 'train' and 'test'");
+            }
+            List<ArcPair> train = null;
+            List<ArcPair> test = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                if (key.equals("train")) {
+                    train = pairs(p, "$.train", true, source);
+                } else if (key.equals("test")) {
+                    test = pairs(p, "$.test", false, source);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (train == null) {
+                throw new PuzzleFormatException(source, "$.train", "missing or not a list");
+            }
+            if (test == null) {
+                throw new PuzzleFormatException(source, "$.test", "missing or not a list");
+            }
+            return new ArcTask(id, train, test);
         } catch (JsonProcessingException e) {
             throw new PuzzleFormatException(source, "line " + e.getLocation().getLineNr(), "not valid JSON: "
                     + e.getOriginalMessage());
         }
-        if (root == null || !root.isObject()) {
-            throw new PuzzleFormatException(source, "$", "an ARC task must be a JSON object with 'train' and 'test'");
-        }
-        List<ArcPair> train = pairs(root, "train", true, source);
-        List<ArcPair> test = pairs(root, "test", false, source);
-        return new ArcTask(id, train, test);
     }
 
     /**
@@ -85,71 +101,89 @@ public final class ArcLoader {
         return new LoadResult<>(tasks, bad);
     }
 
-    private static List<ArcPair> pairs(JsonNode root, String key, boolean needOutput, String source)
-            throws PuzzleFormatException {
-        JsonNode list = root.get(key);
-        String path = "$." + key;
-        if (list == null || !list.isArray()) {
+    private static List<ArcPair> pairs(JsonParser p, String path, boolean needOutput, String source)
+            throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
             throw new PuzzleFormatException(source, path, "missing or not a list");
         }
-        if (list.isEmpty()) {
-            throw new PuzzleFormatException(source, path, "no pairs");
-        }
-        List<ArcPair> out = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode pair = list.get(i);
-            String at = path + "[" + i + "]";
-            if (!pair.isObject()) {
+        List<ArcPair> out = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            String at = path + "[" + out.size() + "]";
+            if (p.currentToken() != JsonToken.START_OBJECT) {
                 throw new PuzzleFormatException(source, at, "a pair must be an object with 'input' and 'output'");
             }
-            Grid input = grid(pair.get("input"), at + ".input", source);
-            JsonNode o = pair.get("output");
+            Grid input = null;
             Grid output = null;
-            if (o != null && !o.isNull()) {
-                output = grid(o, at + ".output", source);
-            } else if (needOutput) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                if (key.equals("input")) {
+                    input = grid(p, at + ".input", source);
+                } else if (key.equals("output") && p.currentToken() != JsonToken.VALUE_NULL) {
+                    output = grid(p, at + ".output", source);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (input == null) {
+                throw new PuzzleFormatException(source, at + ".input", "missing or not a list of rows");
+            }
+            if (output == null && needOutput) {
                 throw new PuzzleFormatException(source, at + ".output", "missing");
             }
             out.add(new ArcPair(input, output));
         }
+        if (out.isEmpty()) {
+            throw new PuzzleFormatException(source, path, "no pairs");
+        }
         return out;
     }
 
-    private static Grid grid(JsonNode node, String path, String source) throws PuzzleFormatException {
-        if (node == null || !node.isArray()) {
+    private static Grid grid(JsonParser p, String path, String source) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
             throw new PuzzleFormatException(source, path, "missing or not a list of rows");
         }
-        int rows = node.size();
-        if (rows < 1 || rows > ArcPair.MAX_SIDE) {
-            throw new PuzzleFormatException(source, path, rows + " rows; an ARC grid has 1 to 30");
-        }
+        int[] cells = new int[ArcPair.MAX_SIDE * ArcPair.MAX_SIDE];
+        int rows = 0;
         int cols = -1;
-        int[] cells = null;
-        for (int r = 0; r < rows; r++) {
-            JsonNode row = node.get(r);
-            String rowPath = path + "[" + r + "]";
-            if (!row.isArray()) {
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            String rowPath = path + "[" + rows + "]";
+            if (rows == ArcPair.MAX_SIDE) {
+                throw new PuzzleFormatException(source, rowPath, "more than 30 rows; an ARC grid has 1 to 30");
+            }
+            if (p.currentToken() != JsonToken.START_ARRAY) {
                 throw new PuzzleFormatException(source, rowPath, "a row must be a list of colours");
             }
-            if (cols < 0) {
-                cols = row.size();
-                if (cols < 1 || cols > ArcPair.MAX_SIDE) {
-                    throw new PuzzleFormatException(source, rowPath, cols + " columns; an ARC grid has 1 to 30");
+            int c = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (c == ArcPair.MAX_SIDE) {
+                    throw new PuzzleFormatException(source, rowPath, "more than 30 columns; an ARC grid has 1 to 30");
                 }
-                cells = new int[rows * cols];
-            } else if (row.size() != cols) {
-                throw new PuzzleFormatException(source, rowPath, "ragged grid: " + row.size() + " cells, row 0 has "
-                        + cols);
-            }
-            for (int c = 0; c < cols; c++) {
-                JsonNode v = row.get(c);
-                if (!v.isInt() || v.intValue() < 0 || v.intValue() > 9) {
-                    throw new PuzzleFormatException(source, rowPath + "[" + c + "]", "colour " + v
+                int v = p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : -1;
+                if (v < 0 || v > 9) {
+                    String text = p.currentToken().isStructStart() ? "a list" : p.getText();
+                    throw new PuzzleFormatException(source, rowPath + "[" + c + "]", "colour " + text
                             + " outside 0..9");
                 }
-                cells[r * cols + c] = v.intValue();
+                cells[rows * ArcPair.MAX_SIDE + c++] = v;
             }
+            if (cols < 0) {
+                cols = c;
+                if (cols < 1) {
+                    throw new PuzzleFormatException(source, rowPath, "0 columns; an ARC grid has 1 to 30");
+                }
+            } else if (c != cols) {
+                throw new PuzzleFormatException(source, rowPath, "ragged grid: " + c + " cells, row 0 has " + cols);
+            }
+            rows++;
         }
-        return Grid.of(rows, cols, cells);
+        if (rows < 1) {
+            throw new PuzzleFormatException(source, path, "0 rows; an ARC grid has 1 to 30");
+        }
+        int[] dense = new int[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(cells, r * ArcPair.MAX_SIDE, dense, r * cols, cols);
+        }
+        return Grid.of(rows, cols, dense);
     }
 }

@@ -23,7 +23,7 @@ public record SudokuDifficulty(int minGivens, int maxGivens, long minEffort, lon
 
     /**
      * Named presets, scaled by board area (figures for 9x9):
-     * {@code easy} 36-45 givens, effort 0; {@code medium} 28-35 givens; {@code hard} 22-27 givens, effort at least 5;
+     * {@code easy} 36-45 givens, effort 0; {@code medium} 28-35 givens; {@code hard} at most 27 givens, effort at least 5;
      * {@code extreme} at most 26 givens, effort at least 50 (9x9 only; smaller boards fall back to {@code hard}).
      *
      * @param name  easy, medium, hard or extreme

@@ -64,12 +64,12 @@ class ArcLoaderTest {
     @Test
     void rejectsMissingPartsOversizeAndBrokenJson() throws Exception {
         assertTrue(assertThrows(PuzzleFormatException.class, () -> ArcLoader.read(write("a.json",
-                "{\"test\":[]}"))).getMessage().contains("$.train: missing or not a list"));
+                "{\"test\":[{\"input\":[[1]]}]}"))).getMessage().contains("$.train: missing or not a list"));
         assertTrue(assertThrows(PuzzleFormatException.class, () -> ArcLoader.read(write("b.json",
                 GOOD.replace(",\"output\":[[4]]", "")))).getMessage().contains("$.train[0].output: missing"));
         String wide = "[" + "0,".repeat(30) + "0]";
         assertTrue(assertThrows(PuzzleFormatException.class, () -> ArcLoader.read(write("w.json",
-                GOOD.replace("[[0,0,9]]", "[" + wide + "]")))).getMessage().contains("31 columns"));
+                GOOD.replace("[[0,0,9]]", "[" + wide + "]")))).getMessage().contains("more than 30 columns"));
         assertTrue(assertThrows(PuzzleFormatException.class, () -> ArcLoader.read(write("j.json", "{\"train\":")))
                 .getMessage().contains("j.json: line 1: not valid JSON"));
     }
