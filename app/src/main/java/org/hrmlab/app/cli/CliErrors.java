@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import org.hrmlab.engine.io.CheckpointException;
+import org.hrmlab.engine.train.DatasetException;
+import org.hrmlab.puzzles.PuzzleFormatException;
 import org.hrmlab.puzzles.io.NpyFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -33,7 +35,8 @@ final class CliErrors implements IExecutionExceptionHandler {
 
     static boolean isBadInput(Throwable e) {
         return e instanceof BadInputException || e instanceof CheckpointException || e instanceof NpyFormatException
-                || e instanceof NoSuchFileException || e.getClass().getSimpleName().equals("PuzzleFormatException");
+                || e instanceof NoSuchFileException || e instanceof PuzzleFormatException
+                || e instanceof DatasetException;
     }
 
     static String oneLine(String message) {
