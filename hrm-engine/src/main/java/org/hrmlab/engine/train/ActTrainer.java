@@ -23,7 +23,8 @@ import org.hrmlab.engine.optim.SignSgd;
  *   <li>The carry persists across steps; a slot keeps its example until it halts, then is reset to H_init/L_init and
  *       takes the example at its position of the next batch (deep supervision).</li>
  *   <li>Inside a segment all updates but the last L- and H-update run without gradient (the fast {@link HrmModel});
- *       the last two run again in {@link FinalStepGraph} for the one-step gradient.</li>
+ *       the last two run in {@link FinalStep}, which keeps its activations and back-propagates by hand (checked
+ *       against the SameDiff graph {@link FinalStepGraph} and finite differences).</li>
  *   <li>Halting: {@code steps >= max} or {@code q_halt > q_continue}, with exploration (probability p, random minimum
  *       in {@code {2..max}}); the continue target comes from a second no-grad segment from the new carry.</li>
  *   <li>Loss: {@link ActLoss}, back-propagated as {@code loss / B}; Adam-atan2 on the dense parameters, sign SGD on the
@@ -38,7 +39,8 @@ public final class ActTrainer {
     private final OptimiserSettings settings;
     private final long seed;
     private final Map<String, float[]> params = new LinkedHashMap<>();
-    private final FinalStepGraph graph;
+    private final FinalStep finalStep;
+    private boolean finalStepStale = true;
     private final ActLoss actLoss;
     private final AdamAtan2 adam;
     private final SignSgd signSgd;
@@ -75,7 +77,7 @@ public final class ActTrainer {
             }
             params.put(key, t.data().clone());
         }
-        graph = new FinalStepGraph(config, batch, org.nd4j.linalg.api.buffer.DataType.FLOAT, weights);
+        finalStep = new FinalStep(config, batch);
         actLoss = new ActLoss(TokenLoss.named(settings.lossType()));
         adam = new AdamAtan2(settings.beta1(), settings.beta2(), settings.weightDecay());
         signSgd = new SignSgd(settings.puzzleEmbWeightDecay());
@@ -205,14 +207,17 @@ public final class ActTrainer {
         float[] zH0 = new float[zH.length];
         state.copyZL(zL0);
         state.copyZH(zH0);
-        model.lUpdate(state);
-        model.hUpdate(state);
-        float[] logits = new float[batch * seq * config.vocabSize()];
-        float[] q = new float[batch * 2];
-        model.logits(state, logits);
-        model.qLogits(state, q);
-        state.copyZL(zL);
-        state.copyZH(zH);
+        if (finalStepStale) {
+            finalStep.setWeights(params);
+            finalStepStale = false;
+        }
+        FinalStep.Output out = finalStep.forward(zL0, zH0, curInputs,
+                config.puzzleEmbNdim() > 0 ? puzzleRows() : null);
+        float[] logits = out.logits();
+        float[] q = out.q();
+        System.arraycopy(out.zL(), 0, zL, 0, zL.length);
+        System.arraycopy(out.zH(), 0, zH, 0, zH.length);
+        state.setCarry(zL, zH);
 
         long stepNumber = adam.step() + 1;
         boolean[] halted = new boolean[batch];
@@ -236,22 +241,18 @@ public final class ActTrainer {
         ActLoss.Result loss = actLoss.compute(logits, curLabels, q, target, halted, slotSteps, batch, seq,
                 config.vocabSize(), 1.0 / batch);
 
-        if (config.puzzleEmbNdim() > 0) {
-            graph.setParameter(FinalStepGraph.PUZZLE_ROWS, puzzleRows());
-        }
-        lastGradients = graph.gradients(new FinalStepGraph.Inputs(zL0, zH0, curInputs.clone()), loss.gradLogits(),
-                loss.gradQ());
+        lastGradients = finalStep.backward(loss.gradLogits(), loss.gradQ());
         double lr = schedule.lr(stepNumber);
         adam.beginStep();
         for (String key : FinalStepGraph.trainableKeys(config)) {
             adam.update(key, params.get(key), lastGradients.get(key), lr);
-            graph.setParameter(key, params.get(key));
         }
         if (config.puzzleEmbNdim() > 0) {
             signSgd.update(params.get("puzzle_emb.weights"), config.puzzleEmbNdim(), curIds,
                     lastGradients.get(FinalStepGraph.PUZZLE_ROWS), puzzleSchedule.lr(stepNumber));
         }
         model = null;
+        finalStepStale = true;
         System.arraycopy(halted, 0, slotHalted, 0, batch);
         return new StepResult(stepNumber, lr, loss.loss(), loss.lmLoss(), loss.qHaltLoss(), loss.qContinueLoss(),
                 halted.clone(), slotSteps.clone(), loss.count(), loss.exactCount(), loss.tokenAccuracySum(),

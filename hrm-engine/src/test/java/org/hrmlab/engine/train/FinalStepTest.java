@@ -1,0 +1,88 @@
+package org.hrmlab.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.hrmlab.engine.HostTensor;
+import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.io.WeightLayout;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** The hand-written backward against the SameDiff graph (itself checked by finite differences). */
+class FinalStepTest {
+    static final double TOLERANCE = 2e-5;
+
+    @Test
+    void matchesTheAutodiffGraph() {
+        check(new HrmConfig(5, 6, 3, 12, 8, 2, 1, 2, 1, 2, 2, 3, 0, "learned", 1e-5, 10000), 3);
+        check(new HrmConfig(7, 5, 2, 16, 16, 4, 2, 1, 2, 1, 1, 2, 0, "rope", 1e-5, 10000), 2);
+        check(new HrmConfig(4, 5, 1, 0, 8, 2, 1, 1, 1, 1, 1, 2, 0, "rope", 1e-5, 10000), 2);
+    }
+
+    private static void check(HrmConfig c, int batch) {
+        Random rnd = new Random(17);
+        Map<String, HostTensor> w = new LinkedHashMap<>();
+        WeightLayout.expected(c).forEach((k, shape) -> w.put(k, random(shape, rnd, 0.4)));
+        Map<String, float[]> p = new LinkedHashMap<>();
+        w.forEach((k, t) -> p.put(k, t.data()));
+        int state = batch * c.totalSeqLen() * c.hiddenSize();
+        float[] zL = random(new long[] {state}, rnd, 1).data();
+        float[] zH = random(new long[] {state}, rnd, 1).data();
+        int[] tokens = new int[batch * c.seqLen()];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = rnd.nextInt(c.vocabSize());
+        }
+        tokens[1] = tokens[0];
+        float[] rows = c.puzzleEmbNdim() > 0 ? random(new long[] {(long) batch * c.puzzleEmbNdim()}, rnd, 0.5).data()
+                : null;
+        float[] gl = random(new long[] {(long) batch * c.seqLen() * c.vocabSize()}, rnd, 1).data();
+        float[] gq = random(new long[] {batch * 2L}, rnd, 1).data();
+
+        FinalStepGraph graph = new FinalStepGraph(c, batch, DataType.FLOAT, w);
+        if (rows != null) {
+            graph.setParameter(FinalStepGraph.PUZZLE_ROWS, rows);
+        }
+        FinalStepGraph.Inputs in = new FinalStepGraph.Inputs(zL, zH, tokens);
+        float[] refLogits = graph.forward(in).get("logits").data().asFloat();
+        float[] refQ = graph.forward(in).get("q").data().asFloat();
+        Map<String, float[]> ref = graph.gradients(in, gl, gq);
+
+        FinalStep step = new FinalStep(c, batch);
+        step.setWeights(p);
+        FinalStep.Output out = step.forward(zL, zH, tokens, rows);
+        close("logits", refLogits, out.logits());
+        close("q", refQ, out.q());
+        Map<String, float[]> got = step.backward(gl, gq);
+        assertEquals(ref.keySet(), got.keySet());
+        ref.forEach((k, v) -> close(k, v, got.get(k)));
+    }
+
+    private static void close(String what, float[] expected, float[] actual) {
+        assertEquals(expected.length, actual.length, what);
+        double scale = 1e-3;
+        for (float v : expected) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        double max = 0;
+        for (int i = 0; i < expected.length; i++) {
+            max = Math.max(max, Math.abs(expected[i] - actual[i]));
+        }
+        assertTrue(max <= TOLERANCE * scale, what + ": max |diff| " + max + " (scale " + scale + ")");
+    }
+
+    private static HostTensor random(long[] shape, Random rnd, double std) {
+        int n = 1;
+        for (long d : shape) {
+            n *= (int) d;
+        }
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (rnd.nextGaussian() * std);
+        }
+        return new HostTensor(shape, v);
+    }
+}
