@@ -8,8 +8,10 @@ import static org.bytedeco.openblas.global.openblas.LAPACK_ROW_MAJOR;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyevd;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyevr;
 import static org.bytedeco.openblas.global.openblas.cblas_dsyrk;
+import static org.bytedeco.openblas.global.openblas.cblas_ssyrk;
 
 import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 
 /**
@@ -31,6 +33,16 @@ final class NativeLinearAlgebra {
         int n = transpose ? cols : rows;
         int k = transpose ? rows : cols;
         cblas_dsyrk(CblasRowMajor, CblasUpper, transpose ? CblasTrans : CblasNoTrans, n, k, 1.0, x, cols, 1.0, c, n);
+    }
+
+    /**
+     * Writes {@code X^T X} (float32) into the upper triangle of {@code c}, overwriting it.
+     *
+     * @param x row-major {@code [rows, cols]}, not modified
+     * @param c row-major {@code [cols, cols]}; upper triangle overwritten
+     */
+    static void gramUpperFloat(FloatPointer x, int rows, int cols, FloatPointer c) {
+        cblas_ssyrk(CblasRowMajor, CblasUpper, CblasTrans, cols, rows, 1.0f, x, cols, 0.0f, c, cols);
     }
 
     /**

@@ -15,4 +15,29 @@ public record ResidualSeries(Latent latent, int[] steps, double[] relative, doub
     public int size() {
         return steps.length;
     }
+
+    /**
+     * The element-wise mean of several traces' series.
+     *
+     * @param series same latent and same step indices (traces with the same schedule); not modified
+     * @throws IllegalArgumentException if the step indices differ
+     */
+    public static ResidualSeries mean(java.util.List<ResidualSeries> series) {
+        ResidualSeries first = series.get(0);
+        int n = first.size();
+        double[] rel = new double[n];
+        double[] diff = new double[n];
+        double[] norm = new double[n];
+        for (ResidualSeries s : series) {
+            if (!java.util.Arrays.equals(s.steps(), first.steps()) || s.latent() != first.latent()) {
+                throw new IllegalArgumentException("residual series of different schedules cannot be averaged");
+            }
+            for (int i = 0; i < n; i++) {
+                rel[i] += s.relative()[i] / series.size();
+                diff[i] += s.difference()[i] / series.size();
+                norm[i] += s.norm()[i] / series.size();
+            }
+        }
+        return new ResidualSeries(first.latent(), first.steps().clone(), rel, diff, norm);
+    }
 }

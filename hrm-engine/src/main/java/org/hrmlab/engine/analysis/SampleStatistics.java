@@ -17,8 +17,13 @@ public sealed interface SampleStatistics extends AutoCloseable permits Covarianc
      * @param expectedSamples the number of samples that will be added (an estimate is fine)
      */
     static SampleStatistics create(int dimension, long expectedSamples) {
+        return create(dimension, expectedSamples, Precision.FLOAT64);
+    }
+
+    /** Like {@link #create(int, long)}, with the arithmetic of the covariance route's block products. */
+    static SampleStatistics create(int dimension, long expectedSamples, Precision precision) {
         if (dimension <= MAX_COVARIANCE_DIMENSION && dimension <= expectedSamples) {
-            return new CovarianceAccumulator(dimension);
+            return new CovarianceAccumulator(dimension, precision);
         }
         return new GramAccumulator(dimension);
     }

@@ -99,6 +99,25 @@ class PcaFitTest {
     }
 
     @Test
+    void mixedPrecisionBlocksAgreeWithFloat64() {
+        int d = 64;
+        double[] sd = new double[d];
+        for (int i = 0; i < d; i++) {
+            sd[i] = 1.0 / (1 + i);
+        }
+        int n = 10_000;
+        float[] x = SyntheticData.samples(n, sd, SyntheticData.rotation(d, 17), 5.0, 18);
+        try (CovarianceAccumulator exact = new CovarianceAccumulator(d, Precision.FLOAT64);
+                CovarianceAccumulator mixed = new CovarianceAccumulator(d, Precision.MIXED)) {
+            exact.add(x, 0, n);
+            mixed.add(x, 0, n);
+            double pr = exact.participationRatio().naive();
+            assertEquals(pr, mixed.participationRatio().naive(), 1e-5 * pr);
+            assertArrayEquals(exact.fitPca(2, "a").components()[0], mixed.fitPca(2, "b").components()[0], 1e-4);
+        }
+    }
+
+    @Test
     void projectionOfTheMeanIsTheOrigin() {
         int d = 6;
         float[] x = SyntheticData.samples(1000, new double[] {3, 2, 1, 1, 1, 1}, null, 2.0, 16);

@@ -1,0 +1,20 @@
+package org.hrmlab.engine.analysis;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything {@link TraceAnalysis} computes for a set of trajectories (and an optional control set).
+ *
+ * @param settings   the settings used
+ * @param names      one display name per trajectory, in input order
+ * @param pr         participation ratios of the trajectories
+ * @param controlPr  participation ratios of the control trajectories (untrained weights), or null
+ * @param pca        PCA trajectories per latent
+ * @param residuals  per trajectory, per latent forward residuals
+ * @param decoding   per trajectory, decoded accuracy and Q-values
+ */
+public record AnalysisResult(AnalysisSettings settings, List<String> names, PrSummary pr, PrSummary controlPr,
+        Map<Latent, PcaTrajectories> pca, List<Map<Latent, ResidualSeries>> residuals,
+        List<DecodedProgress> decoding) {
+}
