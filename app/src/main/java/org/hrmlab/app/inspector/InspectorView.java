@@ -64,7 +64,7 @@ public final class InspectorView extends BorderPane {
     }
 
     private void createView() {
-        setTop(new StepControls(vm));
+        setTop(new OverridesBar(vm));
         var boardPane = new StackPane(boardCanvas);
         boardPane.getStyleClass().add("board-pane");
         boardPane.setMinSize(200, 200);
@@ -120,7 +120,7 @@ public final class InspectorView extends BorderPane {
         readings.setId("readings");
         readings.getStyleClass().add("readings");
         readings.setMaxWidth(Double.MAX_VALUE);
-        var bottom = new VBox(4, scrubber, readings);
+        var bottom = new VBox(6, new StepControls(vm), scrubber, readings);
         bottom.setPadding(new Insets(6, 10, 8, 10));
         bottom.getStyleClass().add("timeline-pane");
         setBottom(bottom);

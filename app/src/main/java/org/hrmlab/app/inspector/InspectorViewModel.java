@@ -50,6 +50,7 @@ public final class InspectorViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<InferenceSettings> settings =
             new ReadOnlyObjectWrapper<>(InferenceSettings.DEFAULTS);
     private final ObservableList<LabFrame> timeline = FXCollections.observableArrayList();
+    private final ObservableList<LabFrame> timelineView = FXCollections.unmodifiableObservableList(timeline);
     private final ReadOnlyIntegerWrapper cursor = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<LabFrame> cursorFrame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LabFrame> statesFrame = new ReadOnlyObjectWrapper<>();
@@ -102,7 +103,7 @@ public final class InspectorViewModel implements AutoCloseable {
 
     /** Every recorded update of the current run, as light frames (read only). */
     public ObservableList<LabFrame> timeline() {
-        return FXCollections.unmodifiableObservableList(timeline);
+        return timelineView;
     }
 
     public ReadOnlyIntegerProperty cursorProperty() {

@@ -14,6 +14,7 @@ public final class Notices {
     private static final System.Logger LOG = System.getLogger(Notices.class.getName());
 
     private final ObservableList<Notice> history = FXCollections.observableArrayList();
+    private final ObservableList<Notice> historyView = FXCollections.unmodifiableObservableList(history);
     private final ReadOnlyObjectWrapper<Notice> latest = new ReadOnlyObjectWrapper<>();
 
     public void error(String message) {
@@ -42,7 +43,7 @@ public final class Notices {
     }
 
     public ObservableList<Notice> history() {
-        return FXCollections.unmodifiableObservableList(history);
+        return historyView;
     }
 
     static String oneLine(String message) {

@@ -49,6 +49,8 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<TrainingLine> latest = new ReadOnlyObjectWrapper<>();
     private final ObservableList<TrainingLine> trainLines = FXCollections.observableArrayList();
     private final ObservableList<TrainingLine> evalLines = FXCollections.observableArrayList();
+    private final ObservableList<TrainingLine> trainLinesView = FXCollections.unmodifiableObservableList(trainLines);
+    private final ObservableList<TrainingLine> evalLinesView = FXCollections.unmodifiableObservableList(evalLines);
 
     private final TrainingCommand command;
     private final Executor background;
@@ -118,11 +120,11 @@ public final class TrainingViewModel {
     }
 
     public ObservableList<TrainingLine> trainLines() {
-        return FXCollections.unmodifiableObservableList(trainLines);
+        return trainLinesView;
     }
 
     public ObservableList<TrainingLine> evalLines() {
-        return FXCollections.unmodifiableObservableList(evalLines);
+        return evalLinesView;
     }
 
     public boolean isActive() {
@@ -301,6 +303,7 @@ public final class TrainingViewModel {
     private void onExit(Exit e) {
         var was = state.get();
         process = null;
+        eta.set("");
         if (was == State.STOPPING) {
             state.set(State.STOPPED);
             status.set("Stopped. Resume continues from the newest checkpoint.");

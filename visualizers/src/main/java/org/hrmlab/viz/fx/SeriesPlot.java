@@ -22,7 +22,7 @@ public final class SeriesPlot extends ResizableCanvas {
 
     private static final double LEFT = 46;
     private static final double RIGHT = 10;
-    private static final double TOP = 22;
+    private static final double TOP = 34;
     private static final double BOTTOM = 22;
 
     private List<Series> series = List.of();
@@ -193,11 +193,11 @@ public final class SeriesPlot extends ResizableCanvas {
         for (int i = series.size() - 1; i >= 0; i--) {
             var s = series.get(i);
             g.setFill(theme.givenText());
-            g.fillText(s.name(), x, 3);
+            g.fillText(s.name(), x, 17);
             x -= s.name().length() * 6.2 + 4;
             g.setFill(s.color());
-            g.fillRect(x - 10, 8, 10, 3);
-            x -= 18;
+            g.fillRect(x - 12, 22, 12, 3);
+            x -= 20;
         }
     }
 

@@ -104,7 +104,7 @@ public final class ArcRenderer {
         for (var panel : layout(board, width, height)) {
             var geo = panel.geometry();
             var grid = panel.grid();
-            g.setFill(theme.text());
+            g.setFill(theme.givenText());
             String title = panel.title() + "  " + grid.rows() + "\u00d7" + grid.cols();
             if (panel.title().equals("prediction") && !board.expected().isEmpty()) {
                 title += "  \u0394 " + distance(board.predicted(), board.expected());

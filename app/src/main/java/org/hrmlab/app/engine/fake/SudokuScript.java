@@ -10,8 +10,9 @@ import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.app.puzzle.SudokuSolver;
 
 /**
- * Blanks settle one by one in a seeded order; until then they show a fixed low-confidence guess. Two cells hold a
- * confident wrong digit for a while and then backtrack to the right one.
+ * Blanks fill one by one in a seeded order (a real model decodes some digit everywhere; the script leaves unsettled
+ * cells blank so the filling order stays readable). Two cells hold a confident wrong digit for a while and then
+ * backtrack to the right one. Without a known answer every blank shows a fixed low-confidence guess.
  */
 final class SudokuScript implements Script {
     private final CellGrid input;
@@ -61,9 +62,12 @@ final class SudokuScript implements Script {
             } else if (answer != null && isTrap(i) && s >= 0.4) {
                 cells[i] = answer[i] % 9 + 1;
                 conf[i] = 0.8f;
-            } else {
+            } else if (answer == null) {
                 cells[i] = guess[i];
-                conf[i] = (float) (0.12 + 0.1 * Math.min(1, s));
+                conf[i] = 0.15f;
+            } else {
+                cells[i] = 0;
+                conf[i] = 0f;
             }
         }
         return new Decoded(new CellGrid(9, 9, cells), conf);
