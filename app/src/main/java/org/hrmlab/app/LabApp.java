@@ -1,16 +1,40 @@
 package org.hrmlab.app;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The HRM Lab desktop application. */
+import org.hrmlab.app.engine.fake.FakeStepper;
+import org.hrmlab.app.puzzle.SamplePuzzles;
+import org.hrmlab.app.shell.LabWindow;
+import org.hrmlab.app.training.TrainingCommand;
+
+/**
+ * The HRM Lab desktop application. Until the engine's stepper is plugged in behind
+ * {@link org.hrmlab.app.engine.StepperPort}, the lab runs on the scripted {@link FakeStepper}.
+ */
 public final class LabApp extends Application {
+    /** Per-update delay of the demo stepper, so stepping looks like a real model on a CPU. */
+    private static final long DEMO_DELAY_MILLIS = 8;
+
+    private LabContext ctx;
+
     @Override
     public void start(Stage stage) {
+        ctx = new LabContext(new FakeStepper(DEMO_DELAY_MILLIS, 512), TrainingCommand.hrmlab());
+        ctx.theme().setDark(Boolean.getBoolean("hrmlab.dark"));
+        var window = new LabWindow(ctx);
         stage.setTitle("HRM Lab");
-        stage.setScene(new Scene(new Label("HRM Lab"), 1280, 800));
+        stage.setScene(window.createScene(1400, 900));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
         stage.show();
+        ctx.inspector().loadPuzzle(SamplePuzzles.sudoku());
+    }
+
+    @Override
+    public void stop() {
+        if (ctx != null) {
+            ctx.close();
+        }
     }
 }
