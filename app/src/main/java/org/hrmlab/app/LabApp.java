@@ -20,7 +20,7 @@ public final class LabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        ctx = new LabContext(new FakeStepper(DEMO_DELAY_MILLIS, 512), TrainingCommand.hrmlab());
+        ctx = new LabContext(stepper(), TrainingCommand.hrmlab());
         ctx.theme().setDark(Boolean.getBoolean("hrmlab.dark"));
         var window = new LabWindow(ctx);
         stage.setTitle("HRM Lab");
@@ -29,6 +29,15 @@ public final class LabApp extends Application {
         stage.setMinHeight(600);
         stage.show();
         ctx.inspector().loadPuzzle(SamplePuzzles.sudoku());
+    }
+
+    /** The real engine on the shipped default models; the scripted demo only if no model is shipped (or asked for). */
+    private static org.hrmlab.app.engine.StepperPort stepper() {
+        var defaults = org.hrmlab.app.engine.hrm.DefaultModels.shipped();
+        if (Boolean.getBoolean("hrmlab.demo") || !defaults.has(org.hrmlab.app.puzzle.PuzzleKind.SUDOKU)) {
+            return new FakeStepper(DEMO_DELAY_MILLIS, 512);
+        }
+        return new org.hrmlab.app.engine.hrm.HrmEngineStepper(defaults);
     }
 
     @Override
