@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code hrmlab} command line: one sub-command per headless task (see docs/cli.md). */
 @Command(name = "hrmlab", mixinStandardHelpOptions = true, version = "HRM Lab 0.1.0",
         description = "A visual lab for the Hierarchical Reasoning Model; with no command it opens the desktop app.",
-        subcommands = {})
+        subcommands = {AnalyzeCommand.class})
 public final class HrmLabCommand implements Runnable {
     @Override
     public void run() {
