@@ -21,9 +21,11 @@ import org.hrmlab.engine.analysis.PrSummary;
 import org.hrmlab.engine.analysis.QSegment;
 import org.hrmlab.engine.analysis.ResidualSeries;
 import org.hrmlab.engine.analysis.TraceInfo;
+import org.hrmlab.engine.analysis.TraceReader;
 import org.hrmlab.engine.analysis.TrajectoryProjection;
 import org.hrmlab.puzzles.io.Npy;
 import org.hrmlab.puzzles.io.NpyArray;
+import org.hrmlab.puzzles.readings.SudokuReading;
 import org.hrmlab.viz.export.CsvTable;
 import org.hrmlab.viz.export.ExportManifest;
 import org.hrmlab.viz.export.FigureExporter;
@@ -290,6 +292,21 @@ public final class AnalysisExport {
             }
         }
         files.add(save(q, out, "q_values.csv"));
+        CsvTable sudoku = new CsvTable("trajectory", "step", "changed_cells", "violating_cells", "backtracks",
+                "blanks", "solved");
+        for (int t = 0; t < r.traces().size(); t++) {
+            var readings = SudokuTraceReadings.read(TraceReader.open(r.traces().get(t).directory()),
+                    r.settings().backtrackStableSteps());
+            if (readings.isPresent()) {
+                for (SudokuReading s : readings.get()) {
+                    sudoku.add(r.names().get(t), s.step(), s.changedCount(), s.violatingCells(), s.backtrackCount(),
+                            s.blankCount(), s.solved());
+                }
+            }
+        }
+        if (sudoku.rowCount() > 0) {
+            files.add(save(sudoku, out, "sudoku_readings.csv"));
+        }
         if (acc.rowCount() > 0) {
             files.add(save(acc, out, "step_accuracy.csv"));
         }

@@ -82,7 +82,7 @@ class AnalyzeCommandTest {
         for (String f : List.of("residuals.svg", "residuals.png", "pca_zL.svg", "pca_zH.png", "pr_bars.svg",
                 "pr_vs_trajectories.svg", "q_values.svg", "step_accuracy.svg", "residuals.csv",
                 "participation_ratio.csv", "pr_vs_trajectories.csv", "pca_trajectories.csv", "q_values.csv",
-                "step_accuracy.csv", "pca_components_zH.npy", "manifest.json")) {
+                "step_accuracy.csv", "sudoku_readings.csv", "pca_components_zH.npy", "manifest.json")) {
             assertTrue(Files.exists(out1.resolve(f)), f);
         }
         JsonNode manifest = JSON.readTree(out1.resolve("manifest.json").toFile());
@@ -94,7 +94,8 @@ class AnalyzeCommandTest {
         Run again = run("analyze", "--manifest", out1.resolve("manifest.json").toString(), "--out", out2.toString());
         assertEquals(0, again.status(), again.err());
         for (String csv : List.of("residuals.csv", "participation_ratio.csv", "pr_vs_trajectories.csv",
-                "pca_trajectories.csv", "pca_explained_variance.csv", "q_values.csv", "step_accuracy.csv")) {
+                "pca_trajectories.csv", "pca_explained_variance.csv", "q_values.csv", "step_accuracy.csv",
+                "sudoku_readings.csv")) {
             assertEquals(Files.readString(out1.resolve(csv)), Files.readString(out2.resolve(csv)), csv);
         }
         assertTrue(Files.exists(out2.resolve("residuals.png")), "formats come from the manifest");
