@@ -29,7 +29,8 @@ public final class TraceAnalysis {
                 && settings.pcaUpdates() == settings.prUpdates();
         ParticipationAnalysis.Outcome outcome = ParticipationAnalysis.run(readers, settings,
                 shared ? settings.pcaComponents() : 0);
-        PrSummary control = controls.isEmpty() ? null : ParticipationAnalysis.run(open(controls), settings);
+        List<TraceReader> controlReaders = open(controls);
+        PrSummary control = controls.isEmpty() ? null : ParticipationAnalysis.run(controlReaders, settings);
         Map<Latent, PcaTrajectories> pca = PcaAnalysis.run(readers, names, settings,
                 shared ? outcome.fits() : null);
         List<Map<Latent, ResidualSeries>> residuals = new ArrayList<>();
@@ -39,8 +40,17 @@ public final class TraceAnalysis {
             residuals.add(ForwardResiduals.of(r, kept));
             decoding.add(r.vocab() > 0 ? DecodedProgress.of(r, settings.padToken()) : null);
         }
-        return new AnalysisResult(settings, names, outcome.summary(), control, pca, List.copyOf(residuals),
-                java.util.Collections.unmodifiableList(decoding));
+        List<TraceInfo> infos = new ArrayList<>();
+        for (int i = 0; i < readers.size(); i++) {
+            infos.add(TraceInfo.of(names.get(i), readers.get(i)));
+        }
+        List<String> controlNames = names(controls);
+        List<TraceInfo> controlInfos = new ArrayList<>();
+        for (int i = 0; i < controlReaders.size(); i++) {
+            controlInfos.add(TraceInfo.of(controlNames.get(i), controlReaders.get(i)));
+        }
+        return new AnalysisResult(settings, List.copyOf(infos), List.copyOf(controlInfos), outcome.summary(), control,
+                pca, List.copyOf(residuals), java.util.Collections.unmodifiableList(decoding));
     }
 
     /** Opens every trace directory. */

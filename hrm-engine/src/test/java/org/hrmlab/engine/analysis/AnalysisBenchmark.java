@@ -16,6 +16,12 @@ public final class AnalysisBenchmark {
     private AnalysisBenchmark() {
     }
 
+    /** @return CPU seconds used by this process so far (all threads, native BLAS threads included) */
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : "target/analysis-bench");
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 100;
@@ -75,8 +81,10 @@ public final class AnalysisBenchmark {
         }
         for (int rep = 0; rep < 3; rep++) {
             long t = System.nanoTime();
+            double cpu = cpuSeconds();
             ParticipationAnalysis.Outcome o = ParticipationAnalysis.run(traces, settings, 3);
             double s = (System.nanoTime() - t) / 1e9;
+            System.out.printf("  (process CPU time %.2f s)%n", cpuSeconds() - cpu);
             ParticipationRatio l = o.summary().overall().get(Latent.Z_L);
             ParticipationRatio h = o.summary().overall().get(Latent.Z_H);
             System.out.printf("run %d: PR + PR-vs-N (%d points) + PCA(3), zL and zH, N = %d x D = %d each: %.2f s"
@@ -90,8 +98,10 @@ public final class AnalysisBenchmark {
         }
         for (int rep = 0; rep < 3; rep++) {
             long t = System.nanoTime();
+            double cpu = cpuSeconds();
             ParticipationAnalysis.Outcome o = ParticipationAnalysis.run(traces, settings.withPrecision(Precision.MIXED),
                     3);
+            System.out.printf("  (process CPU time %.2f s)%n", cpuSeconds() - cpu);
             System.out.printf("mixed precision, with PR-vs-N: %.2f s (PR zL %.4f)%n", (System.nanoTime() - t) / 1e9,
                     o.summary().overall().get(Latent.Z_L).naive());
         }

@@ -66,6 +66,7 @@ public final class AnalysisCharts {
             axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             axis.setNumberFormatOverride(new PowerOfTenFormat());
             axis.setAutoRangeIncludesZero(false);
+            axis.setAutoRangeMinimumSize(2.0);
             plot.setRangeAxis(axis);
         }
         XYLineAndShapeRenderer r = lines(colours, true);
@@ -89,6 +90,8 @@ public final class AnalysisCharts {
         plot.setRenderer(r);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
+        plot.getDomainAxis().setLowerMargin(0.06);
+        plot.getDomainAxis().setUpperMargin(0.1);
         for (int i = 0; i < data.trajectories().size(); i++) {
             XySeriesData s = data.trajectories().get(i);
             if (s.x().length > 0) {
