@@ -22,6 +22,7 @@ public final class HrmLabCommand implements Runnable {
 
     /** @return a configured command line (tests use it with their own writers) */
     public static CommandLine commandLine() {
+        AnalyzeCommand.setTraceSource(new org.hrmlab.app.analysis.EngineTraceSource());
         return new CommandLine(new HrmLabCommand()).setExecutionExceptionHandler(new CliErrors())
                 .setParameterExceptionHandler((e, args) -> {
                     CommandLine cmd = e.getCommandLine();

@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hrmlab.engine.io.ModelCheckpoint;
 import org.hrmlab.engine.model.HrmModel;
-import org.hrmlab.engine.step.HrmStepper;
 import org.hrmlab.engine.step.StepSnapshot;
-import org.hrmlab.engine.trace.TraceWriter;
+import org.hrmlab.engine.trace.TraceRecorder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +37,15 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
     Path out;
 
+    private static List<float[]> qRows(Path dir) throws java.io.IOException {
+        float[] flat = org.hrmlab.puzzles.io.Npy.read(dir.resolve("q.npy")).toFloats();
+        List<float[]> rows = new ArrayList<>();
+        for (int i = 0; i < flat.length; i += 2) {
+            rows.add(new float[] {flat[i], flat[i + 1]});
+        }
+        return rows;
+    }
+
     @Override
     public Integer call() throws Exception {
         ModelCheckpoint ckpt = model.load();
@@ -48,31 +56,19 @@ final class TraceCommand implements Callable<Integer> {
         }
         model.checkInput(ckpt, puzzle);
         HrmModel hrm = model.model(ckpt, puzzle.tokens().length, m);
-        HrmStepper stepper = new HrmStepper(hrm, puzzle.tokens(), puzzle.puzzleId(), m);
-        stepper.setPaperDecode(paperDecode);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("program", "HRM Lab " + HrmLabCommand.VERSION);
         manifest.put("checkpoint", ckpt.source().toString());
         manifest.put("checkpoint_sha256", ckpt.sha256());
         manifest.put("puzzle", puzzle.description());
-        manifest.put("puzzle_id", puzzle.puzzleId());
-        manifest.put("inputs", puzzle.tokens());
         manifest.put("created", java.time.Instant.now().toString());
-        List<float[]> q = new ArrayList<>();
-        StepSnapshot last = null;
         long start = System.nanoTime();
-        try (TraceWriter writer = new TraceWriter(out, hrm.config(), manifest)) {
-            while (stepper.nextKind() != null) {
-                last = stepper.step();
-                writer.append(last);
-                if (last.endsSegment()) {
-                    q.add(new float[] {last.qHalt(), last.qContinue()});
-                }
-            }
-        }
+        StepSnapshot last = TraceRecorder.record(hrm, puzzle.tokens(), puzzle.puzzleId(), puzzle.labels(), m,
+                paperDecode, out, manifest);
+        List<float[]> q = qRows(out);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("out", out.toString());
-        summary.put("steps", stepper.updatesDone());
+        summary.put("steps", last.index() + 1);
         summary.put("segments", m);
         summary.put("seq_len", hrm.config().seqLen());
         summary.put("h_cycles", hrm.config().hCycles());
