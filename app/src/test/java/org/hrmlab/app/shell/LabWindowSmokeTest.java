@@ -92,6 +92,26 @@ class LabWindowSmokeTest {
     }
 
     @Test
+    void exportsTheGridAtADpiAndTheTimelineAsFrames() throws Exception {
+        FxTestSupport.fx(() -> ctx.inspector().runToHalt());
+        FxTestSupport.waitUntil(() -> ctx.inspector().haltedProperty().get() && !ctx.inspector().busyProperty().get(),
+                20);
+        var png = dir.resolve("grid.png");
+        FxTestSupport.fx(() -> ctx.exporter().exportPng(ctx.inspector().boardProperty().get(),
+                ctx.theme().getGridTheme(), png, 150));
+        FxTestSupport.waitUntil(() -> Files.exists(png), 20);
+        assertEquals(150, org.hrmlab.app.export.PngWriter.readDpi(png), 0.1);
+        assertEquals(938, javax.imageio.ImageIO.read(png.toFile()).getWidth());
+        int frames = FxTestSupport.onFx(() -> ctx.inspector().timeline().size());
+        var seq = dir.resolve("frames");
+        FxTestSupport.fx(() -> window.exportSequenceTo(seq, 96));
+        FxTestSupport.waitUntil(() -> Files.exists(seq.resolve(String.format("frame_%04d.png", frames - 1))), 30);
+        try (var files = Files.list(seq)) {
+            assertEquals(frames, files.filter(f -> f.toString().endsWith(".png")).count());
+        }
+    }
+
+    @Test
     void startsAndStopsAFakeTrainingRun(FxRobot robot) throws Exception {
         var cfg = dir.resolve("run.yaml");
         Files.writeString(cfg, "max_steps: 1000000\nfake_delay_ms: 20\n");
