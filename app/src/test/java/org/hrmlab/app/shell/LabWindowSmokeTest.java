@@ -116,8 +116,12 @@ class LabWindowSmokeTest {
         var cfg = dir.resolve("run.yaml");
         Files.writeString(cfg, "max_steps: 1000000\nfake_delay_ms: 20\n");
         robot.clickOn("#tab-training");
-        robot.clickOn("#train-config").write(cfg.toString());
-        robot.clickOn("#train-out").write(dir.resolve("out").toString());
+        var config = robot.lookup("#train-config").queryAs(javafx.scene.control.TextField.class);
+        var out = robot.lookup("#train-out").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            config.setText(cfg.toString());
+            out.setText(dir.resolve("out").toString());
+        });
         robot.clickOn("#train-start");
         var training = ctx.training();
         FxTestSupport.waitUntil(() -> training.trainLines().size() >= 3, 30);
