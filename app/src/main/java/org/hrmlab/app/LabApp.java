@@ -24,7 +24,8 @@ public final class LabApp extends Application {
         ctx.theme().setDark(Boolean.getBoolean("hrmlab.dark"));
         var window = new LabWindow(ctx);
         stage.setTitle("HRM Lab");
-        stage.setScene(window.createScene(1400, 900));
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(window.createScene(Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight())));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();

@@ -32,7 +32,12 @@ public final class LabContext implements AutoCloseable {
 
     /** Wires everything around {@code port}; call on the FX thread. */
     public LabContext(StepperPort port, TrainingCommand trainingCommand) {
-        inspector = new InspectorViewModel(port, engineThread, Platform::runLater, notices);
+        this(port, trainingCommand, Platform::runLater);
+    }
+
+    /** As above, with the executor that hands engine results to the FX thread (tests wrap it to time the work). */
+    public LabContext(StepperPort port, TrainingCommand trainingCommand, java.util.concurrent.Executor fxExecutor) {
+        inspector = new InspectorViewModel(port, engineThread, fxExecutor, notices);
         editor = new PuzzleEditorViewModel(notices, inspector::loadPuzzle);
         training = new TrainingViewModel(trainingCommand, ioThread, Platform::runLater, notices,
                 inspector::loadModel);

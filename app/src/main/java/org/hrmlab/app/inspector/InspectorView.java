@@ -128,8 +128,10 @@ public final class InspectorView extends BorderPane {
 
     private void bindViewModel() {
         vm.boardProperty().addListener((o, was, now) -> boardCanvas.show(now));
-        vm.statesFrameProperty().addListener((o, was, now) -> showStates(now));
-        vm.statsProperty().addListener((o, was, now) -> showStats(now));
+        vm.statsProperty().addListener((o, was, now) -> {
+            showStates(vm.statesFrameProperty().get(), now);
+            showStats(now);
+        });
         vm.plotsProperty().addListener((o, was, now) -> showPlots(now));
         vm.readingsProperty().addListener((o, was, now) -> readings.setText(now));
         listen(vm.cursorProperty(), this::showTimeline);
@@ -145,7 +147,7 @@ public final class InspectorView extends BorderPane {
         theme.gridThemeProperty().addListener((o, was, now) -> applyTheme(now));
         applyTheme(theme.getGridTheme());
         boardCanvas.show(vm.boardProperty().get());
-        showStates(vm.statesFrameProperty().get());
+        showStates(vm.statesFrameProperty().get(), vm.statsProperty().get());
         showPlots(vm.plotsProperty().get());
         readings.setText(vm.readingsProperty().get());
         showTimeline();
@@ -168,11 +170,16 @@ public final class InspectorView extends BorderPane {
         qPlot.setCursor(vm.getCursor());
     }
 
-    private void showStates(LabFrame frame) {
+    private void showStates(LabFrame frame, FrameStats stats) {
         var zL = frame == null ? HeatmapData.EMPTY : frame.zL();
         var zH = frame == null ? HeatmapData.EMPTY : frame.zH();
-        zLView.show(zL);
-        zHView.show(zH);
+        if (stats != null && !stats.zHPixels().isEmpty()) {
+            zLView.show(stats.zLPixels());
+            zHView.show(stats.zHPixels());
+        } else {
+            zLView.show(zL);
+            zHView.show(zH);
+        }
         zLTitle.setText(title("zL", zL, zLView));
         zHTitle.setText(title("zH", zH, zHView));
     }

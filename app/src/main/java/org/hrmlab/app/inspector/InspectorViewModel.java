@@ -301,6 +301,7 @@ public final class InspectorViewModel implements AutoCloseable {
             settings.set(e.settings());
             halted.set(false);
             statesFrame.set(null);
+            stats.set(FrameStats.NONE);
             timeline.setAll(List.of(e.first()));
             refreshTimeline();
             cursor.set(-1);

@@ -44,7 +44,7 @@ public final class PuzzleEditorView extends BorderPane {
     private final Spinner<Integer> rows = new Spinner<>(1, PuzzleEditorViewModel.MAX_SIDE, 5);
     private final Spinner<Integer> cols = new Spinner<>(1, PuzzleEditorViewModel.MAX_SIDE, 5);
     private final VBox sizeBox = new VBox(6);
-    private final HBox targetBox = new HBox(10);
+    private final VBox targetBox = new VBox(6);
     private final Label title = new Label();
     private final Label validation = new Label();
 

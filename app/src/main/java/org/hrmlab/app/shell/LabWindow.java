@@ -64,6 +64,7 @@ public final class LabWindow extends StackPane {
 
     /** A scene for this window with the lab's stylesheet. */
     public Scene createScene(double width, double height) {
+        ctx.theme().apply();
         var scene = new Scene(this, width, height);
         var css = LabWindow.class.getResource("/org/hrmlab/app/lab.css");
         if (css != null) {

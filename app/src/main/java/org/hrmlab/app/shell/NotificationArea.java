@@ -16,11 +16,12 @@ public final class NotificationArea extends VBox {
     public NotificationArea(Notices notices) {
         getStyleClass().add("notification-area");
         setSpacing(8);
-        setPadding(new Insets(56, 16, 16, 16));
+        setPadding(new Insets(16, 16, 130, 16));
         setMaxWidth(460);
         setMaxHeight(USE_PREF_SIZE);
         setPickOnBounds(false);
-        StackPane.setAlignment(this, Pos.TOP_RIGHT);
+        StackPane.setAlignment(this, Pos.BOTTOM_RIGHT);
+        setAlignment(Pos.BOTTOM_RIGHT);
         notices.latestProperty().addListener((o, was, now) -> {
             if (now != null) {
                 show(now);

@@ -21,6 +21,11 @@ public final class ThemeModel {
         return gridTheme.get().dark();
     }
 
+    /** Applies the current theme's stylesheet (call once when the first scene is created). */
+    public void apply() {
+        setDark(isDark());
+    }
+
     /** Switches the whole application's look. */
     public void setDark(boolean dark) {
         var theme = dark ? new atlantafx.base.theme.PrimerDark() : new atlantafx.base.theme.PrimerLight();

@@ -3,7 +3,10 @@ package org.hrmlab.viz.fx;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 
-/** A canvas that takes the size its parent gives it and repaints through a callback. */
+/**
+ * A canvas that takes the size its parent gives it and repaints through a callback. Repaint requests are coalesced:
+ * however many arrive while handling one event, the canvas is painted once, right after.
+ */
 public class ResizableCanvas extends Canvas {
     /** Paints the whole canvas. */
     @FunctionalInterface
@@ -12,6 +15,7 @@ public class ResizableCanvas extends Canvas {
     }
 
     private Painter painter = (g, w, h) -> { };
+    private boolean scheduled;
 
     public ResizableCanvas() {
         widthProperty().addListener(o -> repaint());
@@ -23,8 +27,22 @@ public class ResizableCanvas extends Canvas {
         repaint();
     }
 
-    /** Clears and repaints. Call on the FX thread. */
+    /** Asks for a repaint; several requests in a row paint once. Call on the FX thread. */
     public void repaint() {
+        if (scheduled) {
+            return;
+        }
+        scheduled = true;
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            javafx.application.Platform.runLater(this::paintNow);
+        } else {
+            paintNow();
+        }
+    }
+
+    /** Clears and paints at once. Call on the FX thread (or before the canvas is shown). */
+    public void paintNow() {
+        scheduled = false;
         var g = getGraphicsContext2D();
         g.clearRect(0, 0, getWidth(), getHeight());
         if (getWidth() > 0 && getHeight() > 0) {

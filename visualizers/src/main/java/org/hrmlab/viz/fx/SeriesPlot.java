@@ -21,7 +21,7 @@ public final class SeriesPlot extends ResizableCanvas {
     }
 
     private static final double LEFT = 46;
-    private static final double RIGHT = 10;
+    private static final double RIGHT = 18;
     private static final double TOP = 34;
     private static final double BOTTOM = 22;
 

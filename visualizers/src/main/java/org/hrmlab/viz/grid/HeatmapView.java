@@ -41,6 +41,22 @@ public final class HeatmapView extends Region {
         imageView.setImage(image);
     }
 
+    /** Shows pixels mapped elsewhere (off the FX thread); an empty map clears the view. Call on the FX thread. */
+    public void show(HeatmapPixels p) {
+        if (p.isEmpty()) {
+            imageView.setImage(null);
+            return;
+        }
+        if (image == null || (int) image.getWidth() != p.cols() || (int) image.getHeight() != p.rows()) {
+            image = new WritableImage(p.cols(), p.rows());
+            pixels = new int[0];
+        }
+        lastScale = p.scale();
+        image.getPixelWriter().setPixels(0, 0, p.cols(), p.rows(), PixelFormat.getIntArgbInstance(), p.argb(), 0,
+                p.cols());
+        imageView.setImage(image);
+    }
+
     /** The colour scale (value mapped to full red) of the last map shown. */
     public float lastScale() {
         return lastScale;
