@@ -17,10 +17,30 @@ public final class LabApp extends Application {
     private static final long DEMO_DELAY_MILLIS = 8;
 
     private LabContext ctx;
+    private org.hrmlab.app.engine.StepperPort port;
+    private org.hrmlab.app.puzzle.LabPuzzle first;
+
+    /** Loads the default models and picks the first bundled puzzle they fit (off the FX thread). */
+    @Override
+    public void init() {
+        var defaults = org.hrmlab.app.engine.hrm.DefaultModels.shipped();
+        var catalogue = org.hrmlab.app.puzzle.BundledLabPuzzles.catalogue();
+        if (!Boolean.getBoolean("hrmlab.demo")) {
+            for (var p : catalogue) {
+                if (defaults.fits(p)) {
+                    first = p;
+                    port = new org.hrmlab.app.engine.hrm.HrmEngineStepper(defaults);
+                    return;
+                }
+            }
+        }
+        port = new FakeStepper(DEMO_DELAY_MILLIS, 512);
+        first = SamplePuzzles.sudoku();
+    }
 
     @Override
     public void start(Stage stage) {
-        ctx = new LabContext(stepper(), TrainingCommand.hrmlab());
+        ctx = new LabContext(port, TrainingCommand.hrmlab());
         ctx.theme().setDark(Boolean.getBoolean("hrmlab.dark"));
         var window = new LabWindow(ctx);
         stage.setTitle("HRM Lab");
@@ -29,16 +49,7 @@ public final class LabApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
-        ctx.inspector().loadPuzzle(SamplePuzzles.sudoku());
-    }
-
-    /** The real engine on the shipped default models; the scripted demo only if no model is shipped (or asked for). */
-    private static org.hrmlab.app.engine.StepperPort stepper() {
-        var defaults = org.hrmlab.app.engine.hrm.DefaultModels.shipped();
-        if (Boolean.getBoolean("hrmlab.demo") || !defaults.has(org.hrmlab.app.puzzle.PuzzleKind.SUDOKU)) {
-            return new FakeStepper(DEMO_DELAY_MILLIS, 512);
-        }
-        return new org.hrmlab.app.engine.hrm.HrmEngineStepper(defaults);
+        ctx.inspector().loadPuzzle(first);
     }
 
     @Override

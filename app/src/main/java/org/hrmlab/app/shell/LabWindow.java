@@ -45,7 +45,7 @@ public final class LabWindow extends StackPane {
         editorTab = tab("Puzzle editor", "tab-editor", new PuzzleEditorView(ctx.editor(), ctx.theme()));
         var trainingTab = tab("Training", "tab-training", new TrainingView(ctx.training(), ctx.theme()));
         var datasetsTab = tab("Puzzles", "tab-puzzles",
-                new DatasetBrowserView(SamplePuzzles.all(), this::inspect, this::edit));
+                new DatasetBrowserView(org.hrmlab.app.puzzle.BundledLabPuzzles.catalogue(), this::inspect, this::edit));
         tabs.getTabs().addAll(inspectorTab, editorTab, trainingTab, datasetsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         var main = new BorderPane(tabs);
@@ -89,7 +89,7 @@ public final class LabWindow extends StackPane {
         var vm = ctx.inspector();
         var openCheckpoint = item("Open checkpoint\u2026", this::chooseCheckpoint);
         var samples = new Menu("Open sample puzzle");
-        for (var p : SamplePuzzles.all()) {
+        for (var p : org.hrmlab.app.puzzle.BundledLabPuzzles.catalogue()) {
             samples.getItems().add(item(p.name(), () -> inspect(p)));
         }
         var editCurrent = item("Edit current puzzle", () -> {

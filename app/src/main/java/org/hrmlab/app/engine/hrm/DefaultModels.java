@@ -66,6 +66,17 @@ public final class DefaultModels {
         return m;
     }
 
+    /** @return whether the default model of the puzzle's kind exists and its vocabulary and length fit the puzzle */
+    public boolean fits(org.hrmlab.app.puzzle.LabPuzzle puzzle) {
+        if (!has(puzzle.kind())) {
+            return false;
+        }
+        var c = forKind(puzzle.kind()).config();
+        int[] tokens = LabPuzzleTokens.encode(puzzle);
+        int max = java.util.Arrays.stream(tokens).max().orElse(0);
+        return max < c.vocabSize() && (c.seqLen() == 0 || c.seqLen() == tokens.length);
+    }
+
     private String resource(PuzzleKind kind) {
         return ROOT + names.get(kind) + "/model.safetensors";
     }
