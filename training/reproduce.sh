@@ -8,9 +8,9 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 case "${1:-}" in
     sudoku)
-        name=sudoku-4x4-hard
-        ./hrmlab dataset generate --kind sudoku --size 4 --count 3000 --difficulty hard --seed 1 --out "$tmp/train.csv"
-        ./hrmlab dataset generate --kind sudoku --size 4 --count 1000 --difficulty hard --seed 2 --out "$tmp/test.csv"
+        name=sudoku-4x4-medium
+        ./hrmlab dataset generate --kind sudoku --size 4 --count 3000 --difficulty medium --seed 1 --out "$tmp/train.csv"
+        ./hrmlab dataset generate --kind sudoku --size 4 --count 1000 --difficulty medium --seed 2 --out "$tmp/test.csv"
         training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
         ./hrmlab dataset build --kind sudoku --from "$tmp/csv" --aug 8 --out "data/$name"
         ./hrmlab train --config training/sudoku-4x4.yaml --out runs/sudoku-4x4
