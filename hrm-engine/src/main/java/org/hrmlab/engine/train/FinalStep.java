@@ -566,13 +566,18 @@ final class FinalStep {
         return old;
     }
 
+    /** @return a new C-order array holding {@code a} (bulk copy; ND4J's own float[] constructors copy per element) */
     private static INDArray mat(float[] a, long... shape) {
-        return Nd4j.create(a, shape, DataType.FLOAT);
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
+        out.data().asNioFloat().put(0, a);
+        return out;
     }
 
     private static float[] arr(INDArray a) {
-        INDArray c = a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
-        return c.data().asFloat();
+        INDArray c = a.isView() || a.ordering() != 'c' || a.offset() != 0 ? a.dup('c') : a;
+        float[] out = new float[(int) c.length()];
+        c.data().asNioFloat().get(0, out);
+        return out;
     }
 
     private static float[] toFloats(double[] a) {
