@@ -11,6 +11,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         if (args.length == 0) {
             javafx.application.Application.launch(LabApp.class, args);
             return;

@@ -3,18 +3,38 @@ package org.hrmlab.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code hrmlab} command line: one sub-command per headless task (see docs/cli.md). */
-@Command(name = "hrmlab", mixinStandardHelpOptions = true, version = "HRM Lab 0.1.0",
+/** The {@code hrmlab} command line: one sub-command per headless task (see README.md). */
+@Command(name = "hrmlab", mixinStandardHelpOptions = true, version = "HRM Lab " + HrmLabCommand.VERSION,
         description = "A visual lab for the Hierarchical Reasoning Model; with no command it opens the desktop app.",
-        subcommands = {TrainCommand.class})
+        subcommands = {TraceCommand.class, SolveCommand.class, EvalCommand.class, AnalyzeCommand.class,
+                TrainCommand.class, DatasetCommand.class, ImportCommand.class, BenchCommand.class})
 public final class HrmLabCommand implements Runnable {
+    /** The program version recorded in manifests. */
+    public static final String VERSION = "0.1.0";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        CommandLine.usage(this, System.err);
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    /** @return a configured command line (tests use it with their own writers) */
+    public static CommandLine commandLine() {
+        AnalyzeCommand.setTraceSource(new org.hrmlab.app.analysis.EngineTraceSource());
+        return new CommandLine(new HrmLabCommand()).setExecutionExceptionHandler(new CliErrors())
+                .setParameterExceptionHandler((e, args) -> {
+                    CommandLine cmd = e.getCommandLine();
+                    cmd.getErr().println("hrmlab " + cmd.getCommandName() + ": " + CliErrors.oneLine(e.getMessage())
+                            + " (see --help)");
+                    cmd.getErr().flush();
+                    return CliErrors.BAD_INPUT;
+                });
     }
 
     /** Runs the command line and returns the process exit status. */
     public static int run(String... args) {
-        return new CommandLine(new HrmLabCommand()).execute(args);
+        return commandLine().execute(args);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
  */
 public final class CheckpointException extends IOException {
     private final transient Path file;
+    private final String problem;
 
     /**
      * @param file    the offending file
@@ -17,6 +18,7 @@ public final class CheckpointException extends IOException {
     public CheckpointException(Path file, String problem) {
         super(file + ": " + problem);
         this.file = file;
+        this.problem = problem;
     }
 
     /**
@@ -27,6 +29,12 @@ public final class CheckpointException extends IOException {
     public CheckpointException(Path file, String problem, Throwable cause) {
         super(file + ": " + problem, cause);
         this.file = file;
+        this.problem = problem;
+    }
+
+    /** @return what is wrong, without the file name */
+    public String problem() {
+        return problem;
     }
 
     /** @return the file the problem was found in */

@@ -14,6 +14,11 @@ import org.hrmlab.engine.HrmConfig;
 /**
  * Loads a model from any file HRM Lab understands, detecting the format from its bytes: a reference torch checkpoint
  * ({@code step_N} / {@code checkpoint}, zip) with {@code all_config.yaml} beside it, or an HRM Lab safetensors model.
+ *
+ * <p>Every tensor becomes one float32 {@link HostTensor}; a tensor may hold up to 2,147,483,639 values, so the ARC-2
+ * puzzle table (1,045,829 x 512, 2.14 GB) loads, given a heap of about 3 GB for it and the rest (the launcher's
+ * default is 8 GB). Nothing in a file is trusted: sizes are checked against the file before memory is allocated,
+ * pickles run through an allow-list, and every problem is a {@link CheckpointException} naming the file.
  */
 public final class CheckpointLoader {
     private static final String[] PREFIXES = {"_orig_mod.", "model.", "inner."};
@@ -41,6 +46,10 @@ public final class CheckpointLoader {
             if (Safetensors.looksLike(file)) {
                 return HrmLabModelFile.read(file, sha);
             }
+            if (isLegacyTorch(file)) {
+                throw new CheckpointException(file, "legacy (pre-1.6) torch checkpoint; re-save it with a current torch"
+                        + " (torch.save(torch.load(f), f)) to get the zip format");
+            }
             throw new CheckpointException(file, "neither a torch zip checkpoint nor an HRM Lab safetensors model");
         } catch (CheckpointException e) {
             throw e;
@@ -56,12 +65,28 @@ public final class CheckpointLoader {
         }
     }
 
+    /** Pre-1.6 torch files start with a protocol-2 pickle of the magic number 0x1950a86a20f9469cfc6c. */
+    private static boolean isLegacyTorch(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && (head[0] & 0xFF) == 0x80 && head[1] == 2 && (head[2] & 0xFF) == 0x8a
+                    && head[3] == 10;
+        }
+    }
+
     private static ModelCheckpoint loadReference(Path file, String sha) throws CheckpointException {
         Path dir = file.toAbsolutePath().getParent();
         ReferenceConfigReader.Arch arch = ReferenceConfigReader.read(dir.resolve("all_config.yaml"), file);
         Map<String, HostTensor> weights = new LinkedHashMap<>();
+        Map<String, String> original = new LinkedHashMap<>();
         for (var e : TorchCheckpointReader.read(file).entrySet()) {
-            weights.put(stripPrefixes(e.getKey()), e.getValue());
+            String key = stripPrefixes(e.getKey());
+            String clash = original.put(key, e.getKey());
+            if (clash != null) {
+                throw new CheckpointException(file, "tensors '" + clash + "' and '" + e.getKey()
+                        + "' are both '" + key + "' once the module prefixes are dropped");
+            }
+            weights.put(key, e.getValue());
         }
         HostTensor embed = weights.get("embed_tokens.embedding_weight");
         if (embed == null || embed.shape().length != 2) {
@@ -95,7 +120,12 @@ public final class CheckpointLoader {
         } catch (IllegalArgumentException e) {
             throw new CheckpointException(dir.resolve("all_config.yaml"), e.getMessage());
         }
-        WeightLayout.validate(file, config, weights);
+        try {
+            WeightLayout.validate(file, config, weights);
+        } catch (CheckpointException e) {
+            throw new CheckpointException(file, e.problem()
+                    + "; does the all_config.yaml beside it belong to this checkpoint?");
+        }
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("format", "reference-torch");
         provenance.put("source_file", file.getFileName().toString());

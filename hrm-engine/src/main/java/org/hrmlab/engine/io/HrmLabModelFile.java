@@ -67,7 +67,7 @@ public final class HrmLabModelFile {
                 provenance.put(k.substring(PROVENANCE_PREFIX.length()), v);
             }
         });
-        provenance.putIfAbsent("format", FORMAT);
+        provenance.put("format", FORMAT);
         return new ModelCheckpoint(file, sha256, config, c.tensors(), provenance);
     }
 }

@@ -22,7 +22,8 @@ final class ReferenceConfigReader {
 
     static Arch read(Path yaml, Path checkpoint) throws CheckpointException {
         if (!Files.isRegularFile(yaml)) {
-            throw new CheckpointException(checkpoint, "no all_config.yaml beside the checkpoint (expected " + yaml + ")");
+            throw new CheckpointException(checkpoint, "no all_config.yaml beside the checkpoint (expected " + yaml
+                    + ")");
         }
         JsonNode root;
         try {
@@ -40,28 +41,34 @@ final class ReferenceConfigReader {
                 run.put(e.getKey(), e.getValue().asText());
             }
         });
-        String name = text(arch, "name", "hrm.hrm_act_v1@HierarchicalReasoningModel_ACTV1");
+        String name = text(arch, "name", "hrm.hrm_act_v1@HierarchicalReasoningModel_ACTV1", yaml);
         if (!name.contains("hrm_act_v1")) {
             throw new CheckpointException(yaml, "architecture '" + name + "' is not the HRM ACT v1 model");
         }
-        int hidden = integer(arch, "hidden_size", yaml);
-        return new Arch(arch.has("puzzle_emb_ndim") ? arch.get("puzzle_emb_ndim").asInt() : 0, hidden,
-                integer(arch, "num_heads", yaml), number(arch, "expansion", yaml), integer(arch, "H_layers", yaml),
-                integer(arch, "L_layers", yaml), integer(arch, "H_cycles", yaml), integer(arch, "L_cycles", yaml),
-                integer(arch, "halt_max_steps", yaml),
-                arch.has("halt_exploration_prob") ? arch.get("halt_exploration_prob").asDouble() : 0.1,
-                text(arch, "pos_encodings", "rope"),
-                arch.has("rms_norm_eps") ? arch.get("rms_norm_eps").asDouble() : 1e-5,
-                arch.has("rope_theta") ? arch.get("rope_theta").asDouble() : 10000.0, run);
+        return new Arch(arch.has("puzzle_emb_ndim") ? integer(arch, "puzzle_emb_ndim", yaml) : 0,
+                integer(arch, "hidden_size", yaml), integer(arch, "num_heads", yaml), number(arch, "expansion", yaml),
+                integer(arch, "H_layers", yaml), integer(arch, "L_layers", yaml), integer(arch, "H_cycles", yaml),
+                integer(arch, "L_cycles", yaml), integer(arch, "halt_max_steps", yaml),
+                arch.has("halt_exploration_prob") ? number(arch, "halt_exploration_prob", yaml) : 0.1,
+                text(arch, "pos_encodings", "rope", yaml),
+                arch.has("rms_norm_eps") ? number(arch, "rms_norm_eps", yaml) : 1e-5,
+                arch.has("rope_theta") ? number(arch, "rope_theta", yaml) : 10000.0, run);
     }
 
-    private static String text(JsonNode n, String field, String fallback) {
-        return n.has(field) ? n.get(field).asText() : fallback;
+    private static String text(JsonNode n, String field, String fallback, Path yaml) throws CheckpointException {
+        JsonNode v = n.get(field);
+        if (v == null) {
+            return fallback;
+        }
+        if (!v.isTextual()) {
+            throw new CheckpointException(yaml, "arch." + field + " is not a string");
+        }
+        return v.asText();
     }
 
     private static int integer(JsonNode n, String field, Path yaml) throws CheckpointException {
         JsonNode v = n.get(field);
-        if (v == null || !v.canConvertToInt()) {
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
             throw new CheckpointException(yaml, "arch." + field + " is missing or not an integer");
         }
         return v.asInt();

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hrmlab.engine.HostTensor;
+import org.hrmlab.puzzles.io.AtomicFiles;
 
 /**
  * The safetensors container (8-byte little-endian header length, a JSON header, raw little-endian data), read
@@ -27,7 +26,10 @@ import org.hrmlab.engine.HostTensor;
  */
 public final class Safetensors {
     private static final long MAX_HEADER = 100L << 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CHUNK_BYTES = 1 << 20;
+    private static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private Safetensors() {
     }
@@ -61,22 +63,34 @@ public final class Safetensors {
         for (int i = json.length; i < padded.length; i++) {
             padded[i] = ' ';
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Path tmp = AtomicFiles.temporarySibling(file);
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded.length).array());
-                out.write(padded);
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                writeFully(out, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, padded.length));
+                writeFully(out, ByteBuffer.wrap(padded));
+                ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
                 for (HostTensor t : tensors.values()) {
-                    ByteBuffer b = ByteBuffer.allocate(4 * t.data().length).order(ByteOrder.LITTLE_ENDIAN);
-                    b.asFloatBuffer().put(t.data());
-                    out.write(b.array());
+                    float[] data = t.data();
+                    for (int done = 0; done < data.length; ) {
+                        int n = Math.min(CHUNK_BYTES / 4, data.length - done);
+                        chunk.clear();
+                        chunk.asFloatBuffer().put(data, done, n);
+                        chunk.limit(4 * n);
+                        writeFully(out, chunk);
+                        done += n;
+                    }
                 }
+                out.force(true);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.commit(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            ch.write(b);
         }
     }
 
@@ -150,7 +164,8 @@ public final class Safetensors {
         int item = switch (dtype) {
             case "F32" -> 4;
             case "F16", "BF16" -> 2;
-            default -> throw new CheckpointException(file, "tensor '" + key + "' has unsupported dtype '" + dtype + "'");
+            default -> throw new CheckpointException(file, "tensor '" + key + "' has unsupported dtype '" + dtype
+                    + "'");
         };
         JsonNode shapeNode = spec.path("shape");
         JsonNode offsets = spec.path("data_offsets");
@@ -164,7 +179,11 @@ public final class Safetensors {
             if (shape[i] < 0) {
                 throw new CheckpointException(file, "tensor '" + key + "' has a negative dimension");
             }
-            numel = Math.multiplyExact(numel, shape[i]);
+            numel = numel == 0 || shape[i] <= MAX_ELEMENTS / numel ? numel * shape[i] : MAX_ELEMENTS + 1;
+        }
+        if (numel > MAX_ELEMENTS) {
+            throw new CheckpointException(file, "tensor '" + key + "' of shape " + java.util.Arrays.toString(shape)
+                    + " has more than " + MAX_ELEMENTS + " values, the most one tensor may hold");
         }
         long begin = offsets.get(0).asLong(-1);
         long end = offsets.get(1).asLong(-1);
@@ -175,19 +194,32 @@ public final class Safetensors {
             throw new CheckpointException(file, "tensor '" + key + "' has " + (end - begin) + " bytes but shape x "
                     + dtype + " needs " + numel * item);
         }
-        if (numel > Integer.MAX_VALUE / 4) {
-            throw new CheckpointException(file, "tensor '" + key + "' is too large");
-        }
         ranges.add(new long[] {begin, end});
-        ByteBuffer b = ByteBuffer.allocate((int) (end - begin)).order(ByteOrder.LITTLE_ENDIAN);
-        readFully(ch, b, dataStart + begin);
-        float[] out = new float[(int) numel];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = switch (dtype) {
-                case "F32" -> b.getFloat(4 * i);
-                case "BF16" -> Float.intBitsToFloat((b.getShort(2 * i) & 0xFFFF) << 16);
-                default -> TorchCheckpointReader.halfToFloat(b.getShort(2 * i));
-            };
+        float[] out;
+        try {
+            out = new float[(int) numel];
+        } catch (OutOfMemoryError e) {
+            throw new CheckpointException(file, "tensor '" + key + "' needs " + (4 * numel >> 20) + " MiB but the Java"
+                    + " heap allows " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB; raise -Xmx (HRMLAB_JAVA_OPTS)");
+        }
+        ByteBuffer b = ByteBuffer.allocate((int) Math.min(CHUNK_BYTES, end - begin)).order(ByteOrder.LITTLE_ENDIAN);
+        for (int done = 0; done < out.length; ) {
+            int n = Math.min(b.capacity() / item, out.length - done);
+            b.clear().limit(n * item);
+            readFully(ch, b, dataStart + begin + (long) done * item);
+            if (item == 4) {
+                b.asFloatBuffer().get(out, done, n);
+            } else if (dtype.equals("BF16")) {
+                for (int i = 0; i < n; i++) {
+                    out[done + i] = Float.intBitsToFloat((b.getShort(2 * i) & 0xFFFF) << 16);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[done + i] = TorchCheckpointReader.halfToFloat(b.getShort(2 * i));
+                }
+            }
+            done += n;
         }
         return new HostTensor(shape, out);
     }
@@ -201,5 +233,6 @@ public final class Safetensors {
             }
             pos += n;
         }
+        into.flip();
     }
 }

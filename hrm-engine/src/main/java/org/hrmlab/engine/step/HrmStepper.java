@@ -94,6 +94,22 @@ public final class HrmStepper {
         this.paperDecode = on;
     }
 
+    /**
+     * @return a snapshot of the initial carry (H_init/L_init broadcast), with index -1, no kind, segment 0 and zero
+     *         relative change; the stepper's position is not changed
+     */
+    public StepSnapshot initialSnapshot() {
+        float[][] carry = segmentStarts.get(0);
+        float[] zl = new float[stateSize];
+        float[] zh = new float[stateSize];
+        state.copyZL(zl);
+        state.copyZH(zh);
+        state.setCarry(carry[0], carry[1]);
+        StepSnapshot s = snapshot(-1, null, carry[0], carry[1]);
+        state.setCarry(zl, zh);
+        return s;
+    }
+
     /** Applies the next update, whatever its kind. @return its snapshot */
     public StepSnapshot step() {
         if (done >= totalUpdates()) {
@@ -194,11 +210,11 @@ public final class HrmStepper {
         if (schedule.endsSegment(index) && segmentStarts.size() == schedule.segment(index) + 1) {
             segmentStarts.add(copyCarry());
         }
-        current = snapshot ? snapshot(index, kind) : null;
+        current = snapshot ? snapshot(index, kind, prevL, prevH) : null;
         return current;
     }
 
-    private StepSnapshot snapshot(int index, UpdateKind kind) {
+    private StepSnapshot snapshot(int index, UpdateKind kind, float[] beforeL, float[] beforeH) {
         float[] zl = new float[stateSize];
         float[] zh = new float[stateSize];
         state.copyZL(zl);
@@ -219,9 +235,13 @@ public final class HrmStepper {
         }
         float[] q = new float[2];
         model.qLogits(state, q);
+        if (index < 0) {
+            return new StepSnapshot(-1, null, 0, 0, -1, false, config.totalSeqLen(), config.hiddenSize(), zl, zh,
+                    logits, predicted, confidence, paper, q[0], q[1], 0, 0);
+        }
         return new StepSnapshot(index, kind, schedule.segment(index), schedule.hCycle(index), schedule.lStep(index),
                 schedule.endsSegment(index), config.totalSeqLen(), config.hiddenSize(), zl, zh, logits, predicted,
-                confidence, paper, q[0], q[1], relativeChange(zl, prevL), relativeChange(zh, prevH));
+                confidence, paper, q[0], q[1], relativeChange(zl, beforeL), relativeChange(zh, beforeH));
     }
 
     private double relativeChange(float[] now, float[] before) {

@@ -4,8 +4,8 @@ package org.hrmlab.engine.step;
  * The model's state right after one update: plain copied arrays, immutable by contract (callers must not modify the
  * arrays), safe to hand from the engine thread to any other.
  *
- * @param index          global update index, 0-based
- * @param kind           L or H
+ * @param index          global update index, 0-based (-1 for the initial state)
+ * @param kind           L or H (null for the initial state)
  * @param segment        ACT segment, 0-based
  * @param hCycle         H-cycle within the segment, 0-based
  * @param lStep          L-step within the cycle, 0-based; -1 for an H-update

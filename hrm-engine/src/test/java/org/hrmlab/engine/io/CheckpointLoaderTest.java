@@ -37,7 +37,8 @@ class CheckpointLoaderTest {
         assertEquals(0, m.config().seqLen());
         assertEquals(0, m.config().puzzleEmbLen());
         assertEquals(6 + (2 + 2) * 4, m.weights().size());
-        assertArrayEquals(new long[] {3 * 64, 64}, m.weights().get("L_level.layers.0.self_attn.qkv_proj.weight").shape());
+        assertArrayEquals(new long[] {3 * 64, 64},
+                m.weights().get("L_level.layers.0.self_attn.qkv_proj.weight").shape());
         assertEquals("reference-torch", m.provenance().get("format"));
         assertEquals("0", m.provenance().get("step"));
         assertEquals(64, m.sha256().length());
@@ -111,7 +112,8 @@ class CheckpointLoaderTest {
         Path wrongDir = Files.createDirectories(dir.resolve("wrong"));
         Files.copy(SUDOKU, wrongDir.resolve("step_0"));
         Files.writeString(wrongDir.resolve("all_config.yaml"),
-                Files.readString(SUDOKU.resolveSibling("all_config.yaml")).replace("hidden_size: 64", "hidden_size: 128"));
+                Files.readString(SUDOKU.resolveSibling("all_config.yaml"))
+                        .replace("hidden_size: 64", "hidden_size: 128"));
         e = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(wrongDir.resolve("step_0")));
         assertTrue(e.getMessage().contains("shape"), e.getMessage());
 
@@ -130,6 +132,135 @@ class CheckpointLoaderTest {
         Files.write(f, Arrays.copyOf(b, b.length - 4));
         CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.read(f));
         assertTrue(e.getMessage().contains("'a'"), e.getMessage());
+    }
+
+    @Test
+    void acceptsAnyPrefixAndArchiveRootName() throws Exception {
+        ModelCheckpoint ref = CheckpointLoader.load(TRAIN);
+        String[][] cases = {{"", "archive"}, {"_orig_mod.", "weird name-1"}, {"_orig_mod.model.inner.", "x"},
+                {"model.inner.", "step_12"}};
+        for (int i = 0; i < cases.length; i++) {
+            Path d = Files.createDirectories(dir.resolve("case" + i));
+            Files.copy(TRAIN.resolveSibling("all_config.yaml"), d.resolve("all_config.yaml"));
+            Path f = TorchZip.of(ref.weights(), cases[i][0]).root(cases[i][1]).write(d.resolve("step_12"), i % 2 == 0);
+            ModelCheckpoint m = CheckpointLoader.load(f);
+            assertEquals(ref.config(), m.config(), cases[i][0]);
+            assertEquals("12", m.provenance().get("step"));
+            for (var e : ref.weights().entrySet()) {
+                assertArrayEquals(e.getValue().data(), m.weights().get(e.getKey()).data(), 0f, e.getKey());
+            }
+        }
+    }
+
+    @Test
+    void namesTensorsThatDoNotMatchTheConfig() throws Exception {
+        Map<String, HostTensor> w = new LinkedHashMap<>(CheckpointLoader.load(TRAIN).weights());
+        Map<String, HostTensor> missing = new LinkedHashMap<>(w);
+        missing.remove("q_head.bias");
+        assertTrue(mismatch(missing).contains("tensor 'q_head.bias' is missing; does the all_config.yaml"));
+
+        Map<String, HostTensor> extra = new LinkedHashMap<>(w);
+        extra.put("H_level.layers.2.mlp.down_proj.weight", new HostTensor(new long[] {1}, new float[1]));
+        assertTrue(mismatch(extra).contains("unexpected tensor 'H_level.layers.2.mlp.down_proj.weight'"));
+
+        Map<String, HostTensor> shape = new LinkedHashMap<>(w);
+        shape.put("q_head.weight", new HostTensor(new long[] {3, 32}, new float[96]));
+        assertTrue(mismatch(shape).contains("tensor 'q_head.weight' has shape [3, 32] but the config implies [2, 32]"));
+
+        Map<String, HostTensor> twice = new LinkedHashMap<>(w);
+        twice.put("_orig_mod.model.inner.H_init", w.get("H_init"));
+        Path d = Files.createTempDirectory(dir, "twice");
+        Files.copy(TRAIN.resolveSibling("all_config.yaml"), d.resolve("all_config.yaml"));
+        Path f = TorchZip.of(twice, "").write(d.resolve("checkpoint"));
+        CheckpointException e = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(f));
+        assertTrue(e.getMessage().endsWith("tensors 'H_init' and '_orig_mod.model.inner.H_init' are both 'H_init' once"
+                + " the module prefixes are dropped"), e.getMessage());
+
+        Map<String, HostTensor> noEmbed = new LinkedHashMap<>(w);
+        noEmbed.remove("embed_tokens.embedding_weight");
+        assertTrue(mismatch(noEmbed).contains("'embed_tokens.embedding_weight' is missing"));
+    }
+
+    private String mismatch(Map<String, HostTensor> weights) throws Exception {
+        Path d = Files.createTempDirectory(dir, "m");
+        Files.copy(TRAIN.resolveSibling("all_config.yaml"), d.resolve("all_config.yaml"));
+        Path f = TorchZip.of(weights, "_orig_mod.model.inner.").write(d.resolve("checkpoint"));
+        CheckpointException e = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(f));
+        assertOneLine(e, f);
+        return e.getMessage();
+    }
+
+    @Test
+    void namesTheYamlAndFieldForBadConfigs() throws Exception {
+        String yaml = Files.readString(TRAIN.resolveSibling("all_config.yaml"));
+        assertTrue(badYaml(yaml.replace("arch:", "model:")).endsWith("no 'arch:' block"));
+        assertTrue(badYaml(yaml.replace("  hidden_size: 32\n", ""))
+                .endsWith("arch.hidden_size is missing or not an integer"));
+        assertTrue(badYaml(yaml.replace("hidden_size: 32", "hidden_size: 32.5")).contains("arch.hidden_size"));
+        assertTrue(badYaml(yaml.replace("num_heads: 2", "num_heads: 3")).contains("not a multiple of num_heads 3"));
+        assertTrue(badYaml(yaml.replace("pos_encodings: rope", "pos_encodings: alibi")).contains("'alibi'"));
+        assertTrue(badYaml(yaml.replace("pos_encodings: rope", "pos_encodings: [rope]")).contains("not a string"));
+        assertTrue(badYaml("arch: [unclosed\n").contains("unreadable YAML"));
+        assertTrue(badYaml("").endsWith("no 'arch:' block"));
+        assertTrue(badYaml(yaml.replace("hrm.hrm_act_v1@", "trm.trm@")).contains("is not the HRM ACT v1 model"));
+    }
+
+    private String badYaml(String text) throws Exception {
+        Path d = Files.createTempDirectory(dir, "y");
+        Path yaml = d.resolve("all_config.yaml");
+        Files.writeString(yaml, text);
+        Path f = Files.copy(TRAIN, d.resolve("step_0"));
+        CheckpointException e = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(f));
+        assertOneLine(e, yaml);
+        return e.getMessage();
+    }
+
+    @Test
+    void explainsLegacyTorchFiles() throws Exception {
+        Path f = dir.resolve("old.pt");
+        Files.write(f, new byte[] {(byte) 0x80, 2, (byte) 0x8a, 10, 0x6c, (byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9});
+        CheckpointException e = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(f));
+        assertTrue(e.getMessage().contains("legacy (pre-1.6) torch checkpoint"), e.getMessage());
+    }
+
+    @Test
+    void rejectsHostileSafetensorsHeaders() throws Exception {
+        assertTrue(badSafetensors(Long.MAX_VALUE, "{}").contains("header length"));
+        assertTrue(badSafetensors(-1, "{}").contains("header length"));
+        assertTrue(badSafetensors(0, "{\"a\": [1,").contains("not JSON"));
+        assertTrue(badSafetensors(0, "[1, 2]").contains("not a JSON object"));
+        String dup = "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
+                + "\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}";
+        assertTrue(badSafetensors(0, dup).contains("not JSON"));
+        String overlap = "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}";
+        assertTrue(badSafetensors(0, overlap).contains("overlap"));
+        String dtype = "{\"a\":{\"dtype\":\"I64\",\"shape\":[1],\"data_offsets\":[0,8]}}";
+        assertTrue(badSafetensors(0, dtype).contains("unsupported dtype 'I64'"));
+        String huge = "{\"a\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296,16],\"data_offsets\":[0,8]}}";
+        assertTrue(badSafetensors(0, huge).contains("more than 2147483639 values"));
+        String wrongBytes = "{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}";
+        assertTrue(badSafetensors(0, wrongBytes).contains("has 8 bytes but shape x F32 needs 12"));
+        String plain = "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}";
+        Path f = writeSafetensors(0, plain);
+        CheckpointException e = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(f));
+        assertTrue(e.getMessage().contains("without HRM Lab metadata"), e.getMessage());
+    }
+
+    private Path writeSafetensors(long headerLength, String header) throws Exception {
+        byte[] h = header.getBytes(StandardCharsets.UTF_8);
+        Path f = Files.createTempFile(dir, "st", ".safetensors");
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + h.length + 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putLong(headerLength == 0 ? h.length : headerLength).put(h).putFloat(1f).putFloat(2f);
+        Files.write(f, b.array());
+        return f;
+    }
+
+    private String badSafetensors(long headerLength, String header) throws Exception {
+        Path f = writeSafetensors(headerLength, header);
+        CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.read(f));
+        assertOneLine(e, f);
+        return e.getMessage();
     }
 
     private static void assertOneLine(CheckpointException e, Path file) {

@@ -97,9 +97,7 @@ public final class Npy {
 
     /** Writes an array atomically (temporary file in the same folder, then rename). */
     public static void write(Path file, NpyArray array) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Path tmp = AtomicFiles.temporarySibling(file);
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 out.write(headerBytes(array.dtype(), array.shape()));

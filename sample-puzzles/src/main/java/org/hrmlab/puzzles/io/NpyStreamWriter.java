@@ -37,10 +37,8 @@ public final class NpyStreamWriter implements AutoCloseable {
             n *= d;
         }
         this.sliceLength = Math.toIntExact(n);
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        this.tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-        this.channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        this.tmp = AtomicFiles.temporarySibling(target);
+        this.channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
         this.buffer = ByteBuffer.allocate(sliceLength * 4).order(ByteOrder.LITTLE_ENDIAN);
         channel.write(ByteBuffer.wrap(paddedHeader(0)), 0);
     }

@@ -1,0 +1,78 @@
+package org.hrmlab.app;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javafx.application.Platform;
+
+import org.hrmlab.app.engine.EngineRunner;
+import org.hrmlab.app.engine.StepperPort;
+import org.hrmlab.app.export.GridExporter;
+import org.hrmlab.app.inspector.InspectorViewModel;
+import org.hrmlab.app.puzzle.PuzzleEditorViewModel;
+import org.hrmlab.app.shell.Notices;
+import org.hrmlab.app.shell.ThemeModel;
+import org.hrmlab.app.training.TrainingCommand;
+import org.hrmlab.app.training.TrainingViewModel;
+
+/** The lab's view models and services, wired once: the engine thread, an IO thread and the FX hand-over. */
+public final class LabContext implements AutoCloseable {
+    private final Notices notices = new Notices();
+    private final ThemeModel theme = new ThemeModel();
+    private final ExecutorService engineThread = EngineRunner.newEngineThread();
+    private final ExecutorService ioThread = Executors.newSingleThreadExecutor(r -> {
+        var t = new Thread(r, "hrm-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private final InspectorViewModel inspector;
+    private final PuzzleEditorViewModel editor;
+    private final TrainingViewModel training;
+    private final GridExporter exporter;
+
+    /** Wires everything around {@code port}; call on the FX thread. */
+    public LabContext(StepperPort port, TrainingCommand trainingCommand) {
+        this(port, trainingCommand, Platform::runLater);
+    }
+
+    /** As above, with the executor that hands engine results to the FX thread (tests wrap it to time the work). */
+    public LabContext(StepperPort port, TrainingCommand trainingCommand, java.util.concurrent.Executor fxExecutor) {
+        inspector = new InspectorViewModel(port, engineThread, fxExecutor, notices);
+        editor = new PuzzleEditorViewModel(notices, inspector::loadPuzzle);
+        training = new TrainingViewModel(trainingCommand, ioThread, Platform::runLater, notices,
+                inspector::loadModel);
+        exporter = new GridExporter(ioThread, notices);
+    }
+
+    public Notices notices() {
+        return notices;
+    }
+
+    public ThemeModel theme() {
+        return theme;
+    }
+
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    public PuzzleEditorViewModel editor() {
+        return editor;
+    }
+
+    public TrainingViewModel training() {
+        return training;
+    }
+
+    public GridExporter exporter() {
+        return exporter;
+    }
+
+    /** Stops a training child, the engine thread and the IO thread. */
+    @Override
+    public void close() {
+        training.stop();
+        inspector.close();
+        ioThread.shutdown();
+    }
+}

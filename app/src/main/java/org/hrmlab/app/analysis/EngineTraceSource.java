@@ -1,0 +1,88 @@
+package org.hrmlab.app.analysis;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.HostTensor;
+import org.hrmlab.engine.io.CheckpointLoader;
+import org.hrmlab.engine.io.ModelCheckpoint;
+import org.hrmlab.engine.model.HrmInitializer;
+import org.hrmlab.engine.model.HrmModel;
+import org.hrmlab.engine.trace.TraceRecorder;
+import org.hrmlab.engine.train.PuzzleDataset;
+import org.hrmlab.engine.train.TrainingBatch;
+import org.hrmlab.puzzles.Puzzle;
+import org.hrmlab.puzzles.PuzzleSources;
+import org.hrmlab.puzzles.codec.TokenCodec;
+
+/**
+ * Records traces with the real engine for {@code hrmlab analyze --checkpoint --dataset}: the first {@code count}
+ * puzzles of a reference-layout dataset's test split or of a puzzle file, every update of {@code halt_max_steps}
+ * segments; the control uses freshly initialised weights of the same architecture.
+ */
+public final class EngineTraceSource implements TraceSource {
+    /** One puzzle as the model sees it. */
+    private record Example(String name, int[] tokens, int[] labels, int puzzleId) {
+    }
+
+    @Override
+    public List<Path> record(Path checkpoint, Path dataset, int count, boolean control, long seed, Path outDir)
+            throws IOException {
+        ModelCheckpoint ckpt = CheckpointLoader.load(checkpoint);
+        List<Example> examples = examples(dataset, count);
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException(dataset + ": no puzzles to trace");
+        }
+        int seqLen = examples.get(0).tokens().length;
+        HrmConfig config = ckpt.config().withSeqLen(seqLen);
+        Map<String, HostTensor> weights = control ? HrmInitializer.init(config, seed) : ckpt.weights();
+        HrmModel model = new HrmModel(config, weights);
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            Example e = examples.get(i);
+            if (e.tokens().length != seqLen) {
+                throw new IllegalArgumentException(dataset + ": puzzle " + e.name() + " has " + e.tokens().length
+                        + " cells, the first has " + seqLen + " (analyse one size at a time)");
+            }
+            Map<String, Object> manifest = new LinkedHashMap<>();
+            manifest.put("checkpoint", checkpoint.toString());
+            manifest.put("checkpoint_sha256", ckpt.sha256());
+            manifest.put("weights", control ? "untrained control, HrmInitializer seed " + seed : "checkpoint");
+            manifest.put("puzzle", e.name());
+            Path dir = outDir.resolve(String.format("%04d", i));
+            TraceRecorder.record(model, e.tokens(), e.puzzleId(), e.labels(), config.haltMaxSteps(), false, dir,
+                    manifest);
+            dirs.add(dir);
+        }
+        return dirs;
+    }
+
+    private static List<Example> examples(Path dataset, int count) throws IOException {
+        List<Example> out = new ArrayList<>();
+        if (Files.isDirectory(dataset)) {
+            PuzzleDataset data = PuzzleDataset.open(dataset, "test");
+            int n = Math.min(count, data.examples());
+            for (int i = 0; i < n; i++) {
+                TrainingBatch b = data.batch(new int[] {i}, new int[] {data.puzzleOfExample(i)}, 1);
+                int[] labels = b.labels().clone();
+                for (int t = 0; t < labels.length; t++) {
+                    labels[t] = Math.max(0, labels[t]);
+                }
+                out.add(new Example(dataset.getFileName() + "#" + i, b.inputs(), labels, b.puzzleIds()[0]));
+            }
+            return out;
+        }
+        List<Puzzle> puzzles = PuzzleSources.openAll(dataset.toString());
+        for (Puzzle p : puzzles.subList(0, Math.min(count, puzzles.size()))) {
+            TokenCodec codec = TokenCodec.forPuzzle(p);
+            int[] labels = p.answer().isPresent() ? codec.encodeLabels(p) : null;
+            out.add(new Example(p.name(), codec.encodeInput(p), labels, 0));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,306 @@
+package org.hrmlab.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.hrmlab.app.analysis.AnalysisExport;
+import org.hrmlab.app.analysis.TraceSource;
+import org.hrmlab.engine.analysis.AnalysisResult;
+import org.hrmlab.engine.analysis.AnalysisSettings;
+import org.hrmlab.engine.analysis.PcaScope;
+import org.hrmlab.engine.analysis.Precision;
+import org.hrmlab.engine.analysis.SampleUnit;
+import org.hrmlab.engine.analysis.TraceAnalysis;
+import org.hrmlab.engine.analysis.TraceFormatException;
+import org.hrmlab.engine.analysis.UpdateSelection;
+import org.hrmlab.puzzles.io.NpyFormatException;
+import org.hrmlab.viz.export.FigureExporter;
+import org.hrmlab.viz.export.FigureFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hrmlab analyze}: PCA trajectories, participation ratios (zL vs zH, PR versus N, control), forward residuals,
+ * per-step accuracy and Q-values from trace directories (or, once a {@link TraceSource} is plugged in, from a
+ * checkpoint and a dataset). Figures, CSV/NPY data and {@code manifest.json} go to {@code --out}; the numbers go to
+ * stdout as one JSON object. {@code --manifest} re-runs an earlier analysis with the same inputs and settings.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Latent-state analysis of recorded traces: PCA, participation ratio, residuals, accuracy, Q.")
+public final class AnalyzeCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static volatile TraceSource traceSource = TraceSource.unavailable();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--traces", split = ",", paramLabel = "DIR",
+            description = "trace directories, or folders of trace directories")
+    private List<Path> traces = new ArrayList<>();
+
+    @Option(names = "--control-traces", split = ",", paramLabel = "DIR",
+            description = "traces of the same puzzles with untrained weights (the PR control)")
+    private List<Path> controlTraces = new ArrayList<>();
+
+    @Option(names = "--checkpoint", paramLabel = "C", description = "record traces with this model (needs a recorder)")
+    private Path checkpoint;
+
+    @Option(names = "--dataset", paramLabel = "D", description = "puzzles to record (with --checkpoint)")
+    private Path dataset;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "100", description = "puzzles to record (default 100)")
+    private int count;
+
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "repeat the analysis described by an earlier manifest.json (inputs and settings)")
+    private Path manifest;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
+    private Path out;
+
+    @Option(names = "--formats", defaultValue = "svg,pdf,png", description = "figure formats (default svg,pdf,png)")
+    private String formats;
+
+    @Option(names = "--dpi", defaultValue = "300", description = "PNG resolution (default 300)")
+    private int dpi;
+
+    @Option(names = "--width-pt", defaultValue = "480", description = "figure width in points (default 480)")
+    private double widthPt;
+
+    @Option(names = "--height-pt", defaultValue = "320", description = "figure height in points (default 320)")
+    private double heightPt;
+
+    @Option(names = "--unit", defaultValue = "per-token",
+            description = "PR sample unit: per-token, mean-pooled, flattened (default per-token)")
+    private String unit;
+
+    @Option(names = "--pca-unit", defaultValue = "mean-pooled",
+            description = "PCA sample unit: per-token, mean-pooled, flattened (default mean-pooled)")
+    private String pcaUnit;
+
+    @Option(names = "--updates", defaultValue = "segment-ends",
+            description = "PR steps: segment-ends, h-updates, all-updates (default segment-ends)")
+    private String updates;
+
+    @Option(names = "--pca-updates", defaultValue = "all-updates",
+            description = "PCA steps: segment-ends, h-updates, all-updates (default all-updates)")
+    private String pcaUpdates;
+
+    @Option(names = "--pca-scope", defaultValue = "pooled", description = "pooled or per-trajectory (default pooled)")
+    private String pcaScope;
+
+    @Option(names = "--components", defaultValue = "2", description = "principal components, 1-3 (default 2)")
+    private int components;
+
+    @Option(names = "--counts", defaultValue = "10,20,50,100", split = ",",
+            description = "trajectory counts for PR versus N (default 10,20,50,100)")
+    private List<Integer> counts;
+
+    @Option(names = "--include-prefix", description = "keep puzzle-embedding prefix positions")
+    private boolean includePrefix;
+
+    @Option(names = "--include-pad", description = "keep PAD positions")
+    private boolean includePad;
+
+    @Option(names = "--pad-token", defaultValue = "0", description = "PAD token id (default 0)")
+    private int padToken;
+
+    @Option(names = "--backtrack-steps", defaultValue = "2",
+            description = "Sudoku backtrack rule: steps a digit must be stable (default 2)")
+    private int backtrackSteps;
+
+    @Option(names = "--seed", defaultValue = "12345", description = "seed of the PR-vs-N order (default 12345)")
+    private long seed;
+
+    @Option(names = "--precision", defaultValue = "float64",
+            description = "covariance block products: float64 or mixed (default float64)")
+    private String precision;
+
+    @Option(names = "--absolute-residuals", description = "also draw absolute residual norms")
+    private boolean absoluteResiduals;
+
+    /**
+     * Plugs in the trace recorder used by {@code --checkpoint/--dataset} (the integration point for the model).
+     *
+     * @param source the recorder
+     */
+    public static void setTraceSource(TraceSource source) {
+        traceSource = source;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("command_line", commandLine());
+            Inputs in = manifest != null ? fromManifest(manifest) : fromOptions();
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            inputs.put("traces", in.traces().stream().map(Path::toString).toList());
+            inputs.put("control_traces", in.controls().stream().map(Path::toString).toList());
+            provenance.put("inputs", inputs);
+            AnalysisResult result = TraceAnalysis.run(in.traces(), in.controls(), in.settings());
+            Files.createDirectories(out);
+            Map<String, Object> json = AnalysisExport.write(result, out, in.options(), provenance);
+            err.println("analyze: " + in.traces().size() + " trajectories, " + in.controls().size()
+                    + " control trajectories; " + in.settings().summary() + "; wrote " + out);
+            err.flush();
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println(JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+            stdout.flush();
+            return 0;
+        } catch (TraceFormatException | NpyFormatException | IllegalArgumentException e) {
+            err.println("hrmlab analyze: " + e.getMessage());
+            err.flush();
+            return 2;
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("hrmlab analyze: " + e.getFile() + ": no such file");
+            err.flush();
+            return 2;
+        } catch (IOException | RuntimeException e) {
+            err.println("hrmlab analyze: internal error: " + e + " (run with -Djava.util.logging.config for the log)");
+            err.flush();
+            return 1;
+        }
+    }
+
+    private record Inputs(List<Path> traces, List<Path> controls, AnalysisSettings settings,
+            AnalysisExport.Options options) {
+    }
+
+    private Inputs fromOptions() throws IOException {
+        AnalysisSettings settings = new AnalysisSettings(parse(SampleUnit.class, unit, "--unit"),
+                parse(SampleUnit.class, pcaUnit, "--pca-unit"), parse(UpdateSelection.class, updates, "--updates"),
+                parse(UpdateSelection.class, pcaUpdates, "--pca-updates"), includePrefix, includePad, padToken,
+                counts, components, parse(PcaScope.class, pcaScope, "--pca-scope"), backtrackSteps, seed,
+                parse(Precision.class, precision, "--precision"));
+        List<Path> t = expand(traces, "--traces");
+        List<Path> c = expand(controlTraces, "--control-traces");
+        if (checkpoint != null || dataset != null) {
+            if (checkpoint == null || dataset == null) {
+                throw new IllegalArgumentException("--checkpoint and --dataset go together");
+            }
+            if (count < 1) {
+                throw new IllegalArgumentException("--count must be positive");
+            }
+            t = new ArrayList<>(t);
+            t.addAll(traceSource.record(checkpoint, dataset, count, false, seed, out.resolve("traces")));
+            c = new ArrayList<>(c);
+            c.addAll(traceSource.record(checkpoint, dataset, count, true, seed, out.resolve("control-traces")));
+        }
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("no traces: give --traces DIR[,DIR...] or --checkpoint with --dataset");
+        }
+        return new Inputs(t, c, settings, options());
+    }
+
+    private AnalysisExport.Options options() {
+        if (dpi < 1) {
+            throw new IllegalArgumentException("--dpi must be positive");
+        }
+        Set<FigureFormat> f = FigureFormat.parseList(formats);
+        return new AnalysisExport.Options(f, dpi, widthPt, heightPt, absoluteResiduals);
+    }
+
+    private Inputs fromManifest(Path file) throws IOException {
+        JsonNode m;
+        try {
+            m = JSON.readTree(file.toFile());
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalArgumentException(file + ": no such file");
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException(file + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (!m.has("settings") || !m.has("traces")) {
+            throw new IllegalArgumentException(file + ": not an analysis manifest (no \"settings\" or \"traces\")");
+        }
+        AnalysisSettings settings;
+        try {
+            settings = JSON.treeToValue(m.get("settings"), AnalysisSettings.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException(file + ": settings: " + e.getOriginalMessage());
+        }
+        List<Path> t = directories(m.get("traces"));
+        List<Path> c = m.has("control_traces") ? directories(m.get("control_traces")) : List.of();
+        JsonNode fig = m.path("figure");
+        Set<FigureFormat> f = FigureFormat.parseList(String.join(",",
+                fig.path("formats").isArray() ? toStrings(fig.get("formats")) : List.of(formats)));
+        AnalysisExport.Options o = new AnalysisExport.Options(f, fig.path("dpi").asInt(dpi),
+                fig.path("width_pt").asDouble(FigureExporter.DEFAULT_WIDTH_PT),
+                fig.path("height_pt").asDouble(FigureExporter.DEFAULT_HEIGHT_PT),
+                fig.path("absolute_residuals").asBoolean(false));
+        return new Inputs(t, c, settings, o);
+    }
+
+    private static List<Path> directories(JsonNode list) {
+        List<Path> out = new ArrayList<>();
+        for (JsonNode e : list) {
+            out.add(Path.of(e.path("directory").asText()));
+        }
+        return out;
+    }
+
+    private static List<String> toStrings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** Accepts trace directories, or folders whose sub-directories are trace directories (sorted by name). */
+    static List<Path> expand(List<Path> given, String option) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : given) {
+            if (!Files.isDirectory(p)) {
+                throw new IllegalArgumentException(option + " " + p + ": not a directory");
+            }
+            if (Files.exists(p.resolve("zL.npy"))) {
+                out.add(p);
+                continue;
+            }
+            try (Stream<Path> children = Files.list(p)) {
+                List<Path> found = children.filter(c -> Files.exists(c.resolve("zL.npy"))).sorted().toList();
+                if (found.isEmpty()) {
+                    throw new IllegalArgumentException(option + " " + p + ": neither a trace directory (no zL.npy) "
+                            + "nor a folder of trace directories");
+                }
+                out.addAll(found);
+            }
+        }
+        return out;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String option) {
+        String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        List<String> allowed = Stream.of(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+        throw new IllegalArgumentException(option + ": unknown value '" + value + "' (use " + String.join(", ", allowed)
+                + ")");
+    }
+
+    private List<String> commandLine() {
+        List<String> args = new ArrayList<>();
+        args.add("hrmlab");
+        args.add("analyze");
+        args.addAll(spec.commandLine().getParseResult().originalArgs());
+        return args;
+    }
+}

@@ -1,0 +1,78 @@
+package org.hrmlab.app.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.bench.EngineBenchmark;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hrmlab bench}: engine speed on this machine, as shares of the GEMM rate measured in the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure L-update, H-update and segment times against this machine's GEMM rate.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", defaultValue = "hrm-27m", paramLabel = "NAME",
+            description = "architecture: hrm-27m (reference: hidden 512, 8 heads, 4+4 layers) or tiny")
+    String config;
+
+    @Option(names = "--seq", split = ",", defaultValue = "82,901", paramLabel = "S",
+            description = "positions including the puzzle prefix (82 = Sudoku, 901 = maze/ARC)")
+    List<Integer> seqs;
+
+    @Option(names = "--batch", defaultValue = "1", paramLabel = "B", description = "examples per update")
+    int batch;
+
+    @Option(names = "--repeats", defaultValue = "7", paramLabel = "N", description = "timed runs per figure (>= 5)")
+    int repeats;
+
+    @Override
+    public Integer call() {
+        HrmConfig base = switch (config) {
+            case "hrm-27m" -> HrmConfig.reference27M(81, 11, 1);
+            case "tiny" -> new HrmConfig(81, 11, 1, 64, 64, 4, 4, 2, 2, 2, 2, 16, 0.1, "rope", 1e-5, 10000);
+            default -> throw new BadInputException("--config: unknown architecture '" + config
+                    + "' (known: hrm-27m, tiny)");
+        };
+        if (batch < 1) {
+            throw new BadInputException("--batch must be >= 1");
+        }
+        EngineBenchmark bench = new EngineBenchmark(2, repeats);
+        double gemm = bench.gemmGflops(1024);
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int s : seqs) {
+            if (s <= base.puzzleEmbLen()) {
+                throw new BadInputException("--seq " + s + " leaves no grid positions");
+            }
+            EngineBenchmark.Result r = bench.measure(base, s, batch, gemm);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("seq_len", r.seqLen());
+            m.put("batch", r.batch());
+            m.put("l_update_ms", r.lUpdateMs());
+            m.put("h_update_ms", r.hUpdateMs());
+            m.put("segment_ms", r.segmentMs());
+            m.put("l_update_gflops", r.lUpdateGflops());
+            m.put("l_update_share_of_gemm", r.shareOfGemm());
+            m.put("heap_growth_bytes_over_200_updates", r.heapGrowthBytes());
+            results.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("config", Map.of("name", config, "hidden", base.hiddenSize(), "heads", base.numHeads(),
+                "H_layers", base.hLayers(), "L_layers", base.lLayers(), "puzzle_emb_len", base.puzzleEmbLen(),
+                "H_cycles", base.hCycles(), "L_cycles", base.lCycles()));
+        out.put("threads", Nd4j.getEnvironment().maxMasterThreads());
+        out.put("backend", Nd4j.getBackend().getClass().getSimpleName().toLowerCase().contains("cuda") ? "cuda" : "cpu");
+        out.put("gemm_gflops", gemm);
+        out.put("gemm_size", 1024);
+        out.put("results", results);
+        Json.print(spec.commandLine().getOut(), out);
+        return 0;
+    }
+}

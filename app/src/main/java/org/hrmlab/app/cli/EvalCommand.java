@@ -1,0 +1,131 @@
+package org.hrmlab.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hrmlab.engine.io.ModelCheckpoint;
+import org.hrmlab.engine.model.HrmModel;
+import org.hrmlab.engine.step.HrmStepper;
+import org.hrmlab.engine.step.StepSnapshot;
+import org.hrmlab.engine.train.Evaluator;
+import org.hrmlab.engine.train.PuzzleDataset;
+import org.hrmlab.puzzles.Puzzle;
+import org.hrmlab.puzzles.PuzzleSources;
+import org.hrmlab.puzzles.codec.TokenCodec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hrmlab eval}: exact and per-cell accuracy over a reference-layout dataset or a puzzle file. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Exact and per-cell accuracy over a dataset (reference-layout folder or puzzle file).")
+final class EvalCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Option(names = "--dataset", required = true, paramLabel = "D",
+            description = "reference-layout dataset folder (identifiers.json, test/...) or a puzzle file (CSV, JSON)")
+    String dataset;
+
+    @Option(names = "--split", defaultValue = "test", description = "split of a dataset folder (default test)")
+    String split;
+
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "at most N examples (0 = all)")
+    int limit;
+
+    @Option(names = "--max-segments", paramLabel = "M", description = "segments per example (default halt_max_steps)")
+    Integer maxSegments;
+
+    @Option(names = "--halt-on-q", description = "stop each example when q_halt > q_continue (as solve does); "
+            + "default: run all M segments as the reference's evaluation does")
+    boolean haltOnQ;
+
+    @Option(names = "--batch", defaultValue = "16", paramLabel = "B", description = "examples per batch")
+    int batch;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelCheckpoint ckpt = model.load();
+        int m = maxSegments == null ? ckpt.config().haltMaxSteps() : maxSegments;
+        if (m < 1 || batch < 1) {
+            throw new BadInputException("--max-segments and --batch must be >= 1");
+        }
+        long start = System.nanoTime();
+        Map<String, Object> out = new LinkedHashMap<>();
+        Path path = Path.of(dataset.contains("#") ? dataset.substring(0, dataset.indexOf('#')) : dataset);
+        if (Files.isDirectory(path)) {
+            PuzzleDataset data = PuzzleDataset.open(path, split);
+            if (data.vocabSize() > ckpt.config().vocabSize()) {
+                throw new BadInputException(path + ": dataset vocabulary " + data.vocabSize()
+                        + " is larger than the model's " + ckpt.config().vocabSize());
+            }
+            HrmModel hrm = model.model(ckpt, data.seqLen(), m);
+            Evaluator.Result r = new Evaluator(hrm, batch).evaluate(data, limit, m, haltOnQ);
+            out.put("exact_accuracy", r.exactAccuracy());
+            out.put("token_accuracy", r.tokenAccuracy());
+            out.put("mean_segments", r.meanSegments());
+            out.put("q_halt_accuracy", r.qHaltAccuracy());
+            out.put("count", r.count());
+        } else {
+            evaluateFile(ckpt, m, out);
+        }
+        out.put("dataset", dataset);
+        out.put("max_segments", m);
+        out.put("halt_on_q", haltOnQ);
+        out.put("elapsed_s", (System.nanoTime() - start) / 1e9);
+        Json.print(spec.commandLine().getOut(), out);
+        return 0;
+    }
+
+    private void evaluateFile(ModelCheckpoint ckpt, int m, Map<String, Object> out) throws Exception {
+        List<Puzzle> puzzles = PuzzleSources.openAll(dataset);
+        int n = limit > 0 ? Math.min(limit, puzzles.size()) : puzzles.size();
+        int counted = 0;
+        int exact = 0;
+        double tokens = 0;
+        double segments = 0;
+        HrmModel hrm = null;
+        for (int i = 0; i < n; i++) {
+            Puzzle p = puzzles.get(i);
+            if (p.answer().isEmpty()) {
+                continue;
+            }
+            TokenCodec codec = TokenCodec.forPuzzle(p);
+            int[] input = codec.encodeInput(p);
+            int[] labels = codec.encodeLabels(p);
+            if (hrm == null || hrm.config().seqLen() != input.length) {
+                PuzzleInput.Resolved r = new PuzzleInput.Resolved(input, 0, p.name(), labels, codec);
+                model.checkInput(ckpt, r);
+                hrm = model.model(ckpt, input.length, m);
+            }
+            HrmStepper stepper = new HrmStepper(hrm, input, 0, m);
+            StepSnapshot last = haltOnQ ? stepper.runToHalt() : stepper.seek(stepper.totalUpdates() - 1);
+            int right = 0;
+            int supervised = 0;
+            for (int t = 0; t < labels.length; t++) {
+                if (labels[t] > 0) {
+                    supervised++;
+                    right += last.predicted()[t] == labels[t] ? 1 : 0;
+                }
+            }
+            counted++;
+            exact += right == supervised ? 1 : 0;
+            tokens += supervised == 0 ? 1 : (double) right / supervised;
+            segments += last.segment() + 1;
+        }
+        if (counted == 0) {
+            throw new BadInputException(dataset + ": no puzzle with a known answer to evaluate");
+        }
+        out.put("exact_accuracy", (double) exact / counted);
+        out.put("token_accuracy", tokens / counted);
+        out.put("mean_segments", segments / counted);
+        out.put("count", counted);
+    }
+}

@@ -1,0 +1,119 @@
+package org.hrmlab.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.hrmlab.engine.HostTensor;
+import org.hrmlab.engine.io.CheckpointLoader;
+import org.hrmlab.engine.io.FileHashes;
+import org.hrmlab.engine.io.HrmLabModelFile;
+import org.hrmlab.engine.io.ModelCheckpoint;
+import org.hrmlab.engine.io.WeightLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hrmlab import}: convert a reference checkpoint (or an HRM Lab model) into an HRM Lab model file. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Convert a reference checkpoint (with all_config.yaml beside it) to an HRM Lab model.")
+final class ImportCommand implements Callable<Integer> {
+    /** Tensors the reference does not count as parameters (buffers). */
+    private static final Set<String> BUFFERS = Set.of("puzzle_emb.weights", "H_init", "L_init");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "C",
+            description = "reference checkpoint file (step_N / checkpoint) or HRM Lab model")
+    Path checkpoint;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "HRM Lab model to write (.safetensors)")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        ModelCheckpoint model = CheckpointLoader.load(checkpoint);
+        if (Files.exists(out) && Files.isSameFile(out, checkpoint)) {
+            throw new BadInputException(out + ": --out names the checkpoint itself; choose another file");
+        }
+        try {
+            HrmLabModelFile.write(out, model.config(), model.weights(), provenance(model));
+        } catch (IOException e) {
+            throw new BadInputException(out + ": cannot write the model (" + e.getMessage() + ")");
+        }
+        Json.print(spec.commandLine().getOut(), summary(model, FileHashes.sha256(out)));
+        spec.commandLine().getErr().println("hrmlab import: wrote " + out);
+        spec.commandLine().getErr().flush();
+        return 0;
+    }
+
+    private Map<String, String> provenance(ModelCheckpoint model) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("command", "hrmlab import --checkpoint " + checkpoint + " --out " + out);
+        p.put("program", "HRM Lab " + HrmLabCommand.VERSION);
+        p.put("source_file", model.source().getFileName().toString());
+        p.put("source_sha256", model.sha256());
+        model.provenance().forEach((k, v) -> {
+            if (k.equals("format")) {
+                p.put("source_format", v);
+            } else {
+                p.putIfAbsent(k, v);
+            }
+        });
+        return p;
+    }
+
+    private Map<String, Object> summary(ModelCheckpoint model, String outSha) {
+        List<String> keys = orderedKeys(model);
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        long parameters = 0;
+        long buffers = 0;
+        for (String key : keys) {
+            HostTensor t = model.weights().get(key);
+            shapes.put(key, t.shape());
+            if (BUFFERS.contains(key)) {
+                buffers += t.data().length;
+            } else {
+                parameters += t.data().length;
+            }
+        }
+        HostTensor table = model.weights().get("puzzle_emb.weights");
+        String step = model.provenance().get("step");
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("source", checkpoint.toString());
+        s.put("source_sha256", model.sha256());
+        s.put("source_format", model.provenance().getOrDefault("format", "unknown"));
+        s.put("step", step != null && step.matches("\\d{1,18}") ? Long.valueOf(step) : step);
+        s.put("out", out.toString());
+        s.put("out_sha256", outSha);
+        s.put("format", HrmLabModelFile.FORMAT);
+        s.put("config", model.config());
+        s.put("tensors", keys.size());
+        s.put("keys", keys);
+        s.put("shapes", shapes);
+        s.put("parameters", parameters);
+        s.put("puzzle_table_values", table == null ? 0 : table.data().length);
+        s.put("buffer_values", buffers);
+        return s;
+    }
+
+    /** @return the model's keys in the reference's state-dict order, unknown ones last */
+    private static List<String> orderedKeys(ModelCheckpoint model) {
+        List<String> keys = new ArrayList<>();
+        for (String k : WeightLayout.expected(model.config()).keySet()) {
+            if (model.weights().containsKey(k)) {
+                keys.add(k);
+            }
+        }
+        model.weights().keySet().stream().filter(k -> !keys.contains(k)).sorted().forEach(keys::add);
+        return keys;
+    }
+}

@@ -1,0 +1,56 @@
+package org.hrmlab.app.cli;
+
+import java.nio.file.Path;
+import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.io.CheckpointException;
+import org.hrmlab.engine.io.CheckpointLoader;
+import org.hrmlab.engine.io.ModelCheckpoint;
+import org.hrmlab.engine.model.HrmModel;
+import picocli.CommandLine.Option;
+
+/** The options every model-running command shares: the checkpoint and inference-time overrides. */
+final class ModelOptions {
+    @Option(names = "--checkpoint", required = true, paramLabel = "C",
+            description = "reference checkpoint (with all_config.yaml beside it) or HRM Lab model")
+    Path checkpoint;
+
+    @Option(names = "--h-cycles", paramLabel = "N", description = "override H_cycles")
+    Integer hCycles;
+
+    @Option(names = "--l-cycles", paramLabel = "T", description = "override L_cycles")
+    Integer lCycles;
+
+    ModelCheckpoint load() throws CheckpointException {
+        return CheckpointLoader.load(checkpoint);
+    }
+
+    /** @return a model for sequences of {@code seqLen} tokens, with the overrides applied */
+    HrmModel model(ModelCheckpoint ckpt, int seqLen, int maxSegments) {
+        HrmConfig c = ckpt.config();
+        if (c.seqLen() > 0 && c.seqLen() != seqLen) {
+            throw new BadInputException(checkpoint + ": the model has learned positions for " + c.seqLen()
+                    + " tokens, the puzzle has " + seqLen);
+        }
+        int h = hCycles == null ? c.hCycles() : hCycles;
+        int l = lCycles == null ? c.lCycles() : lCycles;
+        if (h < 1 || l < 1) {
+            throw new BadInputException("--h-cycles and --l-cycles must be >= 1");
+        }
+        return new HrmModel(c.withSeqLen(seqLen).withCycles(h, l, maxSegments), ckpt.weights());
+    }
+
+    /** Checks that tokens and puzzle id fit the model's vocabulary and puzzle table. */
+    void checkInput(ModelCheckpoint ckpt, PuzzleInput.Resolved p) {
+        HrmConfig c = ckpt.config();
+        for (int t : p.tokens()) {
+            if (t < 0 || t >= c.vocabSize()) {
+                throw new BadInputException(p.description() + ": token " + t + " is outside the model's vocabulary [0, "
+                        + c.vocabSize() + ")");
+            }
+        }
+        if (p.puzzleId() < 0 || p.puzzleId() >= c.numPuzzleIdentifiers()) {
+            throw new BadInputException("puzzle id " + p.puzzleId() + " is outside the model's table [0, "
+                    + c.numPuzzleIdentifiers() + ")");
+        }
+    }
+}

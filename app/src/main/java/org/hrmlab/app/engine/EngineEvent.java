@@ -1,0 +1,31 @@
+package org.hrmlab.app.engine;
+
+import java.util.List;
+
+import org.hrmlab.app.puzzle.LabPuzzle;
+
+/** Ordered messages from the engine thread to the FX thread (every one is delivered, unlike frames). */
+public sealed interface EngineEvent {
+    /** A new run started: the timeline restarts at {@code first}. */
+    record RunStarted(int run, LabPuzzle puzzle, InferenceSettings settings, LabFrame first) implements EngineEvent {
+    }
+
+    /** Updates appended to run {@code run}, as light frames; {@code halted} tells whether the run is over. */
+    record Recorded(int run, List<LabFrame> frames, boolean halted) implements EngineEvent {
+        public Recorded {
+            frames = List.copyOf(frames);
+        }
+    }
+
+    /** A model was loaded. */
+    record ModelLoaded(ModelInfo model) implements EngineEvent {
+    }
+
+    /** A call failed; {@code message} is one line for the user. */
+    record Failed(String message) implements EngineEvent {
+    }
+
+    /** The engine thread started or finished a piece of work. */
+    record Busy(boolean busy) implements EngineEvent {
+    }
+}

@@ -1,0 +1,29 @@
+package org.hrmlab.app.engine;
+
+import java.util.Objects;
+
+/**
+ * Inference overrides: H and L cycles per segment, the most ACT segments, and the decode mode.
+ * With Q-halting the run stops when q_halt > q_continue or at {@code maxSegments}.
+ */
+public record InferenceSettings(int hCycles, int lCycles, int maxSegments, boolean qHalting, DecodeMode decodeMode) {
+    /** The reference defaults: H_cycles 2, L_cycles 2, halt_max_steps 16, Q-halting on, direct decode. */
+    public static final InferenceSettings DEFAULTS = new InferenceSettings(2, 2, 16, true, DecodeMode.DIRECT);
+
+    public InferenceSettings {
+        if (hCycles < 1 || lCycles < 1 || maxSegments < 1) {
+            throw new IllegalArgumentException("cycles and segments must be at least 1: H " + hCycles + ", L "
+                    + lCycles + ", segments " + maxSegments);
+        }
+        Objects.requireNonNull(decodeMode, "decodeMode");
+    }
+
+    /** Updates in one segment: every H cycle runs L_cycles L-updates and then one H-update. */
+    public int updatesPerSegment() {
+        return hCycles * (lCycles + 1);
+    }
+
+    public InferenceSettings withDecodeMode(DecodeMode mode) {
+        return new InferenceSettings(hCycles, lCycles, maxSegments, qHalting, mode);
+    }
+}

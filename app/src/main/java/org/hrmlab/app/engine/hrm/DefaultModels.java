@@ -1,0 +1,72 @@
+package org.hrmlab.app.engine.hrm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.EnumMap;
+import java.util.Map;
+import org.hrmlab.app.engine.StepperException;
+import org.hrmlab.app.puzzle.PuzzleKind;
+import org.hrmlab.engine.io.CheckpointException;
+import org.hrmlab.engine.io.CheckpointLoader;
+import org.hrmlab.engine.io.ModelCheckpoint;
+
+/**
+ * The trained models shipped in {@code sample-puzzles} ({@code org/hrmlab/puzzles/models/<name>/model.safetensors}),
+ * one per puzzle kind, loaded on first use.
+ */
+public final class DefaultModels {
+    private static final String ROOT = "/org/hrmlab/puzzles/models/";
+    private final Map<PuzzleKind, String> names;
+    private final Map<PuzzleKind, ModelCheckpoint> loaded = new EnumMap<>(PuzzleKind.class);
+
+    /** @param names the model folder per puzzle kind */
+    public DefaultModels(Map<PuzzleKind, String> names) {
+        this.names = names.isEmpty() ? new EnumMap<>(PuzzleKind.class) : new EnumMap<>(names);
+    }
+
+    /** @return the shipped models: {@code sudoku}, {@code maze} and {@code arc} */
+    public static DefaultModels shipped() {
+        return new DefaultModels(Map.of(PuzzleKind.SUDOKU, "sudoku", PuzzleKind.MAZE, "maze", PuzzleKind.ARC, "arc"));
+    }
+
+    /** @return the model folder name for {@code kind} */
+    public String name(PuzzleKind kind) {
+        return "default " + names.getOrDefault(kind, kind.name().toLowerCase()) + " model";
+    }
+
+    /** @return whether a model is shipped for {@code kind} */
+    public boolean has(PuzzleKind kind) {
+        return names.containsKey(kind) && DefaultModels.class.getResource(resource(kind)) != null;
+    }
+
+    /** @return the loaded default model for {@code kind} */
+    public ModelCheckpoint forKind(PuzzleKind kind) {
+        ModelCheckpoint m = loaded.get(kind);
+        if (m != null) {
+            return m;
+        }
+        if (!has(kind)) {
+            throw new StepperException("no default model is shipped for " + kind.name().toLowerCase()
+                    + " puzzles: load a checkpoint (File > Open model)");
+        }
+        try (InputStream in = DefaultModels.class.getResourceAsStream(resource(kind))) {
+            Path tmp = Files.createTempFile("hrmlab-" + names.get(kind), ".safetensors");
+            tmp.toFile().deleteOnExit();
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            m = CheckpointLoader.load(tmp);
+        } catch (CheckpointException e) {
+            throw new StepperException("the shipped " + names.get(kind) + " model is damaged: " + e.problem());
+        } catch (IOException e) {
+            throw new StepperException("cannot read the shipped " + names.get(kind) + " model: " + e.getMessage());
+        }
+        loaded.put(kind, m);
+        return m;
+    }
+
+    private String resource(PuzzleKind kind) {
+        return ROOT + names.get(kind) + "/model.safetensors";
+    }
+}

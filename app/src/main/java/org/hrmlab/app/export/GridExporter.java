@@ -1,0 +1,101 @@
+package org.hrmlab.app.export;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import javafx.animation.AnimationTimer;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.canvas.Canvas;
+
+import org.hrmlab.app.engine.LabFrame;
+import org.hrmlab.app.inspector.BoardCanvas;
+import org.hrmlab.app.inspector.BoardSnapshot;
+import org.hrmlab.app.inspector.Boards;
+import org.hrmlab.app.puzzle.LabPuzzle;
+import org.hrmlab.app.shell.Notices;
+import org.hrmlab.viz.grid.GridTheme;
+
+/**
+ * Renders boards off screen at a chosen DPI and writes PNGs on a background executor. Drawing happens on the FX
+ * thread, one frame per pulse for sequences, so the window stays responsive.
+ */
+public final class GridExporter {
+    /** Logical size of an exported board, in points (1/96 inch at 96 DPI). */
+    public static final double WIDTH = 600;
+    public static final double HEIGHT = 600;
+
+    private final Executor io;
+    private final Notices notices;
+
+    public GridExporter(Executor io, Notices notices) {
+        this.io = io;
+        this.notices = notices;
+    }
+
+    /** Draws {@code board} at {@code dpi} (96 = one pixel per point). FX thread. */
+    public static BufferedImage render(BoardSnapshot board, GridTheme theme, double width, double height, double dpi) {
+        double scale = dpi / 96.0;
+        var canvas = new Canvas(Math.round(width * scale), Math.round(height * scale));
+        var g = canvas.getGraphicsContext2D();
+        g.save();
+        g.scale(scale, scale);
+        BoardCanvas.paint(g, width, height, board, theme);
+        g.restore();
+        var image = canvas.snapshot(null, null);
+        return SwingFXUtils.fromFXImage(image, null);
+    }
+
+    /** Exports one board as a PNG at {@code dpi}. FX thread; the file is written in the background. */
+    public void exportPng(BoardSnapshot board, GridTheme theme, Path file, double dpi) {
+        var image = render(board, theme, WIDTH, HEIGHT, dpi);
+        io.execute(() -> {
+            try {
+                PngWriter.write(image, file, dpi);
+                javafx.application.Platform.runLater(() -> notices.info("Wrote " + file));
+            } catch (java.io.IOException | RuntimeException e) {
+                javafx.application.Platform.runLater(() -> notices.error(file + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    /**
+     * Exports every recorded update as {@code dir/frame_0000.png ...}, one frame per pulse. FX thread.
+     *
+     * @param done called on the FX thread with the number of frames written
+     */
+    public void exportSequence(LabPuzzle puzzle, List<LabFrame> timeline, GridTheme theme, Path dir, double dpi,
+                               Consumer<Integer> done) {
+        var frames = List.copyOf(timeline);
+        new AnimationTimer() {
+            private int next;
+
+            @Override
+            public void handle(long now) {
+                if (next >= frames.size()) {
+                    stop();
+                    int n = frames.size();
+                    io.execute(() -> javafx.application.Platform.runLater(() -> {
+                        notices.info("Wrote " + n + " frames to " + dir);
+                        done.accept(n);
+                    }));
+                    return;
+                }
+                var board = Boards.build(puzzle, frames, next);
+                var image = render(board, theme, WIDTH, HEIGHT, dpi);
+                var file = dir.resolve(String.format(Locale.ROOT, "frame_%04d.png", next));
+                io.execute(() -> {
+                    try {
+                        PngWriter.write(image, file, dpi);
+                    } catch (java.io.IOException | RuntimeException e) {
+                        javafx.application.Platform.runLater(() -> notices.error(file + ": " + e.getMessage()));
+                    }
+                });
+                next++;
+            }
+        }.start();
+    }
+}

@@ -1,0 +1,252 @@
+package org.hrmlab.app.inspector;
+
+import java.util.List;
+import java.util.Locale;
+
+import javafx.animation.AnimationTimer;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.hrmlab.app.engine.FrameStats;
+import org.hrmlab.app.engine.LabFrame;
+import org.hrmlab.app.shell.ThemeModel;
+import org.hrmlab.viz.fx.SeriesPlot;
+import org.hrmlab.viz.fx.TimelineScrubber;
+import org.hrmlab.viz.grid.GridTheme;
+import org.hrmlab.viz.grid.HeatmapData;
+import org.hrmlab.viz.grid.HeatmapView;
+
+/**
+ * The inspector screen: the decoded grid on the left; zL/zH heat maps, residual and Q plots, the PCA slot and the
+ * participation ratios on the right; the timeline scrubber and the readings below. Everything follows the cursor.
+ */
+public final class InspectorView extends BorderPane {
+    private final InspectorViewModel vm;
+    private final ThemeModel theme;
+    private final BoardCanvas boardCanvas = new BoardCanvas();
+    private final HeatmapView zLView = new HeatmapView();
+    private final HeatmapView zHView = new HeatmapView();
+    private final Label zLTitle = new Label("zL");
+    private final Label zHTitle = new Label("zH");
+    private final SeriesPlot residualPlot = new SeriesPlot();
+    private final SeriesPlot qPlot = new SeriesPlot();
+    private final TimelineScrubber scrubber = new TimelineScrubber();
+    private final Label readings = new Label();
+    private final Label prLabel = new Label("PR \u2014");
+    private final StackPane pcaSlot = new StackPane();
+    private final PlaybackClock clock;
+
+    public InspectorView(InspectorViewModel vm, ThemeModel theme) {
+        this.vm = vm;
+        this.theme = theme;
+        this.clock = new PlaybackClock(vm);
+        getStyleClass().add("inspector-view");
+        createView();
+        bindViewModel();
+    }
+
+    /** Puts the analysis module's PCA chart into its slot. */
+    public void setPcaPanel(Node panel) {
+        pcaSlot.getChildren().setAll(panel);
+    }
+
+    public BoardCanvas boardCanvas() {
+        return boardCanvas;
+    }
+
+    private void createView() {
+        setTop(new OverridesBar(vm));
+        var boardPane = new StackPane(boardCanvas);
+        boardPane.getStyleClass().add("board-pane");
+        boardPane.setMinSize(200, 200);
+
+        residualPlot.setTitle("Forward residual \u2016\u0394z\u2016/\u2016z\u2016 (log)");
+        residualPlot.setLogY(true);
+        qPlot.setTitle("Q at segment ends, and token accuracy");
+        var placeholder = new Label("PCA trajectory\n(the analysis module's chart plugs in here)");
+        placeholder.getStyleClass().add("placeholder-label");
+        pcaSlot.getChildren().add(placeholder);
+        pcaSlot.getStyleClass().add("pca-slot");
+        prLabel.setId("pr-label");
+        prLabel.getStyleClass().add("pr-label");
+
+        var right = new GridPane();
+        right.getStyleClass().add("panels");
+        right.setHgap(8);
+        right.setVgap(4);
+        right.setPadding(new Insets(8));
+        right.add(zLTitle, 0, 0);
+        right.add(zHTitle, 1, 0);
+        right.add(zLView, 0, 1);
+        right.add(zHView, 1, 1);
+        right.add(residualPlot, 0, 2);
+        right.add(qPlot, 1, 2);
+        right.add(pcaSlot, 0, 3);
+        right.add(prLabel, 1, 3);
+        zLTitle.getStyleClass().add("panel-title");
+        zHTitle.getStyleClass().add("panel-title");
+        var cc = new javafx.scene.layout.ColumnConstraints();
+        cc.setPercentWidth(50);
+        cc.setHgrow(Priority.ALWAYS);
+        right.getColumnConstraints().addAll(cc, cc);
+        var rc0 = new javafx.scene.layout.RowConstraints();
+        var rcHeat = new javafx.scene.layout.RowConstraints(60, 160, Double.MAX_VALUE);
+        rcHeat.setVgrow(Priority.ALWAYS);
+        var rcPlot = new javafx.scene.layout.RowConstraints(80, 170, Double.MAX_VALUE);
+        rcPlot.setVgrow(Priority.ALWAYS);
+        var rcPca = new javafx.scene.layout.RowConstraints(60, 110, Double.MAX_VALUE);
+        right.getRowConstraints().addAll(rc0, rcHeat, rcPlot, rcPca);
+        for (Node n : List.of(zLView, zHView, residualPlot, qPlot, pcaSlot)) {
+            GridPane.setHgrow(n, Priority.ALWAYS);
+            GridPane.setVgrow(n, Priority.ALWAYS);
+        }
+        GridPane.setValignment(prLabel, javafx.geometry.VPos.TOP);
+
+        var split = new SplitPane(boardPane, right);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.42);
+        setCenter(split);
+
+        scrubber.setId("timeline");
+        readings.setId("readings");
+        readings.getStyleClass().add("readings");
+        readings.setMaxWidth(Double.MAX_VALUE);
+        var bottom = new VBox(6, new StepControls(vm), scrubber, readings);
+        bottom.setPadding(new Insets(6, 10, 8, 10));
+        bottom.getStyleClass().add("timeline-pane");
+        setBottom(bottom);
+    }
+
+    private void bindViewModel() {
+        vm.boardProperty().addListener((o, was, now) -> boardCanvas.show(now));
+        vm.statsProperty().addListener((o, was, now) -> {
+            showStates(vm.statesFrameProperty().get(), now);
+            showStats(now);
+        });
+        vm.plotsProperty().addListener((o, was, now) -> showPlots(now));
+        vm.readingsProperty().addListener((o, was, now) -> readings.setText(now));
+        listen(vm.cursorProperty(), this::showTimeline);
+        listen(vm.markersProperty(), this::showTimeline);
+        scrubber.setOnSeek(vm::seek);
+        vm.playingProperty().addListener((o, was, now) -> {
+            if (now) {
+                clock.start();
+            } else {
+                clock.stop();
+            }
+        });
+        theme.gridThemeProperty().addListener((o, was, now) -> applyTheme(now));
+        applyTheme(theme.getGridTheme());
+        boardCanvas.show(vm.boardProperty().get());
+        showStates(vm.statesFrameProperty().get(), vm.statsProperty().get());
+        showPlots(vm.plotsProperty().get());
+        readings.setText(vm.readingsProperty().get());
+        showTimeline();
+    }
+
+    private void listen(ObservableValue<?> value, Runnable action) {
+        value.addListener((o, was, now) -> action.run());
+    }
+
+    private void applyTheme(GridTheme t) {
+        boardCanvas.setTheme(t);
+        residualPlot.setTheme(t);
+        qPlot.setTheme(t);
+        scrubber.setTheme(t);
+    }
+
+    private void showTimeline() {
+        scrubber.show(vm.timeline().size(), vm.getCursor(), vm.markersProperty().get());
+        residualPlot.setCursor(vm.getCursor());
+        qPlot.setCursor(vm.getCursor());
+    }
+
+    private void showStates(LabFrame frame, FrameStats stats) {
+        var zL = frame == null ? HeatmapData.EMPTY : frame.zL();
+        var zH = frame == null ? HeatmapData.EMPTY : frame.zH();
+        if (stats != null && !stats.zHPixels().isEmpty()) {
+            zLView.show(stats.zLPixels());
+            zHView.show(stats.zHPixels());
+        } else {
+            zLView.show(zL);
+            zHView.show(zH);
+        }
+        zLTitle.setText(title("zL", zL, zLView));
+        zHTitle.setText(title("zH", zH, zHView));
+    }
+
+    private static String title(String name, HeatmapData data, HeatmapView view) {
+        if (data.isEmpty()) {
+            return name;
+        }
+        return String.format(Locale.ROOT, "%s  [%d positions \u00d7 %d hidden]  scale \u00b1%.2g", name, data.rows(),
+                data.cols(), view.lastScale());
+    }
+
+    private void showStats(FrameStats s) {
+        if (s == null || Double.isNaN(s.prH())) {
+            prLabel.setText("PR \u2014");
+            return;
+        }
+        prLabel.setText(String.format(Locale.ROOT,
+                "Participation ratio at this update%nPR(zH) %.1f   PR(zL) %.1f   ratio %.2f%nN = %d position vectors,"
+                        + " prefix excluded", s.prH(), s.prL(), s.prH() / s.prL(), s.samples()));
+    }
+
+    private void showPlots(PlotSet p) {
+        residualPlot.setSeries(List.of(
+                new SeriesPlot.Series("zL", SeriesPlot.seriesColor(0), p.residualL().x(), p.residualL().y(), false),
+                new SeriesPlot.Series("zH", SeriesPlot.seriesColor(1), p.residualH().x(), p.residualH().y(), true)));
+        qPlot.setSeries(List.of(
+                new SeriesPlot.Series("halt", SeriesPlot.seriesColor(2), p.haltProbability().x(),
+                        p.haltProbability().y(), true),
+                new SeriesPlot.Series("continue", SeriesPlot.seriesColor(3), p.continueProbability().x(),
+                        p.continueProbability().y(), true),
+                new SeriesPlot.Series("accuracy", SeriesPlot.seriesColor(0), p.accuracy().x(), p.accuracy().y(),
+                        false)));
+        double xMax = Math.max(1, vm.timeline().size() - 1);
+        residualPlot.setXRange(0, xMax);
+        qPlot.setXRange(0, xMax);
+        residualPlot.setMarkers(p.segmentEnds());
+        qPlot.setMarkers(p.segmentEnds());
+    }
+
+    /** Calls {@link InspectorViewModel#tick()} at the playback speed while playing. */
+    static final class PlaybackClock extends AnimationTimer {
+        private final InspectorViewModel vm;
+        private long last = -1;
+        private double owed;
+
+        PlaybackClock(InspectorViewModel vm) {
+            this.vm = vm;
+        }
+
+        @Override
+        public void start() {
+            last = -1;
+            owed = 0;
+            super.start();
+        }
+
+        @Override
+        public void handle(long now) {
+            if (last >= 0) {
+                owed += (now - last) / 1e9 * vm.speedProperty().get();
+            }
+            last = now;
+            if (owed >= 1) {
+                owed = Math.min(owed - 1, 1);
+                vm.tick();
+            }
+        }
+    }
+}

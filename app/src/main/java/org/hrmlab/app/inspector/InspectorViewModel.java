@@ -1,0 +1,388 @@
+package org.hrmlab.app.inspector;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.hrmlab.app.engine.DecodeMode;
+import org.hrmlab.app.engine.EngineEvent;
+import org.hrmlab.app.engine.EngineRunner;
+import org.hrmlab.app.engine.FrameStats;
+import org.hrmlab.app.engine.InferenceSettings;
+import org.hrmlab.app.engine.LabFrame;
+import org.hrmlab.app.engine.ModelInfo;
+import org.hrmlab.app.engine.SnapshotBridge;
+import org.hrmlab.app.engine.StepAction;
+import org.hrmlab.app.engine.StepperPort;
+import org.hrmlab.app.engine.UpdateKind;
+import org.hrmlab.app.puzzle.LabPuzzle;
+import org.hrmlab.app.shell.Notices;
+import org.hrmlab.viz.fx.TimelineMarker;
+
+/**
+ * State and commands of the inspector. One time cursor over the recorded updates drives everything: the board,
+ * the frame with hidden states, the plots and the readings. Engine work goes through an {@link EngineRunner};
+ * results come back on the FX thread through a {@link SnapshotBridge}. No nodes here, so tests run without a toolkit
+ * (same-thread executors and a fake stepper).
+ */
+public final class InspectorViewModel implements AutoCloseable {
+    // Properties
+
+    private final ReadOnlyObjectWrapper<LabPuzzle> puzzle = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ModelInfo> model = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<InferenceSettings> settings =
+            new ReadOnlyObjectWrapper<>(InferenceSettings.DEFAULTS);
+    private final ObservableList<LabFrame> timeline = FXCollections.observableArrayList();
+    private final ObservableList<LabFrame> timelineView = FXCollections.unmodifiableObservableList(timeline);
+    private final ReadOnlyIntegerWrapper cursor = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyObjectWrapper<LabFrame> cursorFrame = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LabFrame> statesFrame = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FrameStats> stats = new ReadOnlyObjectWrapper<>(FrameStats.NONE);
+    private final ReadOnlyObjectWrapper<BoardSnapshot> board = new ReadOnlyObjectWrapper<>(new BoardSnapshot.Empty());
+    private final ReadOnlyObjectWrapper<List<TimelineMarker>> markers = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<PlotSet> plots = new ReadOnlyObjectWrapper<>(PlotSet.EMPTY);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper halted = new ReadOnlyBooleanWrapper();
+    private final BooleanProperty playing = new SimpleBooleanProperty();
+    private final DoubleProperty speed = new SimpleDoubleProperty(8);
+    private final ReadOnlyStringWrapper readings = new ReadOnlyStringWrapper("");
+
+    private final Notices notices;
+    private final EngineRunner runner;
+    private int run;
+    private int restoreCursor = -1;
+
+    /**
+     * @param engineExecutor where stepper calls run ({@link EngineRunner#newEngineThread()}, or same-thread in tests)
+     * @param fxExecutor where results are delivered ({@code Platform::runLater}, or same-thread in tests)
+     */
+    public InspectorViewModel(StepperPort port, Executor engineExecutor, Executor fxExecutor, Notices notices) {
+        this.notices = Objects.requireNonNull(notices, "notices");
+        var bridge = new SnapshotBridge(fxExecutor, this::onDelivery);
+        this.runner = new EngineRunner(port, engineExecutor, bridge);
+        this.model.set(port.model());
+        cursor.addListener((o, was, now) -> cursorMoved());
+    }
+
+    public ReadOnlyObjectProperty<LabPuzzle> puzzleProperty() {
+        return puzzle.getReadOnlyProperty();
+    }
+
+    public LabPuzzle getPuzzle() {
+        return puzzle.get();
+    }
+
+    public ReadOnlyObjectProperty<ModelInfo> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<InferenceSettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    public InferenceSettings getSettings() {
+        return settings.get();
+    }
+
+    /** Every recorded update of the current run, as light frames (read only). */
+    public ObservableList<LabFrame> timeline() {
+        return timelineView;
+    }
+
+    public ReadOnlyIntegerProperty cursorProperty() {
+        return cursor.getReadOnlyProperty();
+    }
+
+    public int getCursor() {
+        return cursor.get();
+    }
+
+    /** The light frame at the cursor (immediate). */
+    public ReadOnlyObjectProperty<LabFrame> cursorFrameProperty() {
+        return cursorFrame.getReadOnlyProperty();
+    }
+
+    /** The newest full frame at the cursor, with hidden states (arrives shortly after the cursor moves). */
+    public ReadOnlyObjectProperty<LabFrame> statesFrameProperty() {
+        return statesFrame.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<FrameStats> statsProperty() {
+        return stats.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BoardSnapshot> boardProperty() {
+        return board.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<TimelineMarker>> markersProperty() {
+        return markers.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PlotSet> plotsProperty() {
+        return plots.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty haltedProperty() {
+        return halted.getReadOnlyProperty();
+    }
+
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
+
+    /** Playback speed in updates per second. */
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    public ReadOnlyStringProperty readingsProperty() {
+        return readings.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    /** Starts a fresh run on {@code newPuzzle} at its initial state. */
+    public void loadPuzzle(LabPuzzle newPuzzle) {
+        Objects.requireNonNull(newPuzzle, "puzzle");
+        playing.set(false);
+        runner.start(newPuzzle, settings.get());
+    }
+
+    public void loadModel(Path checkpoint) {
+        playing.set(false);
+        runner.loadModel(checkpoint);
+    }
+
+    /** Applies inference overrides and reruns the puzzle to its halt. */
+    public void applySettings(InferenceSettings newSettings) {
+        settings.set(Objects.requireNonNull(newSettings, "settings"));
+        rerun();
+    }
+
+    /** Switches the decode mode, reruns and comes back to the same update. */
+    public void setDecodeMode(DecodeMode mode) {
+        if (settings.get().decodeMode() == mode) {
+            return;
+        }
+        int keep = cursor.get();
+        settings.set(settings.get().withDecodeMode(mode));
+        rerun(keep);
+    }
+
+    /** Restarts the current puzzle with the current settings and runs it to its halt. */
+    public void rerun() {
+        rerun(-1);
+    }
+
+    private void rerun(int cursorAfter) {
+        var p = puzzle.get();
+        if (p == null) {
+            return;
+        }
+        playing.set(false);
+        restoreCursor = cursorAfter;
+        runner.start(p, settings.get());
+        runner.runToHalt();
+    }
+
+    /** Moves forward by {@code action}: through recorded updates first, then by asking the engine. */
+    public void forward(StepAction action) {
+        int next = nextIndex(action);
+        if (next >= 0) {
+            cursor.set(next);
+        } else if (!halted.get() && !busy.get() && puzzle.get() != null) {
+            jumpToEnd();
+            runner.step(action);
+        }
+    }
+
+    /** Moves back by {@code action} through the recorded updates. */
+    public void back(StepAction action) {
+        int c = cursor.get();
+        if (c <= 0) {
+            return;
+        }
+        int target = 0;
+        for (int i = c - 1; i > 0; i--) {
+            var f = timeline.get(i);
+            if (action == StepAction.L_UPDATE || (action == StepAction.H_UPDATE && f.kind() == UpdateKind.H)
+                    || (action == StepAction.SEGMENT && f.segmentEnd())) {
+                target = i;
+                break;
+            }
+        }
+        cursor.set(target);
+    }
+
+    public void seek(int index) {
+        if (!timeline.isEmpty()) {
+            cursor.set(Math.max(0, Math.min(timeline.size() - 1, index)));
+        }
+    }
+
+    public void runToHalt() {
+        if (puzzle.get() == null || halted.get()) {
+            jumpToEnd();
+            return;
+        }
+        jumpToEnd();
+        runner.runToHalt();
+    }
+
+    /** Stops a run to halt and playback. */
+    public void stop() {
+        playing.set(false);
+        runner.cancel();
+    }
+
+    public void togglePlay() {
+        playing.set(!playing.get());
+        if (playing.get() && cursor.get() == timeline.size() - 1 && halted.get()) {
+            cursor.set(0);
+        }
+    }
+
+    /** One playback tick (the view's clock calls it at the playback speed): one update forward. */
+    public void tick() {
+        if (!playing.get() || busy.get()) {
+            return;
+        }
+        if (cursor.get() >= timeline.size() - 1 && halted.get()) {
+            playing.set(false);
+            return;
+        }
+        forward(StepAction.L_UPDATE);
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+
+    // Delivery from the engine
+
+    private void onDelivery(SnapshotBridge.Delivery delivery) {
+        for (var event : delivery.events()) {
+            apply(event);
+        }
+        var current = delivery.frame();
+        if (current != null && current.run() == run && current.frame().index() == cursor.get()) {
+            statesFrame.set(current.frame());
+            stats.set(current.stats());
+        }
+    }
+
+    private void apply(EngineEvent event) {
+        if (event instanceof EngineEvent.RunStarted e) {
+            run = e.run();
+            puzzle.set(e.puzzle());
+            settings.set(e.settings());
+            halted.set(false);
+            statesFrame.set(null);
+            stats.set(FrameStats.NONE);
+            timeline.setAll(List.of(e.first()));
+            refreshTimeline();
+            cursor.set(-1);
+            cursor.set(0);
+        } else if (event instanceof EngineEvent.Recorded e) {
+            if (e.run() == run) {
+                appendRecorded(e);
+            }
+        } else if (event instanceof EngineEvent.ModelLoaded e) {
+            model.set(e.model());
+            settings.set(e.model().defaults());
+            notices.info("Loaded model " + e.model().name());
+            if (puzzle.get() != null) {
+                runner.start(puzzle.get(), settings.get());
+            }
+        } else if (event instanceof EngineEvent.Failed e) {
+            playing.set(false);
+            notices.error(e.message());
+        } else if (event instanceof EngineEvent.Busy e) {
+            busy.set(e.busy());
+        }
+    }
+
+    private void appendRecorded(EngineEvent.Recorded e) {
+        boolean following = cursor.get() == timeline.size() - 1;
+        timeline.addAll(e.frames());
+        halted.set(e.halted());
+        refreshTimeline();
+        if (e.halted() && restoreCursor >= 0) {
+            int target = Math.min(restoreCursor, timeline.size() - 1);
+            restoreCursor = -1;
+            cursor.set(target);
+        } else if (following) {
+            cursor.set(timeline.size() - 1);
+        }
+    }
+
+    private void refreshTimeline() {
+        markers.set(TimelineMarkers.of(timeline));
+        var p = puzzle.get();
+        plots.set(PlotSet.of(timeline, p == null ? org.hrmlab.app.puzzle.CellGrid.EMPTY : p.answer()));
+    }
+
+    private void cursorMoved() {
+        int c = cursor.get();
+        if (c < 0 || c >= timeline.size()) {
+            cursorFrame.set(null);
+            board.set(new BoardSnapshot.Empty());
+            readings.set("");
+            return;
+        }
+        var frame = timeline.get(c);
+        cursorFrame.set(frame);
+        var snapshot = Boards.build(puzzle.get(), timeline, c);
+        board.set(snapshot);
+        readings.set(FrameReadings.describe(frame, timeline.size(), snapshot));
+        var shown = statesFrame.get();
+        if (shown == null || shown.index() != c) {
+            runner.seek(c);
+        }
+    }
+
+    private int nextIndex(StepAction action) {
+        for (int i = cursor.get() + 1; i < timeline.size(); i++) {
+            var f = timeline.get(i);
+            if (action == StepAction.L_UPDATE || (action == StepAction.H_UPDATE && f.kind() == UpdateKind.H)
+                    || (action == StepAction.SEGMENT && f.segmentEnd())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void jumpToEnd() {
+        if (!timeline.isEmpty()) {
+            cursor.set(timeline.size() - 1);
+        }
+    }
+
+    /** Frames recorded so far (for exports). */
+    public List<LabFrame> timelineSnapshot() {
+        return new ArrayList<>(timeline);
+    }
+}

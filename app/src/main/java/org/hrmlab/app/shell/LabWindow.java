@@ -1,0 +1,221 @@
+package org.hrmlab.app.shell;
+
+import java.nio.file.Path;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+
+import org.hrmlab.app.LabContext;
+import org.hrmlab.app.engine.StepAction;
+import org.hrmlab.app.inspector.InspectorView;
+import org.hrmlab.app.puzzle.DatasetBrowserView;
+import org.hrmlab.app.puzzle.LabPuzzle;
+import org.hrmlab.app.puzzle.PuzzleEditorView;
+import org.hrmlab.app.puzzle.SamplePuzzles;
+import org.hrmlab.app.training.TrainingView;
+
+/** The lab window's content: menu bar, the four screens as tabs, and notifications on top. */
+public final class LabWindow extends StackPane {
+    private final LabContext ctx;
+    private final TabPane tabs = new TabPane();
+    private final Tab inspectorTab;
+    private final Tab editorTab;
+    private final InspectorView inspectorView;
+
+    public LabWindow(LabContext ctx) {
+        this.ctx = ctx;
+        getStyleClass().add("lab-window");
+        inspectorView = new InspectorView(ctx.inspector(), ctx.theme());
+        inspectorTab = tab("Inspector", "tab-inspector", inspectorView);
+        editorTab = tab("Puzzle editor", "tab-editor", new PuzzleEditorView(ctx.editor(), ctx.theme()));
+        var trainingTab = tab("Training", "tab-training", new TrainingView(ctx.training(), ctx.theme()));
+        var datasetsTab = tab("Puzzles", "tab-puzzles",
+                new DatasetBrowserView(SamplePuzzles.all(), this::inspect, this::edit));
+        tabs.getTabs().addAll(inspectorTab, editorTab, trainingTab, datasetsTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        var main = new BorderPane(tabs);
+        main.setTop(menuBar());
+        getChildren().addAll(main, new NotificationArea(ctx.notices()));
+        addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+    }
+
+    public InspectorView inspectorView() {
+        return inspectorView;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    /** A scene for this window with the lab's stylesheet. */
+    public Scene createScene(double width, double height) {
+        ctx.theme().apply();
+        var scene = new Scene(this, width, height);
+        var css = LabWindow.class.getResource("/org/hrmlab/app/lab.css");
+        if (css != null) {
+            scene.getStylesheets().add(css.toExternalForm());
+        }
+        ctx.theme().gridThemeProperty().addListener((o, was, now) -> pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("dark"), now.dark()));
+        return scene;
+    }
+
+    private void inspect(LabPuzzle p) {
+        ctx.inspector().loadPuzzle(p);
+        tabs.getSelectionModel().select(inspectorTab);
+    }
+
+    private void edit(LabPuzzle p) {
+        ctx.editor().edit(p);
+        tabs.getSelectionModel().select(editorTab);
+    }
+
+    private MenuBar menuBar() {
+        var vm = ctx.inspector();
+        var openCheckpoint = item("Open checkpoint\u2026", this::chooseCheckpoint);
+        var samples = new Menu("Open sample puzzle");
+        for (var p : SamplePuzzles.all()) {
+            samples.getItems().add(item(p.name(), () -> inspect(p)));
+        }
+        var editCurrent = item("Edit current puzzle", () -> {
+            if (vm.getPuzzle() != null) {
+                edit(vm.getPuzzle());
+            }
+        });
+        var exportPng = new Menu("Export grid as PNG");
+        for (int dpi : new int[] {96, 150, 300}) {
+            exportPng.getItems().add(item(dpi + " DPI\u2026", () -> exportPng(dpi)));
+        }
+        var exportSeq = item("Export animation frames (PNG sequence)\u2026", this::exportSequence);
+        var quit = item("Quit", () -> getScene().getWindow().hide());
+        var file = new Menu("File", null, openCheckpoint, samples, editCurrent, new javafx.scene.control.SeparatorMenuItem(),
+                exportPng, exportSeq, new javafx.scene.control.SeparatorMenuItem(), quit);
+        var run = new Menu("Run", null,
+                item("L-update\t\u2192", () -> vm.forward(StepAction.L_UPDATE)),
+                item("To next H-update\tShift+\u2192", () -> vm.forward(StepAction.H_UPDATE)),
+                item("To segment end\tCtrl+\u2192", () -> vm.forward(StepAction.SEGMENT)),
+                item("Back one update\t\u2190", () -> vm.back(StepAction.L_UPDATE)),
+                item("Run to halt", vm::runToHalt),
+                item("Play / pause\tSpace", vm::togglePlay),
+                item("Stop", vm::stop),
+                item("Rerun", vm::rerun));
+        var dark = new CheckMenuItem("Dark theme");
+        dark.setId("dark-theme");
+        dark.selectedProperty().addListener((o, was, now) -> ctx.theme().setDark(now));
+        var view = new Menu("View", null, dark);
+        var help = new Menu("Help", null, item("Keyboard shortcuts", this::showShortcuts));
+        var bar = new MenuBar(file, run, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private void keyPressed(KeyEvent e) {
+        if (tabs.getSelectionModel().getSelectedItem() != inspectorTab) {
+            return;
+        }
+        var focus = getScene() == null ? null : getScene().getFocusOwner();
+        if (focus instanceof TextInputControl || focus instanceof Spinner || focus instanceof ComboBoxBase) {
+            return;
+        }
+        var vm = ctx.inspector();
+        var action = e.isControlDown() || e.isShortcutDown() ? StepAction.SEGMENT
+                : e.isShiftDown() ? StepAction.H_UPDATE : StepAction.L_UPDATE;
+        if (e.getCode() == KeyCode.RIGHT) {
+            vm.forward(action);
+        } else if (e.getCode() == KeyCode.LEFT) {
+            vm.back(action);
+        } else if (e.getCode() == KeyCode.SPACE) {
+            vm.togglePlay();
+        } else if (e.getCode() == KeyCode.HOME) {
+            vm.seek(0);
+        } else if (e.getCode() == KeyCode.END) {
+            vm.seek(Integer.MAX_VALUE);
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private void chooseCheckpoint() {
+        var chooser = new FileChooser();
+        chooser.setTitle("Open checkpoint");
+        var f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            ctx.inspector().loadModel(f.toPath());
+        }
+    }
+
+    private void exportPng(int dpi) {
+        var chooser = new FileChooser();
+        chooser.setTitle("Export grid as PNG (" + dpi + " DPI)");
+        chooser.setInitialFileName("grid_update_" + Math.max(0, ctx.inspector().getCursor()) + ".png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        var f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            ctx.exporter().exportPng(ctx.inspector().boardProperty().get(), ctx.theme().getGridTheme(), f.toPath(),
+                    dpi);
+        }
+    }
+
+    private void exportSequence() {
+        var vm = ctx.inspector();
+        if (vm.getPuzzle() == null || vm.timeline().isEmpty()) {
+            ctx.notices().error("nothing to export: load a puzzle and step it first");
+            return;
+        }
+        var chooser = new DirectoryChooser();
+        chooser.setTitle("Folder for the frames");
+        var dir = chooser.showDialog(getScene().getWindow());
+        if (dir != null) {
+            exportSequenceTo(dir.toPath(), 150);
+        }
+    }
+
+    /** Writes every recorded update as a PNG into {@code dir}. */
+    public void exportSequenceTo(Path dir, double dpi) {
+        var vm = ctx.inspector();
+        ctx.exporter().exportSequence(vm.getPuzzle(), vm.timelineSnapshot(), ctx.theme().getGridTheme(), dir, dpi,
+                n -> { });
+    }
+
+    private void showShortcuts() {
+        var alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.setTitle("Keyboard shortcuts");
+        alert.setHeaderText("Stepping (Inspector tab)");
+        alert.setContentText("""
+                \u2192  one L-update forward (replays recorded updates first)
+                Shift+\u2192  to the next H-update
+                Ctrl+\u2192  to the end of the segment
+                \u2190 / Shift+\u2190 / Ctrl+\u2190  back by an update, H-update, segment
+                Space  play / pause      Home / End  first / last update""");
+        alert.initOwner(getScene().getWindow());
+        alert.show();
+    }
+
+    private static Tab tab(String title, String id, javafx.scene.Node content) {
+        var t = new Tab(title, content);
+        t.setId(id);
+        return t;
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        var i = new MenuItem(text);
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+}

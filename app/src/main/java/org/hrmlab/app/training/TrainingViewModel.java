@@ -1,0 +1,349 @@
+package org.hrmlab.app.training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.hrmlab.app.shell.Notices;
+
+/**
+ * A training run as a child process: configuration, state, live metrics (decimated to at most {@value #MAX_POINTS}
+ * train lines), progress with ETA, stop, resume and the newest checkpoint. Process events arrive on reader threads
+ * and are applied on the FX thread in batches.
+ */
+public final class TrainingViewModel {
+    /** Where a run is. */
+    public enum State {
+        IDLE, STARTING, RUNNING, STOPPING, FINISHED, STOPPED, CRASHED
+    }
+
+    static final int MAX_POINTS = 2000;
+    private static final long STOP_GRACE_MILLIS = 3000;
+
+    // Properties
+
+    private final ObjectProperty<Path> config = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> outDir = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No run yet.");
+    private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper lastLine = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Path> latestCheckpoint = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TrainingLine> latest = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<TrainingLine> trainLines = FXCollections.observableArrayList();
+    private final ObservableList<TrainingLine> evalLines = FXCollections.observableArrayList();
+    private final ObservableList<TrainingLine> trainLinesView = FXCollections.unmodifiableObservableList(trainLines);
+    private final ObservableList<TrainingLine> evalLinesView = FXCollections.unmodifiableObservableList(evalLines);
+
+    private final TrainingCommand command;
+    private final Executor background;
+    private final Notices notices;
+    private final Consumer<Path> checkpointOpener;
+    private final FxBatcher<Object> batcher;
+    private TrainingProcess process;
+    private long totalSteps = -1;
+    private long firstStep = -1;
+    private double firstElapsed;
+    private int runId;
+
+    /**
+     * @param background where the process is launched and the config read (not the FX thread)
+     * @param fxExecutor where process events are applied ({@code Platform::runLater}; same-thread in tests)
+     * @param checkpointOpener opens a checkpoint in the inspector
+     */
+    public TrainingViewModel(TrainingCommand command, Executor background, Executor fxExecutor, Notices notices,
+                             Consumer<Path> checkpointOpener) {
+        this.command = Objects.requireNonNull(command, "command");
+        this.background = Objects.requireNonNull(background, "background");
+        this.notices = Objects.requireNonNull(notices, "notices");
+        this.checkpointOpener = Objects.requireNonNull(checkpointOpener, "checkpointOpener");
+        this.batcher = new FxBatcher<>(fxExecutor, this::apply);
+    }
+
+    public ObjectProperty<Path> configProperty() {
+        return config;
+    }
+
+    public ObjectProperty<Path> outDirProperty() {
+        return outDir;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public State getState() {
+        return state.get();
+    }
+
+    /** 0..1, or -1 while the total is unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty etaProperty() {
+        return eta.getReadOnlyProperty();
+    }
+
+    /** The child's last stdout or stderr line, shown when it crashes. */
+    public ReadOnlyStringProperty lastLineProperty() {
+        return lastLine.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> latestCheckpointProperty() {
+        return latestCheckpoint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TrainingLine> latestProperty() {
+        return latest.getReadOnlyProperty();
+    }
+
+    public ObservableList<TrainingLine> trainLines() {
+        return trainLinesView;
+    }
+
+    public ObservableList<TrainingLine> evalLines() {
+        return evalLinesView;
+    }
+
+    public boolean isActive() {
+        var s = state.get();
+        return s == State.STARTING || s == State.RUNNING || s == State.STOPPING;
+    }
+
+    // Commands
+
+    public void start() {
+        launch(false);
+    }
+
+    /** Continues the run in the output folder from its newest checkpoint. */
+    public void resume() {
+        launch(true);
+    }
+
+    /** Ends the child process tree (politely, then by force). */
+    public void stop() {
+        if (process != null && isActive()) {
+            state.set(State.STOPPING);
+            status.set("Stopping pid " + process.pid() + "...");
+            process.stop(STOP_GRACE_MILLIS);
+        }
+    }
+
+    /** Opens the newest checkpoint of the run in the inspector. */
+    public void openLatestCheckpoint() {
+        var ckpt = latestCheckpoint.get();
+        if (ckpt == null) {
+            notices.error("no checkpoint written by this run yet");
+            return;
+        }
+        checkpointOpener.accept(ckpt);
+    }
+
+    public void openCheckpoint(Path checkpoint) {
+        checkpointOpener.accept(Objects.requireNonNull(checkpoint, "checkpoint"));
+    }
+
+    private void launch(boolean resume) {
+        if (isActive()) {
+            return;
+        }
+        var cfg = config.get();
+        var out = outDir.get();
+        if (cfg == null || out == null) {
+            notices.error("choose a config file and an output folder first");
+            return;
+        }
+        var cmd = command.build(cfg, out, resume);
+        int id = ++runId;
+        if (!resume) {
+            trainLines.clear();
+            evalLines.clear();
+            latestCheckpoint.set(null);
+        }
+        firstStep = -1;
+        totalSteps = -1;
+        progress.set(-1);
+        eta.set("");
+        lastLine.set("");
+        state.set(State.STARTING);
+        status.set((resume ? "Resuming" : "Starting") + ": " + String.join(" ", cmd.subList(Math.max(0,
+                cmd.indexOf("train")), cmd.size())));
+        background.execute(() -> {
+            batcher.add(new PlanRead(id, TrainingPlan.maxSteps(cfg)));
+            try {
+                var p = TrainingProcess.start(cmd, null, new TrainingProcess.Listener() {
+                    @Override
+                    public void onLine(String line) {
+                        batcher.add(new Line(id, line));
+                    }
+
+                    @Override
+                    public void onExit(int exitCode, List<String> stderrTail) {
+                        batcher.add(new Exit(id, exitCode, stderrTail));
+                    }
+                });
+                batcher.add(new Started(id, p));
+            } catch (IOException | RuntimeException e) {
+                batcher.add(new Exit(id, -1, List.of("could not start " + cmd.get(0) + ": " + e.getMessage())));
+            }
+        });
+    }
+
+    private record PlanRead(int run, long maxSteps) {
+    }
+
+    private record Started(int run, TrainingProcess process) {
+    }
+
+    private record Line(int run, String text) {
+    }
+
+    private record Exit(int run, int code, List<String> stderrTail) {
+    }
+
+    private void apply(List<Object> batch) {
+        var newTrain = new java.util.ArrayList<TrainingLine>();
+        for (Object o : batch) {
+            if (o instanceof PlanRead p && p.run() == runId) {
+                totalSteps = totalSteps > 0 ? totalSteps : p.maxSteps();
+            } else if (o instanceof Started s && s.run() == runId) {
+                process = s.process();
+                if (state.get() == State.STARTING) {
+                    state.set(State.RUNNING);
+                    status.set("Running, pid " + process.pid());
+                }
+            } else if (o instanceof Line l && l.run() == runId) {
+                onLine(l.text(), newTrain);
+            } else if (o instanceof Exit e && e.run() == runId) {
+                trainLines.addAll(newTrain);
+                newTrain.clear();
+                onExit(e);
+            }
+        }
+        trainLines.addAll(newTrain);
+        decimate();
+    }
+
+    private void onLine(String text, List<TrainingLine> newTrain) {
+        lastLine.set(text);
+        TrainingLine line;
+        try {
+            line = TrainingLine.parse(text);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        latest.set(line);
+        if (line.totalSteps() > 0) {
+            totalSteps = line.totalSteps();
+        }
+        switch (line.event()) {
+            case "train" -> {
+                newTrain.add(line);
+                updateProgress(line);
+            }
+            case "eval" -> evalLines.add(line);
+            case "checkpoint" -> {
+                var out = outDir.get();
+                latestCheckpoint.set(out == null ? Path.of(line.text()) : out.resolve(line.text()));
+            }
+            case "error" -> notices.error("training: " + line.text());
+            default -> { }
+        }
+    }
+
+    private void updateProgress(TrainingLine line) {
+        if (firstStep < 0) {
+            firstStep = line.step();
+            firstElapsed = line.elapsedSeconds();
+        }
+        var sb = new StringBuilder(String.format(Locale.ROOT, "step %d", line.step()));
+        if (totalSteps > 0) {
+            progress.set(Math.min(1, line.step() / (double) totalSteps));
+            sb.append(" / ").append(totalSteps);
+            double rate = (line.step() - firstStep) / Math.max(1e-9, line.elapsedSeconds() - firstElapsed);
+            if (line.step() > firstStep && rate > 0) {
+                eta.set("ETA " + duration((totalSteps - line.step()) / rate));
+            }
+        }
+        if (Double.isFinite(line.loss())) {
+            sb.append(String.format(Locale.ROOT, " \u00b7 loss %.4g", line.loss()));
+        }
+        if (Double.isFinite(line.exactAccuracy())) {
+            sb.append(String.format(Locale.ROOT, " \u00b7 exact %.1f%%", 100 * line.exactAccuracy()));
+        }
+        if (Double.isFinite(line.examplesPerSecond())) {
+            sb.append(String.format(Locale.ROOT, " \u00b7 %.1f ex/s", line.examplesPerSecond()));
+        }
+        status.set(sb.toString());
+    }
+
+    private void onExit(Exit e) {
+        var was = state.get();
+        process = null;
+        eta.set("");
+        if (was == State.STOPPING) {
+            state.set(State.STOPPED);
+            status.set("Stopped. Resume continues from the newest checkpoint.");
+        } else if (e.code() == 0) {
+            state.set(State.FINISHED);
+            progress.set(1);
+            eta.set("");
+            status.set("Finished.");
+        } else {
+            state.set(State.CRASHED);
+            String last = e.stderrTail().isEmpty() ? lastLine.get() : e.stderrTail().get(e.stderrTail().size() - 1);
+            lastLine.set(last);
+            status.set("Crashed with exit status " + e.code() + ": " + last);
+            notices.error("training run ended with exit status " + e.code() + ": " + last);
+        }
+    }
+
+    private void decimate() {
+        if (trainLines.size() <= MAX_POINTS) {
+            return;
+        }
+        var kept = new java.util.ArrayList<TrainingLine>(trainLines.size() / 2 + 1);
+        for (int i = 0; i < trainLines.size(); i++) {
+            if (i % 2 == 0 || i == trainLines.size() - 1) {
+                kept.add(trainLines.get(i));
+            }
+        }
+        trainLines.setAll(kept);
+    }
+
+    static String duration(double seconds) {
+        long s = Math.max(0, Math.round(seconds));
+        if (s >= 3600) {
+            return String.format(Locale.ROOT, "%dh %02dm", s / 3600, s / 60 % 60);
+        }
+        return s >= 60 ? String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60) : s + "s";
+    }
+
+    /** Whether {@code dir} looks like a run folder (for the file chooser's default). */
+    static boolean isRunFolder(Path dir) {
+        return Files.isDirectory(dir.resolve("checkpoints"));
+    }
+}

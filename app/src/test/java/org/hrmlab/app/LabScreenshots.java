@@ -1,0 +1,163 @@
+package org.hrmlab.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import org.hrmlab.app.engine.StepAction;
+import org.hrmlab.app.engine.fake.FakeStepper;
+import org.hrmlab.app.export.PngWriter;
+import org.hrmlab.app.puzzle.SamplePuzzles;
+import org.hrmlab.app.shell.FxTestSupport;
+import org.hrmlab.app.shell.LabWindow;
+import org.hrmlab.app.training.FakeTrainMain;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Renders the lab under headless Monocle into {@code screenshots/*.png} (node snapshots of the whole window).
+ * Not a unit test (the name does not end in Test); run it with {@code -Pscreenshots} (see app/pom.xml) or
+ * {@code screenshots/make-screenshots.sh}. Output folder: system property {@code hrmlab.screenshots}.
+ */
+class LabScreenshots {
+    private static final double W = 1280;
+    private static final double H = 800;
+    private static Stage stage;
+    private static LabContext ctx;
+    private static LabWindow window;
+    private static Path out;
+
+    @BeforeAll
+    static void open() throws Exception {
+        out = Path.of(System.getProperty("hrmlab.screenshots", "target/screenshots"));
+        Files.createDirectories(out);
+        stage = FxToolkit.registerPrimaryStage();
+        FxTestSupport.fx(() -> {
+            ctx = new LabContext(new FakeStepper(0, 512), FakeTrainMain.command());
+            ctx.theme().setDark(false);
+            window = new LabWindow(ctx);
+            Scene scene = window.createScene(W, H);
+            stage.setScene(scene);
+            stage.setWidth(W);
+            stage.setHeight(H);
+            stage.show();
+        });
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        FxTestSupport.fx(() -> {
+            ctx.close();
+            stage.hide();
+        });
+    }
+
+    @Test
+    void renderScreens() throws Exception {
+        var vm = ctx.inspector();
+        load(SamplePuzzles.sudoku());
+        FxTestSupport.fx(vm::runToHalt);
+        settle();
+        int backtrack = firstBacktrack();
+        FxTestSupport.fx(() -> vm.seek(backtrack));
+        settle();
+        shoot("inspector-sudoku.png");
+
+        load(SamplePuzzles.maze());
+        FxTestSupport.fx(vm::runToHalt);
+        settle();
+        FxTestSupport.fx(() -> vm.seek(9));
+        settle();
+        shoot("inspector-maze.png");
+
+        load(SamplePuzzles.arcMirror());
+        FxTestSupport.fx(vm::runToHalt);
+        settle();
+        FxTestSupport.fx(() -> vm.seek(vm.timeline().size() / 2));
+        settle();
+        shoot("inspector-arc.png");
+
+        FxTestSupport.fx(() -> ctx.theme().setDark(true));
+        load(SamplePuzzles.hardSudoku());
+        FxTestSupport.fx(() -> {
+            vm.forward(StepAction.SEGMENT);
+        });
+        settle();
+        FxTestSupport.fx(() -> vm.forward(StepAction.SEGMENT));
+        settle();
+        shoot("inspector-dark.png");
+        FxTestSupport.fx(() -> ctx.theme().setDark(false));
+
+        FxTestSupport.fx(() -> {
+            ctx.editor().edit(SamplePuzzles.maze());
+            window.tabs().getSelectionModel().select(1);
+        });
+        settle();
+        shoot("editor-maze.png");
+        FxTestSupport.fx(() -> ctx.editor().edit(SamplePuzzles.arcMirror()));
+        settle();
+        shoot("editor-arc.png");
+
+        var cfg = Files.createTempFile("hrmlab-shot", ".yaml");
+        Files.writeString(cfg, "max_steps: 2000\nfake_crash_at: 1500\n");
+        var runDir = Files.createTempDirectory("hrmlab-shot-run");
+        FxTestSupport.fx(() -> {
+            ctx.training().configProperty().set(cfg);
+            ctx.training().outDirProperty().set(runDir);
+            window.tabs().getSelectionModel().select(2);
+            ctx.training().start();
+        });
+        FxTestSupport.waitUntil(() -> !ctx.training().isActive(), 60);
+        settle();
+        shoot("training-crashed.png");
+
+        FxTestSupport.fx(() -> window.tabs().getSelectionModel().select(3));
+        settle();
+        shoot("puzzles.png");
+    }
+
+    private static void load(org.hrmlab.app.puzzle.LabPuzzle p) throws Exception {
+        FxTestSupport.fx(() -> {
+            ctx.inspector().loadPuzzle(p);
+            window.tabs().getSelectionModel().select(0);
+        });
+        FxTestSupport.waitUntil(() -> p.equals(ctx.inspector().getPuzzle()) && !ctx.inspector().busyProperty().get(),
+                30);
+    }
+
+    private static void settle() throws Exception {
+        FxTestSupport.waitUntil(() -> {
+            var vm = ctx.inspector();
+            var states = vm.statesFrameProperty().get();
+            return !vm.busyProperty().get() && (vm.getCursor() < 0 || (states != null
+                    && states.index() == vm.getCursor()));
+        }, 30);
+        Thread.sleep(200);
+        FxTestSupport.fx(() -> { });
+    }
+
+    private static int firstBacktrack() {
+        return FxTestSupport.onFx(() -> {
+            var vm = ctx.inspector();
+            for (int i = 1; i < vm.timeline().size(); i++) {
+                vm.seek(i);
+                if (vm.boardProperty().get() instanceof org.hrmlab.app.inspector.BoardSnapshot.Sudoku s
+                        && s.backtracks() > 0) {
+                    return i;
+                }
+            }
+            return vm.timeline().size() / 2;
+        });
+    }
+
+    private static void shoot(String name) throws Exception {
+        var image = FxTestSupport.onFx(() -> SwingFXUtils.fromFXImage(stage.getScene().getRoot().snapshot(null, null),
+                null));
+        PngWriter.write(image, out.resolve(name), 96);
+    }
+}

@@ -1,0 +1,95 @@
+package org.hrmlab.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hrmlab.puzzles.dataset.ReferenceDataset;
+import org.hrmlab.puzzles.maze.MazeLoader;
+import org.hrmlab.puzzles.sudoku.SudokuLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DatasetCommandTest {
+    private static final Path SHARED = Path.of(System.getProperty("hrmlab.shared", "../shared"));
+
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new HrmLabCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int status = cl.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void generatesSudokusAndBuildsAnAugmentedDatasetFromThem() throws Exception {
+        Path csv = dir.resolve("s.csv");
+        Run g = run("dataset", "generate", "--kind", "sudoku", "--count", "6", "--size", "9", "--difficulty", "hard",
+                "--seed", "3", "--out", csv.toString());
+        assertEquals(0, g.status(), g.err());
+        JsonNode j = new ObjectMapper().readTree(g.out());
+        assertEquals(6, j.get("count").asInt());
+        assertEquals(6, SudokuLoader.readCsv(csv).size());
+        Run b = run("dataset", "build", "--kind", "sudoku", "--from", csv.toString(), "--out",
+                dir.resolve("ds").toString(), "--aug", "3", "--test-fraction", "0.34");
+        assertEquals(0, b.status(), b.err());
+        JsonNode s = new ObjectMapper().readTree(b.out());
+        assertEquals(16, s.at("/splits/train/examples").asInt());
+        assertEquals(2, s.at("/splits/test/examples").asInt());
+        assertEquals(81, ReferenceDataset.open(dir.resolve("ds")).split("train").orElseThrow().metadata().seqLen());
+    }
+
+    @Test
+    void generatesHardMazesAndBuildsAnArcDataset() throws Exception {
+        Path csv = dir.resolve("m.csv");
+        Run g = run("dataset", "generate", "--kind", "maze", "--count", "3", "--size", "30", "--seed", "1", "--out",
+                csv.toString());
+        assertEquals(0, g.status(), g.err());
+        assertTrue(MazeLoader.readCsv(csv).stream().allMatch(m -> m.rating() > 110));
+        Path src = Files.createDirectories(dir.resolve("arc/training"));
+        Files.copy(SHARED.resolve("data/arc-agi-1/training/007bbfb7.json"), src.resolve("007bbfb7.json"));
+        Files.writeString(src.resolve("broken.json"), "{\"train\": [");
+        Run b = run("dataset", "build", "--kind", "arc", "--from", dir.resolve("arc").toString(), "--out",
+                dir.resolve("ads").toString(), "--aug", "3");
+        assertEquals(0, b.status(), b.err());
+        assertTrue(b.err().contains("broken.json"), b.err());
+        JsonNode s = new ObjectMapper().readTree(b.out());
+        assertEquals(5, s.get("numPuzzleIdentifiers").asInt());
+        assertEquals(List.of("<blank>", "007bbfb7"), ReferenceDataset.open(dir.resolve("ads")).identifiers()
+                .subList(0, 2));
+    }
+
+    @Test
+    void badInputExitsWithTwoAndOneLine() throws Exception {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "source,question,answer,rating\nx," + ".".repeat(80) + "," + "1".repeat(80) + ",0\n");
+        Run b = run("dataset", "build", "--kind", "sudoku", "--from", csv.toString(), "--out",
+                dir.resolve("o").toString());
+        assertEquals(2, b.status());
+        assertEquals(1, b.err().strip().lines().count(), b.err());
+        assertTrue(b.err().contains("bad.csv: line 2 (row 0): a Sudoku line needs 81 characters"), b.err());
+        Run g = run("dataset", "generate", "--kind", "sudoku", "--count", "1", "--size", "7", "--out",
+                dir.resolve("x.csv").toString());
+        assertEquals(2, g.status());
+        assertTrue(g.err().startsWith("--size"), g.err());
+        Run k = run("dataset", "generate", "--kind", "chess", "--count", "1", "--size", "8", "--out",
+                dir.resolve("x.csv").toString());
+        assertEquals(2, k.status());
+        assertEquals(1, k.err().strip().lines().count(), k.err());
+    }
+}

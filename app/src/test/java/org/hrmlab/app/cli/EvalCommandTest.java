@@ -1,0 +1,45 @@
+package org.hrmlab.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvalCommandTest {
+    static final Path SHARED = Path.of(System.getProperty("hrmlab.shared", "../shared"));
+    static final String CKPT = SHARED.resolve("fixtures/hrm-golden/sudoku-small/checkpoint/step_0").toString();
+    static final String CSV = SHARED.resolve("data/sudoku/magictour_top1465.csv").toString();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void evaluatesAReferenceLayoutDatasetAndAPuzzleFileAlike() throws Exception {
+        Path data = dir.resolve("sudoku");
+        CliRun build = CliRun.of("dataset", "build", "--kind", "sudoku", "--from", CSV, "--out", data.toString(),
+                "--subsample", "20", "--test-fraction", "0.01");
+        assertEquals(0, build.exitCode(), build.err());
+        CliRun run = CliRun.of("eval", "--checkpoint", CKPT, "--dataset", data.toString(), "--limit", "6",
+                "--max-segments", "2", "--batch", "4");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode folder = Json.MAPPER.readTree(run.out());
+        assertEquals(6, folder.get("count").asInt());
+        assertEquals(2.0, folder.get("mean_segments").asDouble());
+        double acc = folder.get("token_accuracy").asDouble();
+        assertTrue(acc >= 0 && acc < 0.5, "an untrained model is near chance: " + acc);
+
+        CliRun file = CliRun.of("eval", "--checkpoint", CKPT, "--dataset", CSV, "--limit", "3", "--max-segments", "1");
+        assertEquals(0, file.exitCode(), file.err());
+        assertEquals(3, Json.MAPPER.readTree(file.out()).get("count").asInt());
+    }
+
+    @Test
+    void aMissingDatasetIsOneLine() {
+        CliRun run = CliRun.of("eval", "--checkpoint", CKPT, "--dataset", dir.resolve("nope.csv").toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+}

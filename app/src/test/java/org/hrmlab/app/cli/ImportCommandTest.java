@@ -1,0 +1,95 @@
+package org.hrmlab.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.hrmlab.engine.HostTensor;
+import org.hrmlab.engine.io.CheckpointLoader;
+import org.hrmlab.engine.io.FileHashes;
+import org.hrmlab.engine.io.ModelCheckpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportCommandTest {
+    static final Path CKPT = Path.of(System.getProperty("hrmlab.shared", "../shared"),
+            "fixtures/hrm-golden/train-small/checkpoint/step_0");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void convertsAReferenceCheckpointBitForBit() throws Exception {
+        Path out = dir.resolve("models/train-small.safetensors");
+        CliRun run = CliRun.of("import", "--checkpoint", CKPT.toString(), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+
+        JsonNode s = Json.MAPPER.readTree(run.out());
+        assertEquals(out.toString(), s.get("out").asText());
+        assertEquals(FileHashes.sha256(CKPT), s.get("source_sha256").asText());
+        assertEquals(FileHashes.sha256(out), s.get("out_sha256").asText());
+        assertEquals(0, s.get("step").asInt());
+        assertEquals(32, s.get("config").get("hiddenSize").asInt());
+        assertEquals(4, s.get("config").get("numPuzzleIdentifiers").asInt());
+        assertEquals("H_init", s.get("keys").get(0).asText());
+        assertEquals(6 + 1 + 4 * 4, s.get("keys").size());
+        long perBlock = 3 * 32 * 32 + 32 * 32 + 2 * 256 * 32 + 32 * 256;
+        assertEquals(4 * perBlock + 2L * 11 * 32 + 2 * 32 + 2, s.get("parameters").asLong(),
+                "vocab 11; puzzle table and H_init/L_init excluded as in the reference");
+        assertEquals(4 * 32, s.get("puzzle_table_values").asLong());
+
+        ModelCheckpoint ref = CheckpointLoader.load(CKPT);
+        ModelCheckpoint back = CheckpointLoader.load(out);
+        assertEquals(ref.config(), back.config());
+        assertEquals(ref.weights().keySet(), back.weights().keySet());
+        for (var e : ref.weights().entrySet()) {
+            HostTensor b = back.weights().get(e.getKey());
+            assertArrayEquals(e.getValue().shape(), b.shape(), e.getKey());
+            assertArrayEquals(bits(e.getValue().data()), bits(b.data()), e.getKey());
+        }
+        assertEquals("hrmlab-model-1", back.provenance().get("format"));
+        assertEquals("reference-torch", back.provenance().get("source_format"));
+        assertEquals("step_0", back.provenance().get("source_file"));
+        assertEquals(ref.sha256(), back.provenance().get("source_sha256"));
+        assertEquals("0", back.provenance().get("step"));
+        assertTrue(back.provenance().get("command").startsWith("hrmlab import --checkpoint "));
+    }
+
+    @Test
+    void aTruncatedCheckpointIsOneClearLine() throws Exception {
+        Path copy = dir.resolve("step_9");
+        byte[] b = Files.readAllBytes(CKPT);
+        Files.write(copy, Arrays.copyOf(b, b.length - 5000));
+        Files.copy(CKPT.resolveSibling("all_config.yaml"), dir.resolve("all_config.yaml"));
+        Path out = dir.resolve("o");
+        CliRun run = CliRun.of("import", "--checkpoint", copy.toString(), "--out", out.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("hrmlab import: " + copy + ": "), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertEquals("", run.out());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void refusesToOverwriteTheCheckpointItself() throws Exception {
+        Path copy = Files.copy(CKPT, dir.resolve("step_0"));
+        Files.copy(CKPT.resolveSibling("all_config.yaml"), dir.resolve("all_config.yaml"));
+        CliRun run = CliRun.of("import", "--checkpoint", copy.toString(), "--out", copy.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--out names the checkpoint itself"), run.err());
+        assertArrayEquals(Files.readAllBytes(CKPT), Files.readAllBytes(copy));
+    }
+
+    private static int[] bits(float[] v) {
+        int[] b = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            b[i] = Float.floatToRawIntBits(v[i]);
+        }
+        return b;
+    }
+}

@@ -1,0 +1,64 @@
+package org.hrmlab.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.hrmlab.puzzles.io.Npy;
+import org.junit.jupiter.api.Test;
+
+class SolveCommandTest {
+    static final Path CASE = Path.of(System.getProperty("hrmlab.shared", "../shared"), "fixtures/hrm-golden/sudoku-small");
+
+    @Test
+    void runsToTheSegmentLimitWhenTheQHeadNeverHalts() throws Exception {
+        CliRun run = CliRun.of("solve", "--checkpoint", CASE.resolve("checkpoint/step_0").toString(),
+                "--tokens", CASE.resolve("golden/inputs.npy").toString(), "--max-segments", "3");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode out = Json.MAPPER.readTree(run.out());
+        // The fixture's Q head prefers "continue" at every segment end (q.npy), so solve must use all 3.
+        assertEquals(3, out.get("segments").asInt());
+        float[] logits = Npy.read(CASE.resolve("golden/logits.npy")).toFloats();
+        int last = 17 * 81 * 11;
+        for (int p = 0; p < 81; p++) {
+            int best = 0;
+            for (int v = 1; v < 11; v++) {
+                if (logits[last + p * 11 + v] > logits[last + p * 11 + best]) {
+                    best = v;
+                }
+            }
+            assertEquals(best, out.get("predicted_tokens").get(p).asInt(), "position " + p);
+        }
+    }
+
+    @Test
+    void honoursTheSegmentLimitAndReportsCorrectness() throws Exception {
+        CliRun run = CliRun.of("solve", "--checkpoint", CASE.resolve("checkpoint/step_0").toString(),
+                "--tokens", CASE.resolve("golden/inputs.npy").toString(), "--labels",
+                CASE.resolve("golden/inputs.npy").toString(), "--max-segments", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode out = Json.MAPPER.readTree(run.out());
+        assertEquals(1, out.get("segments").asInt());
+        assertTrue(out.has("correct") && out.has("token_accuracy"));
+    }
+
+    @Test
+    void solvesAPuzzleFileAndReportsTheDecodedGridAgainstItsAnswer() throws Exception {
+        Path csv = Path.of(System.getProperty("hrmlab.shared", "../shared"), "data/sudoku/magictour_top1465.csv");
+        CliRun run = CliRun.of("solve", "--checkpoint", CASE.resolve("checkpoint/step_0").toString(),
+                "--puzzle", csv + "#1", "--max-segments", "2");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode out = Json.MAPPER.readTree(run.out());
+        assertEquals(9, out.get("predicted_grid").size());
+        assertEquals(9, out.get("predicted_grid").get(0).size());
+        // An untrained fixture model does not solve a hard Sudoku; the answer must be known and checked.
+        assertEquals(false, out.get("correct").asBoolean());
+        assertTrue(out.get("token_accuracy").asDouble() < 0.5);
+
+        CliRun bad = CliRun.of("solve", "--checkpoint", CASE.resolve("checkpoint/step_0").toString(),
+                "--puzzle", csv + "#999999");
+        assertEquals(2, bad.exitCode());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+    }
+}

@@ -1,0 +1,82 @@
+package org.hrmlab.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hrmlab.puzzles.io.Npy;
+import org.hrmlab.puzzles.io.NpyArray;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraceCommandTest {
+    static final Path CASE = Path.of(System.getProperty("hrmlab.shared", "../shared"), "fixtures/hrm-golden/sudoku-small");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesATraceInTheGoldenLayoutThatMatchesTheReference() throws Exception {
+        Path out = dir.resolve("trace");
+        CliRun run = CliRun.of("trace", "--checkpoint", CASE.resolve("checkpoint/step_0").toString(),
+                "--tokens", CASE.resolve("golden/inputs.npy").toString(), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode summary = Json.MAPPER.readTree(run.out());
+        assertEquals(18, summary.get("steps").asInt());
+        assertEquals(3, summary.get("q").size());
+        for (String name : new String[] {"zL", "zH", "logits", "q"}) {
+            NpyArray got = Npy.read(out.resolve(name + ".npy"));
+            NpyArray want = Npy.read(CASE.resolve("golden/" + name + ".npy"));
+            assertArrayEquals(want.shape(), got.shape(), name);
+            float[] g = got.toFloats();
+            float[] w = want.toFloats();
+            for (int i = 0; i < g.length; i++) {
+                assertEquals(w[i], g[i], 1e-4, name + "[" + i + "]");
+            }
+        }
+        JsonNode steps = Json.MAPPER.readTree(out.resolve("steps.json").toFile());
+        JsonNode golden = Json.MAPPER.readTree(CASE.resolve("golden/manifest.json").toFile()).get("steps");
+        for (int i = 0; i < steps.size(); i++) {
+            for (String f : new String[] {"kind", "segment", "h_cycle", "l_step"}) {
+                assertEquals(golden.get(i).get(f), steps.get(i).get(f), f + " of step " + i);
+            }
+        }
+        JsonNode manifest = Json.MAPPER.readTree(out.resolve("manifest.json").toFile());
+        assertEquals(64, manifest.get("checkpoint_sha256").asText().length());
+    }
+
+    @Test
+    void overridesCyclesAndSegmentsAtInferenceTime() throws Exception {
+        Path out = dir.resolve("t2");
+        CliRun run = CliRun.of("trace", "--checkpoint", CASE.resolve("checkpoint/step_0").toString(),
+                "--tokens", CASE.resolve("golden/inputs.npy").toString(), "--segments", "2", "--h-cycles", "3",
+                "--l-cycles", "1", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(2 * 3 * 2, Npy.header(out.resolve("zL.npy")).shape()[0]);
+    }
+
+    @Test
+    void badInputExitsWithStatusTwoAndOneLine() throws Exception {
+        Path tokens = dir.resolve("bad.npy");
+        Npy.write(tokens, NpyArray.ofInts(new int[81], 81));
+        int[] big = new int[81];
+        big[3] = 99;
+        Npy.write(tokens, NpyArray.ofInts(big, 81));
+        CliRun run = CliRun.of("trace", "--checkpoint", CASE.resolve("checkpoint/step_0").toString(),
+                "--tokens", tokens.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("token 99"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+
+        Path notCkpt = dir.resolve("junk");
+        Files.writeString(notCkpt, "junk");
+        run = CliRun.of("trace", "--checkpoint", notCkpt.toString(), "--tokens", tokens.toString(), "--out", "x");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(notCkpt.toString()), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+}

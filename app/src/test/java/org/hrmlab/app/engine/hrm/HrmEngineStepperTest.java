@@ -1,0 +1,93 @@
+package org.hrmlab.app.engine.hrm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.hrmlab.app.engine.DecodeMode;
+import org.hrmlab.app.engine.InferenceSettings;
+import org.hrmlab.app.engine.LabFrame;
+import org.hrmlab.app.engine.StepAction;
+import org.hrmlab.app.engine.StepperException;
+import org.hrmlab.app.engine.UpdateKind;
+import org.hrmlab.app.puzzle.CellGrid;
+import org.hrmlab.app.puzzle.LabPuzzle;
+import org.hrmlab.app.puzzle.PuzzleKind;
+import org.hrmlab.puzzles.io.Npy;
+import org.junit.jupiter.api.Test;
+
+/** The lab's port on the real engine, driven with the reference golden checkpoint. */
+class HrmEngineStepperTest {
+    static final Path CASE = Path.of(System.getProperty("hrmlab.shared", "../shared"), "fixtures/hrm-golden/sudoku-small");
+
+    private static LabPuzzle goldenPuzzle() throws Exception {
+        int[] tokens = Npy.read(CASE.resolve("golden/inputs.npy")).toInts();
+        int[] cells = new int[tokens.length];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = tokens[i] - 1;
+        }
+        return new LabPuzzle("golden", PuzzleKind.SUDOKU, new CellGrid(9, 9, cells), CellGrid.EMPTY);
+    }
+
+    private static HrmEngineStepper loaded() {
+        HrmEngineStepper s = new HrmEngineStepper(new DefaultModels(Map.of()));
+        s.loadModel(CASE.resolve("checkpoint/step_0"));
+        return s;
+    }
+
+    @Test
+    void stepsTheRealModelAndMatchesTheReferenceAtSegmentEnds() throws Exception {
+        float[] q = Npy.read(CASE.resolve("golden/q.npy")).toFloats();
+        HrmEngineStepper s = loaded();
+        LabFrame init = s.start(goldenPuzzle(), new InferenceSettings(2, 2, 3, false, DecodeMode.DIRECT));
+        assertEquals(UpdateKind.INIT, init.kind());
+        assertEquals(81, init.decoded().size());
+        LabFrame first = s.step(StepAction.L_UPDATE).current();
+        assertEquals(1, first.index());
+        assertEquals(UpdateKind.L, first.kind());
+        assertTrue(first.residualL() > 0);
+        var seg = s.step(StepAction.SEGMENT);
+        assertEquals(5, seg.recorded().size());
+        assertTrue(seg.current().segmentEnd());
+        assertEquals(q[0], seg.current().qHalt(), 1e-4);
+        var rest = s.step(StepAction.SEGMENT);
+        rest = s.step(StepAction.SEGMENT);
+        assertEquals(q[4], rest.current().qHalt(), 1e-4);
+        assertTrue(s.halted());
+        assertEquals(19, s.recordedCount());
+        assertTrue(s.step(StepAction.L_UPDATE).isEmpty());
+    }
+
+    @Test
+    void seekingBackReturnsTheSameFrames() throws Exception {
+        HrmEngineStepper s = loaded();
+        s.start(goldenPuzzle(), new InferenceSettings(2, 2, 2, false, DecodeMode.PAPER_FIG7));
+        LabFrame at4 = null;
+        for (int i = 1; i <= 8; i++) {
+            LabFrame f = s.step(StepAction.L_UPDATE).current();
+            if (i == 4) {
+                at4 = f;
+            }
+        }
+        LabFrame again = s.seek(4);
+        assertArrayEquals(at4.zH().values(), again.zH().values());
+        assertArrayEquals(at4.decoded().cells(), again.decoded().cells());
+        assertEquals(UpdateKind.INIT, s.seek(0).kind());
+        assertEquals(9, s.step(StepAction.L_UPDATE).current().index(), "stepping continues after the last update");
+    }
+
+    @Test
+    void aModelForAnotherVocabularyIsAClearError() {
+        HrmEngineStepper s = loaded();
+        int[] colours = new int[9];
+        java.util.Arrays.fill(colours, 9);
+        var arc = new LabPuzzle("arc", PuzzleKind.ARC, new CellGrid(3, 3, colours), CellGrid.EMPTY);
+        StepperException e = assertThrows(StepperException.class, () -> s.start(arc, InferenceSettings.DEFAULTS));
+        assertTrue(e.getMessage().contains("vocabulary"), e.getMessage());
+        var none = new HrmEngineStepper(new DefaultModels(Map.of()));
+        assertThrows(StepperException.class, () -> none.start(arc, InferenceSettings.DEFAULTS));
+    }
+}

@@ -1,0 +1,105 @@
+package org.hrmlab.engine.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.model.HrmInitializer;
+import org.hrmlab.engine.model.HrmModel;
+import org.hrmlab.engine.model.HrmState;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Measures the engine: median L-update, H-update and segment times at batch {@code B} for several sequence lengths,
+ * against a square float32 GEMM into a preallocated output measured in the same run.
+ */
+public final class EngineBenchmark {
+    private final int warmup;
+    private final int repeats;
+
+    /**
+     * @param warmup  untimed runs before measuring
+     * @param repeats timed runs (the median is reported; at least 5)
+     */
+    public EngineBenchmark(int warmup, int repeats) {
+        this.warmup = warmup;
+        this.repeats = Math.max(5, repeats);
+    }
+
+    /** One sequence length's figures. */
+    public record Result(int seqLen, int batch, double lUpdateMs, double hUpdateMs, double segmentMs,
+                         double lUpdateGflops, double shareOfGemm, long heapGrowthBytes) {
+    }
+
+    /** @return the GFLOP/s of a {@code n×n} float32 GEMM into a preallocated output (median of repeats) */
+    public double gemmGflops(int n) {
+        INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
+        INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
+        INDArray c = Nd4j.create(DataType.FLOAT, n, n);
+        double ms = median(() -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0));
+        return 2.0 * n * n * n / (ms / 1e3) / 1e9;
+    }
+
+    /**
+     * @param base    the architecture (its seqLen is replaced)
+     * @param sTotal  positions including the puzzle prefix (82 = Sudoku, 901 = maze/ARC with one prefix token)
+     * @param batch   examples per update
+     * @param gemm    the GEMM rate measured in the same run, GFLOP/s
+     */
+    public Result measure(HrmConfig base, int sTotal, int batch, double gemm) {
+        HrmConfig c = base.withSeqLen(sTotal - base.puzzleEmbLen());
+        HrmModel model = new HrmModel(c, HrmInitializer.init(c, 0));
+        HrmState st = model.newState(batch);
+        model.embed(st, new int[batch * c.seqLen()], new int[batch]);
+        for (int b = 0; b < batch; b++) {
+            model.resetCarry(st, b);
+        }
+        double l = median(() -> model.lUpdate(st));
+        double h = median(() -> model.hUpdate(st));
+        double seg = median(() -> {
+            for (int i = 0; i < c.hCycles(); i++) {
+                for (int j = 0; j < c.lCycles(); j++) {
+                    model.lUpdate(st);
+                }
+                model.hUpdate(st);
+            }
+        });
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        for (int i = 0; i < 200; i++) {
+            model.lUpdate(st);
+        }
+        System.gc();
+        long after = rt.totalMemory() - rt.freeMemory();
+        double gflops = updateFlops(c, c.lLayers(), batch) / (l / 1e3) / 1e9;
+        return new Result(sTotal, batch, l, h, seg, gflops, gflops / gemm, after - before);
+    }
+
+    /** @return floating-point operations of one module application with {@code layers} blocks */
+    public static double updateFlops(HrmConfig c, int layers, int batch) {
+        double s = c.totalSeqLen();
+        double d = c.hiddenSize();
+        double inter = c.mlpInterSize();
+        double perBlock = 2 * s * d * 3 * d + 2 * s * d * d + 2 * s * d * 2 * inter + 2 * s * inter * d
+                + 2 * 2 * s * s * d;
+        return perBlock * layers * batch;
+    }
+
+    private double median(Runnable r) {
+        for (int i = 0; i < warmup; i++) {
+            r.run();
+        }
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            long t = System.nanoTime();
+            r.run();
+            times.add((System.nanoTime() - t) / 1e6);
+        }
+        double[] sorted = times.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

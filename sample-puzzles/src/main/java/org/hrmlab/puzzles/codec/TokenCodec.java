@@ -1,0 +1,64 @@
+package org.hrmlab.puzzles.codec;
+
+import java.util.Optional;
+import org.hrmlab.puzzles.ArcPuzzle;
+import org.hrmlab.puzzles.Grid;
+import org.hrmlab.puzzles.MazePuzzle;
+import org.hrmlab.puzzles.Puzzle;
+import org.hrmlab.puzzles.PuzzleKind;
+import org.hrmlab.puzzles.SudokuPuzzle;
+
+/**
+ * Turns puzzles into the model's token sequences and model outputs back into grids, exactly as the reference
+ * dataset builders do. Token 0 is always PAD.
+ */
+public interface TokenCodec {
+    /** @return the family this codec handles */
+    PuzzleKind kind();
+
+    /** @return the sequence length (tokens per example, without the puzzle-embedding prefix) */
+    int seqLen();
+
+    /** @return the vocabulary size (largest token + 1) */
+    int vocabSize();
+
+    /**
+     * @param puzzle a puzzle this codec accepts (not modified)
+     * @return its input tokens, length {@link #seqLen()}
+     * @throws IllegalArgumentException if the puzzle is of another kind or size
+     */
+    int[] encodeInput(Puzzle puzzle);
+
+    /**
+     * @param puzzle a puzzle with a known answer
+     * @return its label tokens, length {@link #seqLen()}
+     * @throws IllegalArgumentException if the answer is unknown or the puzzle does not fit
+     */
+    int[] encodeLabels(Puzzle puzzle);
+
+    /**
+     * Decodes model tokens (e.g. the argmax of the logits) into a grid of the puzzle kind's encoding.
+     *
+     * @param tokens length {@link #seqLen()} (not modified)
+     * @return the grid; empty only for an ARC canvas whose top-left cell is not a colour
+     */
+    Optional<Grid> decode(int[] tokens);
+
+    /**
+     * @param puzzle any puzzle
+     * @return the codec the reference uses for it: Sudoku N x N (seq N*N, vocab N+2), maze (seq rows*cols, vocab 6),
+     *         ARC (seq 900, vocab 12)
+     */
+    static TokenCodec forPuzzle(Puzzle puzzle) {
+        if (puzzle instanceof SudokuPuzzle s) {
+            return new SudokuCodec(s.shape());
+        }
+        if (puzzle instanceof MazePuzzle m) {
+            return new MazeCodec(m.maze().rows(), m.maze().cols());
+        }
+        if (puzzle instanceof ArcPuzzle) {
+            return ArcCodec.INSTANCE;
+        }
+        throw new IllegalArgumentException("no codec for " + puzzle);
+    }
+}

@@ -1,0 +1,122 @@
+package org.hrmlab.puzzles.codec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.hrmlab.puzzles.ArcPair;
+import org.hrmlab.puzzles.ArcTask;
+import org.hrmlab.puzzles.Grid;
+import org.hrmlab.puzzles.MazePuzzle;
+import org.hrmlab.puzzles.SudokuPuzzle;
+import org.hrmlab.puzzles.SudokuShape;
+import org.hrmlab.puzzles.TestData;
+import org.hrmlab.puzzles.arc.ArcLoader;
+import org.hrmlab.puzzles.maze.MazeDifficulty;
+import org.hrmlab.puzzles.maze.MazeGenerator;
+import org.hrmlab.puzzles.sudoku.SudokuDifficulty;
+import org.hrmlab.puzzles.sudoku.SudokuGenerator;
+import org.junit.jupiter.api.Test;
+
+class CodecTest {
+    @Test
+    void sudokuTokensAreDigitPlusOneWithBlankOne() {
+        for (SudokuShape shape : new SudokuShape[] {SudokuShape.FOUR, SudokuShape.SIX, SudokuShape.NINE}) {
+            SudokuPuzzle p = new SudokuGenerator(shape, 1).next("p", SudokuDifficulty.preset("medium", shape));
+            TokenCodec c = TokenCodec.forPuzzle(p);
+            assertEquals(shape.cells(), c.seqLen());
+            assertEquals(shape.size() + 2, c.vocabSize());
+            int[] in = c.encodeInput(p);
+            int[] lab = c.encodeLabels(p);
+            for (int i = 0; i < in.length; i++) {
+                assertEquals(p.givens().at(i) == 0 ? 1 : p.givens().at(i) + 1, in[i]);
+                assertEquals(p.solution().at(i) + 1, lab[i]);
+            }
+            assertEquals(p.givens(), c.decode(in).orElseThrow());
+            assertEquals(p.solution(), c.decode(lab).orElseThrow());
+        }
+    }
+
+    @Test
+    void mazeTokensFollowTheCharacterSet() {
+        MazePuzzle m = new MazeGenerator(30, 30, 2).next("m", MazeDifficulty.any());
+        TokenCodec c = TokenCodec.forPuzzle(m);
+        assertEquals(900, c.seqLen());
+        assertEquals(6, c.vocabSize());
+        int[] lab = c.encodeLabels(m);
+        String line = MazePuzzle.line(m.solution());
+        for (int i = 0; i < lab.length; i++) {
+            assertEquals("# SGo".indexOf(line.charAt(i)) + 1, lab[i]);
+        }
+        assertEquals(m.solution(), c.decode(lab).orElseThrow());
+        assertEquals(m.maze(), c.decode(c.encodeInput(m)).orElseThrow());
+    }
+
+    @Test
+    void arcCanvasHasTheReferenceEosBorder() {
+        Grid g = Grid.of(new int[][] {{0, 9}, {5, 1}});
+        int[] t = ArcCodec.INSTANCE.encode(g, 1, 2);
+        assertEquals(9 + 2, t[30 + 3]);
+        assertEquals(0 + 2, t[30 + 2]);
+        assertEquals(ArcCodec.EOS, t[3 * 30 + 2]);
+        assertEquals(ArcCodec.EOS, t[3 * 30 + 3]);
+        assertEquals(ArcCodec.EOS, t[30 + 4]);
+        assertEquals(ArcCodec.EOS, t[2 * 30 + 4]);
+        assertEquals(ArcCodec.PAD, t[3 * 30 + 4]);
+        assertEquals(ArcCodec.PAD, t[0]);
+        int colours = 0;
+        int eos = 0;
+        for (int v : t) {
+            colours += v >= 2 ? 1 : 0;
+            eos += v == 1 ? 1 : 0;
+        }
+        assertEquals(4, colours);
+        assertEquals(4, eos);
+        Grid full = Grid.filled(30, 30, 3);
+        int[] f = ArcCodec.INSTANCE.encode(full, 0, 0);
+        for (int v : f) {
+            assertEquals(5, v);
+        }
+        assertEquals(full, ArcCodec.INSTANCE.decode(f).orElseThrow());
+        Grid wide = Grid.filled(3, 30, 1);
+        int[] w = ArcCodec.INSTANCE.encode(wide, 0, 0);
+        assertEquals(ArcCodec.EOS, w[3 * 30 + 29]);
+        assertEquals(wide, ArcCodec.INSTANCE.decode(w).orElseThrow());
+    }
+
+    @Test
+    void arcDecodeCropsEveryRealGridBack() throws Exception {
+        for (ArcTask t : ArcLoader.readDirectory(TestData.DATA.resolve("arc-agi-1/training")).loaded()) {
+            for (ArcPair p : t.train()) {
+                assertEquals(p.output(), ArcCodec.INSTANCE.decode(ArcCodec.INSTANCE.encode(p.output(), 0, 0))
+                        .orElseThrow(), t.id());
+            }
+            assertArrayEquals(ArcCodec.INSTANCE.encode(t.test().get(0).input(), 0, 0),
+                    ArcCodec.INSTANCE.encodeInput(t.puzzle(0)));
+        }
+    }
+
+    @Test
+    void arcDecodeFollowsTheReferenceCropOnRaggedPredictions() {
+        int[] t = new int[900];
+        for (int c = 0; c < 5; c++) {
+            t[c] = 2;
+            t[30 + c] = 3;
+        }
+        t[30 + 3] = ArcCodec.EOS;
+        for (int c = 0; c < 3; c++) {
+            t[60 + c] = 4;
+            t[90 + c] = 4;
+        }
+        Grid g = ArcCodec.INSTANCE.decode(t).orElseThrow();
+        assertEquals(4, g.rows());
+        assertEquals(3, g.cols());
+        assertTrue(ArcCodec.INSTANCE.decode(new int[900]).isEmpty());
+        Random rng = new Random(1);
+        Grid x = Grid.of(3, 4, new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2});
+        int r0 = rng.nextInt(27);
+        int[] shifted = ArcCodec.INSTANCE.encode(x, r0, 3);
+        assertTrue(ArcCodec.INSTANCE.decode(shifted).isEmpty(), "a translated grid does not start at the corner");
+    }
+}

@@ -1,0 +1,129 @@
+package org.hrmlab.viz.fx;
+
+import java.util.List;
+import java.util.function.IntConsumer;
+
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.paint.Color;
+
+import org.hrmlab.viz.grid.GridTheme;
+
+/**
+ * A strip over every recorded update: click or drag to move the time cursor. H-updates are short ticks, segment ends
+ * tall lines, the halt a red bar and the first correct answer a green diamond.
+ */
+public final class TimelineScrubber extends ResizableCanvas {
+    static final double PAD = 10;
+
+    private int count;
+    private int cursor = -1;
+    private List<TimelineMarker> markers = List.of();
+    private GridTheme theme = GridTheme.LIGHT;
+    private IntConsumer onSeek = i -> { };
+
+    public TimelineScrubber() {
+        getStyleClass().add("timeline-scrubber");
+        setPainter(this::paint);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::seekTo);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::seekTo);
+    }
+
+    /** Shows {@code count} updates with the cursor at {@code cursor} (-1: none). */
+    public void show(int count, int cursor, List<TimelineMarker> markers) {
+        this.count = count;
+        this.cursor = cursor;
+        this.markers = List.copyOf(markers);
+        repaint();
+    }
+
+    public void setOnSeek(IntConsumer onSeek) {
+        this.onSeek = onSeek;
+    }
+
+    public void setTheme(GridTheme theme) {
+        this.theme = theme;
+        repaint();
+    }
+
+    /** The x centre of update {@code index} on a strip of {@code width} showing {@code count} updates. Pure. */
+    public static double xOf(int index, int count, double width) {
+        if (count <= 1) {
+            return PAD;
+        }
+        return PAD + index * (width - 2 * PAD) / (count - 1);
+    }
+
+    /** The update nearest to {@code x}, clamped to [0, count-1]; -1 when empty. Pure. */
+    public static int indexAt(double x, int count, double width) {
+        if (count <= 0) {
+            return -1;
+        }
+        if (count == 1) {
+            return 0;
+        }
+        double t = (x - PAD) / (width - 2 * PAD) * (count - 1);
+        return (int) Math.max(0, Math.min(count - 1, Math.round(t)));
+    }
+
+    private void seekTo(MouseEvent e) {
+        int i = indexAt(e.getX(), count, getWidth());
+        if (i >= 0 && i != cursor) {
+            onSeek.accept(i);
+        }
+    }
+
+    private void paint(GraphicsContext g, double w, double h) {
+        double mid = h / 2;
+        g.setFill(theme.cell());
+        g.fillRoundRect(0, 0, w, h, 8, 8);
+        g.setStroke(theme.gridLine());
+        g.setLineWidth(2);
+        g.strokeLine(PAD, mid, w - PAD, mid);
+        if (count <= 0) {
+            return;
+        }
+        if (cursor >= 0) {
+            g.setStroke(theme.path());
+            g.setLineWidth(3);
+            g.strokeLine(PAD, mid, xOf(cursor, count, w), mid);
+        }
+        for (var m : markers) {
+            double x = Math.round(xOf(m.index(), count, w)) + 0.5;
+            switch (m.kind()) {
+                case H_UPDATE -> line(g, theme.boxLine(), 1, x, mid - 5, mid + 5);
+                case SEGMENT_END -> line(g, theme.givenText(), 1.5, x, 4, h - 4);
+                case HALT -> line(g, theme.conflict(), 3, x, 2, h - 2);
+                case FIRST_CORRECT -> {
+                    g.setFill(theme.start());
+                    g.fillPolygon(new double[] {x, x + 6, x, x - 6}, new double[] {mid - 8, mid, mid + 8, mid}, 4);
+                }
+                default -> { }
+            }
+        }
+        if (cursor >= 0) {
+            double x = xOf(cursor, count, w);
+            g.setFill(theme.path());
+            g.fillOval(x - 7, mid - 7, 14, 14);
+            g.setStroke(Color.WHITE);
+            g.setLineWidth(2);
+            g.strokeOval(x - 7, mid - 7, 14, 14);
+        }
+    }
+
+    private static void line(GraphicsContext g, Color c, double width, double x, double y0, double y1) {
+        g.setStroke(c);
+        g.setLineWidth(width);
+        g.strokeLine(x, y0, x, y1);
+    }
+
+    @Override
+    public double prefHeight(double width) {
+        return 34;
+    }
+
+    @Override
+    public double maxHeight(double width) {
+        return 34;
+    }
+}

@@ -1,0 +1,80 @@
+package org.hrmlab.viz.grid;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/** Paints a {@link SudokuBoard}: givens bold, changed cells tinted, conflicts red, backtracks outlined. */
+public final class SudokuRenderer {
+    private SudokuRenderer() {
+    }
+
+    /** The style of cell {@code i}; {@code conflicts} comes from {@link SudokuRules#conflicts}. Pure. */
+    public static CellStyle styleOf(SudokuBoard board, boolean[] conflicts, int i, GridTheme theme) {
+        int d = board.digit(i);
+        boolean given = board.given(i);
+        var fill = board.changedAt(i) && !given ? theme.changed() : theme.background();
+        if (conflicts[i]) {
+            fill = theme.conflict().deriveColor(0, 1, 1, theme.dark() ? 0.35 : 0.18);
+        }
+        var textColor = conflicts[i] ? theme.conflict() : given ? theme.givenText() : theme.text();
+        double opacity = given ? 1.0 : 0.35 + 0.65 * clamp01(board.confidenceAt(i));
+        var outline = board.backtrackAt(i) ? theme.backtrack() : null;
+        return new CellStyle(fill, d == 0 ? "" : Integer.toString(d), textColor, given, opacity, outline,
+                board.changedAt(i) && !given);
+    }
+
+    /** Draws the board into {@code geometry}. Call on the FX thread. */
+    public static void draw(GraphicsContext g, GridGeometry geometry, SudokuBoard board, GridTheme theme) {
+        int n = board.size();
+        boolean[] conflicts = SudokuRules.conflicts(board.digits(), n);
+        double cell = geometry.cell();
+        var regular = Font.font("System", FontWeight.NORMAL, cell * 0.55);
+        var bold = Font.font("System", FontWeight.BOLD, cell * 0.58);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < n * n; i++) {
+            var style = styleOf(board, conflicts, i, theme);
+            double x = geometry.x(i % n);
+            double y = geometry.y(i / n);
+            g.setFill(style.fill());
+            g.fillRect(x, y, cell, cell);
+            if (style.outline() != null) {
+                g.setStroke(style.outline());
+                g.setLineWidth(Math.max(2, cell * 0.07));
+                double inset = cell * 0.08;
+                g.strokeRoundRect(x + inset, y + inset, cell - 2 * inset, cell - 2 * inset, cell * 0.2, cell * 0.2);
+            }
+            if (style.cornerMark()) {
+                g.setFill(theme.text().deriveColor(0, 1, 1, 0.6));
+                g.fillOval(x + cell * 0.78, y + cell * 0.08, cell * 0.13, cell * 0.13);
+            }
+            if (!style.text().isEmpty()) {
+                g.setGlobalAlpha(style.textOpacity());
+                g.setFill(style.textColor());
+                g.setFont(style.bold() ? bold : regular);
+                g.fillText(style.text(), x + cell / 2, y + cell / 2 + 1);
+                g.setGlobalAlpha(1);
+            }
+        }
+        drawLines(g, geometry, n, theme);
+    }
+
+    private static void drawLines(GraphicsContext g, GridGeometry geometry, int n, GridTheme theme) {
+        int box = SudokuRules.boxSide(n);
+        for (int k = 0; k <= n; k++) {
+            boolean major = k % box == 0;
+            g.setStroke(major ? theme.boxLine() : theme.gridLine());
+            g.setLineWidth(major ? 2 : 1);
+            double off = major ? 0 : 0.5;
+            g.strokeLine(geometry.x(k) + off, geometry.y(0), geometry.x(k) + off, geometry.y(n));
+            g.strokeLine(geometry.x(0), geometry.y(k) + off, geometry.x(n), geometry.y(k) + off);
+        }
+    }
+
+    static double clamp01(double v) {
+        return Double.isNaN(v) ? 1 : Math.max(0, Math.min(1, v));
+    }
+}
