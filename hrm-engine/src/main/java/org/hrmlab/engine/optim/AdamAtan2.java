@@ -74,11 +74,43 @@ public final class AdamAtan2 {
             float mi = Math.fma(mb1, g, Math.fma(-mb1, m[i], m[i]));
             float vi = Math.fma(mb2, g * g, Math.fma(-mb2, v[i], v[i]));
             float denom = (float) Math.sqrt(vi) / bc2Sqrt;
-            p -= stepSize * (float) Math.atan2(mi, denom);
+            p -= stepSize * (float) atan2(mi, denom);
             param[i] = p;
             m[i] = mi;
             v[i] = vi;
         }
+    }
+
+    /**
+     * {@code atan2(y, x)} for {@code x >= 0} (always so here: x is a square root), accurate to about 2e-8 and several
+     * times faster than {@link Math#atan2}: reduce to {@code |t| <= tan(π/8)} and sum the odd Taylor series to t¹⁵.
+     */
+    static double atan2(double y, double x) {
+        double ay = Math.abs(y);
+        if (ay == 0) {
+            return 0 * y;
+        }
+        boolean swap = ay > x;
+        double z = swap ? x / ay : ay / x;
+        double base = 0;
+        if (z > 0.41421356237309503) {
+            base = Math.PI / 4;
+            z = (z - 1) / (z + 1);
+        }
+        double z2 = z * z;
+        double poly = 1.0 / 15;
+        poly = poly * -z2 + 1.0 / 13;
+        poly = poly * -z2 + 1.0 / 11;
+        poly = poly * -z2 + 1.0 / 9;
+        poly = poly * -z2 + 1.0 / 7;
+        poly = poly * -z2 + 1.0 / 5;
+        poly = poly * -z2 + 1.0 / 3;
+        poly = poly * -z2 + 1.0;
+        double a = base + z * poly;
+        if (swap) {
+            a = Math.PI / 2 - a;
+        }
+        return y < 0 ? -a : a;
     }
 
     /** @return the first moments by parameter name (live; for checkpoints) */

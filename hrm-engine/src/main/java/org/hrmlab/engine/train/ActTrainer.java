@@ -10,8 +10,6 @@ import org.hrmlab.engine.io.WeightLayout;
 import org.hrmlab.engine.loss.ActLoss;
 import org.hrmlab.engine.loss.BinaryCrossEntropy;
 import org.hrmlab.engine.loss.TokenLoss;
-import org.hrmlab.engine.model.HrmModel;
-import org.hrmlab.engine.model.HrmState;
 import org.hrmlab.engine.optim.AdamAtan2;
 import org.hrmlab.engine.optim.LearningRateSchedule;
 import org.hrmlab.engine.optim.SignSgd;
@@ -22,9 +20,9 @@ import org.hrmlab.engine.optim.SignSgd;
  * <ul>
  *   <li>The carry persists across steps; a slot keeps its example until it halts, then is reset to H_init/L_init and
  *       takes the example at its position of the next batch (deep supervision).</li>
- *   <li>Inside a segment all updates but the last L- and H-update run without gradient (the fast {@link HrmModel});
- *       the last two run in {@link FinalStep}, which keeps its activations and back-propagates by hand (checked
- *       against the SameDiff graph {@link FinalStepGraph} and finite differences).</li>
+ *   <li>Inside a segment all updates but the last L- and H-update run without gradient; the last two keep their
+ *       activations and are back-propagated by hand ({@link FinalStep}, checked against the SameDiff graph
+ *       {@link FinalStepGraph} and finite differences).</li>
  *   <li>Halting: {@code steps >= max} or {@code q_halt > q_continue}, with exploration (probability p, random minimum
  *       in {@code {2..max}}); the continue target comes from a second no-grad segment from the new carry.</li>
  *   <li>Loss: {@link ActLoss}, back-propagated as {@code loss / B}; Adam-atan2 on the dense parameters, sign SGD on the
@@ -53,8 +51,6 @@ public final class ActTrainer {
     private final int[] curInputs;
     private final int[] curLabels;
     private final int[] curIds;
-    private HrmModel model;
-    private HrmState state;
     private Map<String, float[]> lastGradients = Map.of();
 
     /**
@@ -199,25 +195,18 @@ public final class ActTrainer {
                 curIds[b] = next.puzzleIds()[b];
             }
         }
-        ensureModel();
-        state.setCarry(zL, zH);
-        model.embed(state, curInputs, curIds);
-        Segments.allButLastStep(model, state);
-        float[] zL0 = new float[zL.length];
-        float[] zH0 = new float[zH.length];
-        state.copyZL(zL0);
-        state.copyZH(zH0);
         if (finalStepStale) {
             finalStep.setWeights(params);
             finalStepStale = false;
         }
-        FinalStep.Output out = finalStep.forward(zL0, zH0, curInputs,
-                config.puzzleEmbNdim() > 0 ? puzzleRows() : null);
+        float[] x = finalStep.embedding(curInputs, config.puzzleEmbNdim() > 0 ? puzzleRows() : null);
+        float[][] carry = {zL.clone(), zH.clone()};
+        finalStep.allButLastStep(carry, x);
+        FinalStep.Output out = finalStep.forward(carry[0], carry[1], x);
         float[] logits = out.logits();
         float[] q = out.q();
         System.arraycopy(out.zL(), 0, zL, 0, zL.length);
         System.arraycopy(out.zH(), 0, zH, 0, zH.length);
-        state.setCarry(zL, zH);
 
         long stepNumber = adam.step() + 1;
         boolean[] halted = new boolean[batch];
@@ -236,7 +225,7 @@ public final class ActTrainer {
                         ? rng.nextInt(2, config.haltMaxSteps() + 1) : 0;
                 halted[b] &= slotSteps[b] >= minSteps;
             }
-            target = bootstrapTargets(isLast);
+            target = bootstrapTargets(isLast, x);
         }
         ActLoss.Result loss = actLoss.compute(logits, curLabels, q, target, halted, slotSteps, batch, seq,
                 config.vocabSize(), 1.0 / batch);
@@ -251,7 +240,6 @@ public final class ActTrainer {
             signSgd.update(params.get("puzzle_emb.weights"), config.puzzleEmbNdim(), curIds,
                     lastGradients.get(FinalStepGraph.PUZZLE_ROWS), puzzleSchedule.lr(stepNumber));
         }
-        model = null;
         finalStepStale = true;
         System.arraycopy(halted, 0, slotHalted, 0, batch);
         return new StepResult(stepNumber, lr, loss.loss(), loss.lmLoss(), loss.qHaltLoss(), loss.qContinueLoss(),
@@ -259,18 +247,12 @@ public final class ActTrainer {
                 loss.stepsSum());
     }
 
-    private void ensureModel() {
-        if (model == null) {
-            model = new HrmModel(config, weights());
-            state = model.newState(batch);
-        }
-    }
-
     /** A full no-grad segment from the new carry; returns the continue targets. The carry is not changed. */
-    private double[] bootstrapTargets(boolean[] isLast) {
-        Segments.full(model, state);
-        float[] next = new float[batch * 2];
-        model.qLogits(state, next);
+    private double[] bootstrapTargets(boolean[] isLast, float[] x) {
+        float[][] carry = {zL, zH};
+        finalStep.allButLastStep(carry, x);
+        carry[0] = finalStep.lUpdate(carry[0], carry[1], x);
+        float[] next = finalStep.qLogits(finalStep.hUpdate(carry[1], carry[0]));
         double[] target = new double[batch];
         for (int b = 0; b < batch; b++) {
             double h = next[b * 2];

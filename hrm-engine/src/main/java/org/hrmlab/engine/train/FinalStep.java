@@ -27,6 +27,8 @@ final class FinalStep {
     private final float[] sin;
     private final Block[] lLevel;
     private final Block[] hLevel;
+    private final Cache[] lCache;
+    private final Cache[] hCache;
     private INDArray lmHead;
     private INDArray qWeight;
     private float[] qBias;
@@ -47,6 +49,8 @@ final class FinalStep {
         sin = toFloats(rope[1]);
         lLevel = new Block[config.lLayers()];
         hLevel = new Block[config.hLayers()];
+        lCache = new Cache[lLevel.length];
+        hCache = new Cache[hLevel.length];
         for (int i = 0; i < lLevel.length; i++) {
             lLevel[i] = new Block("L_level.layers." + i + ".");
         }
@@ -63,8 +67,8 @@ final class FinalStep {
         for (Block b : hLevel) {
             b.set(p);
         }
-        lmHead = mat(p.get("lm_head.weight"), c.vocabSize(), d);
-        qWeight = mat(p.get("q_head.weight"), 2, d);
+        lmHead = refill(lmHead, p.get("lm_head.weight"), c.vocabSize(), d);
+        qWeight = refill(qWeight, p.get("q_head.weight"), 2, d);
         qBias = p.get("q_head.bias").clone();
         tokenTable = p.get("embed_tokens.embedding_weight");
         positions = c.posEncodings().equals("learned") ? p.get("embed_pos.embedding_weight") : null;
@@ -78,38 +82,103 @@ final class FinalStep {
     }
 
     /**
-     * @param zL0        {@code [B·S·D]} carry after the no-grad updates (not modified)
-     * @param zH0        same shape (not modified)
+     * The input embedding x̃ of a batch; remembers the tokens for the embedding gradient.
+     *
      * @param tokenIds   {@code [B·seqLen]} (not modified)
      * @param puzzleRows {@code [B·puzzleEmbNdim]} the batch's puzzle-embedding rows, or null without a puzzle embedding
+     * @return {@code [B·S·D]}
      */
-    Output forward(float[] zL0, float[] zH0, int[] tokenIds, float[] puzzleRows) {
+    float[] embedding(int[] tokenIds, float[] puzzleRows) {
         tokens = tokenIds.clone();
-        float[] x = embed(tokenIds, puzzleRows);
+        return embed(tokenIds, puzzleRows);
+    }
+
+    /** No-grad L-update. @return {@code L(zL + (zH + x))} (arguments not modified) */
+    float[] lUpdate(float[] zL, float[] zH, float[] x) {
         float[] in = new float[n * d];
         for (int i = 0; i < in.length; i++) {
-            in[i] = zL0[i] + (zH0[i] + x[i]);
+            in[i] = zL[i] + (zH[i] + x[i]);
         }
-        float[] zL1 = in;
         for (Block b : lLevel) {
-            zL1 = b.forward(zL1);
+            in = b.forward(in).y;
         }
-        float[] hIn = new float[n * d];
-        for (int i = 0; i < hIn.length; i++) {
-            hIn[i] = zH0[i] + zL1[i];
+        return in;
+    }
+
+    /** No-grad H-update. @return {@code H(zH + zL)} (arguments not modified) */
+    float[] hUpdate(float[] zH, float[] zL) {
+        float[] in = new float[n * d];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = zH[i] + zL[i];
         }
-        float[] zH = hIn;
         for (Block b : hLevel) {
-            zH = b.forward(zH);
+            in = b.forward(in).y;
         }
-        zH1 = zH;
-        float[] logits = arr(Nd4j.gemm(mat(gridRows(zH), batch * c.seqLen(), d), lmHead, false, true));
+        return in;
+    }
+
+    /**
+     * Runs every update of a segment but the last L- and H-update, without gradient.
+     *
+     * @param carry {@code {zL, zH}}, replaced by the new arrays
+     */
+    void allButLastStep(float[][] carry, float[] x) {
+        for (int h = 0; h < c.hCycles(); h++) {
+            for (int l = 0; l < c.lCycles(); l++) {
+                if (h < c.hCycles() - 1 || l < c.lCycles() - 1) {
+                    carry[0] = lUpdate(carry[0], carry[1], x);
+                }
+            }
+            if (h < c.hCycles() - 1) {
+                carry[1] = hUpdate(carry[1], carry[0]);
+            }
+        }
+    }
+
+    /** @return {@code [B·2]} Q logits (halt, continue) of a zH {@code [B·S·D]} (not modified) */
+    float[] qLogits(float[] zH) {
         float[] q = arr(Nd4j.gemm(mat(firstRows(zH), batch, d), qWeight, false, true));
         for (int b = 0; b < batch; b++) {
             q[b * 2] += qBias[0];
             q[b * 2 + 1] += qBias[1];
         }
-        return new Output(zL1, zH, logits, q);
+        return q;
+    }
+
+    /** The test entry: embedding and differentiable step in one call. */
+    Output forward(float[] zL0, float[] zH0, int[] tokenIds, float[] puzzleRows) {
+        return forward(zL0, zH0, embedding(tokenIds, puzzleRows));
+    }
+
+    /**
+     * The differentiable last L- and H-update, keeping activations for {@link #backward}.
+     *
+     * @param zL0 {@code [B·S·D]} carry after the no-grad updates (not modified)
+     * @param zH0 same shape (not modified)
+     * @param x   the input embedding from {@link #embedding} (not modified)
+     */
+    Output forward(float[] zL0, float[] zH0, float[] x) {
+        float[] in = new float[n * d];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = zL0[i] + (zH0[i] + x[i]);
+        }
+        for (int i = 0; i < lLevel.length; i++) {
+            lCache[i] = lLevel[i].forward(in);
+            in = lCache[i].y;
+        }
+        float[] zL1 = in;
+        float[] hIn = new float[n * d];
+        for (int i = 0; i < hIn.length; i++) {
+            hIn[i] = zH0[i] + zL1[i];
+        }
+        float[] zH = hIn;
+        for (int i = 0; i < hLevel.length; i++) {
+            hCache[i] = hLevel[i].forward(zH);
+            zH = hCache[i].y;
+        }
+        zH1 = zH;
+        float[] logits = arr(Nd4j.gemm(mat(gridRows(zH), batch * c.seqLen(), d), lmHead, false, true));
+        return new Output(zL1, zH, logits, qLogits(zH));
     }
 
     /**
@@ -141,10 +210,10 @@ final class FinalStep {
             }
         }
         for (int i = hLevel.length - 1; i >= 0; i--) {
-            dz = hLevel[i].backward(dz, g);
+            dz = hLevel[i].backward(hCache[i], dz, g);
         }
         for (int i = lLevel.length - 1; i >= 0; i--) {
-            dz = lLevel[i].backward(dz, g);
+            dz = lLevel[i].backward(lCache[i], dz, g);
         }
         embedBackward(dz, g);
         return g;
@@ -238,32 +307,22 @@ final class FinalStep {
         private INDArray wO;
         private INDArray wGu;
         private INDArray wDown;
-        private INDArray x;
-        private INDArray qT;
-        private INDArray kT;
-        private INDArray vT;
-        private INDArray probs;
-        private INDArray merged;
-        private float[] inv1;
-        private float[] h;
-        private float[] gu;
-        private INDArray m;
-        private float[] inv2;
-        private float[] y;
 
         Block(String prefix) {
             this.prefix = prefix;
         }
 
         void set(Map<String, float[]> p) {
-            wQkv = mat(p.get(prefix + "self_attn.qkv_proj.weight"), 3L * d, d);
-            wO = mat(p.get(prefix + "self_attn.o_proj.weight"), d, d);
-            wGu = mat(p.get(prefix + "mlp.gate_up_proj.weight"), 2L * inter, d);
-            wDown = mat(p.get(prefix + "mlp.down_proj.weight"), d, inter);
+            wQkv = refill(wQkv, p.get(prefix + "self_attn.qkv_proj.weight"), 3L * d, d);
+            wO = refill(wO, p.get(prefix + "self_attn.o_proj.weight"), d, d);
+            wGu = refill(wGu, p.get(prefix + "mlp.gate_up_proj.weight"), 2L * inter, d);
+            wDown = refill(wDown, p.get(prefix + "mlp.down_proj.weight"), d, inter);
         }
 
-        float[] forward(float[] in) {
-            x = mat(in, n, d);
+        Cache forward(float[] in) {
+            Cache k0 = new Cache();
+            INDArray x = mat(in, n, d);
+            k0.x = x;
             float[] qkv = arr(Nd4j.gemm(x, wQkv, false, true));
             int bh = batch * heads;
             float[] q = new float[bh * s * hd];
@@ -297,22 +356,25 @@ final class FinalStep {
                     }
                 }
             }
-            qT = mat(q, bh, s, hd);
-            kT = mat(k, bh, s, hd);
-            vT = mat(v, bh, s, hd);
-            probs = Nd4j.matmul(qT, kT, false, true, false);
+            k0.qT = mat(q, bh, s, hd);
+            k0.kT = mat(k, bh, s, hd);
+            k0.vT = mat(v, bh, s, hd);
+            INDArray probs = Nd4j.matmul(k0.qT, k0.kT, false, true, false);
             Nd4j.exec(new SoftMax(probs, probs, 2));
-            float[] o = arr(Nd4j.matmul(probs, vT, false, false, false));
+            k0.probs = probs;
+            float[] o = arr(Nd4j.matmul(probs, k0.vT, false, false, false));
             float[] mergedF = new float[n * d];
             headsToRows(o, mergedF);
-            merged = mat(mergedF, n, d);
-            float[] a = arr(Nd4j.gemm(merged, wO, false, true));
+            k0.merged = mat(mergedF, n, d);
+            float[] a = arr(Nd4j.gemm(k0.merged, wO, false, true));
             for (int i = 0; i < a.length; i++) {
                 a[i] += in[i];
             }
-            inv1 = new float[n];
-            h = rmsNorm(a, inv1);
-            gu = arr(Nd4j.gemm(mat(h, n, d), wGu, false, true));
+            k0.inv1 = new float[n];
+            float[] h = rmsNorm(a, k0.inv1);
+            k0.h = h;
+            float[] gu = arr(Nd4j.gemm(mat(h, n, d), wGu, false, true));
+            k0.gu = gu;
             float[] mf = new float[n * inter];
             for (int r = 0; r < n; r++) {
                 for (int i = 0; i < inter; i++) {
@@ -321,18 +383,25 @@ final class FinalStep {
                     mf[r * inter + i] = gv * sig * gu[r * 2 * inter + inter + i];
                 }
             }
-            m = mat(mf, n, inter);
-            float[] r2 = arr(Nd4j.gemm(m, wDown, false, true));
+            k0.m = mat(mf, n, inter);
+            float[] r2 = arr(Nd4j.gemm(k0.m, wDown, false, true));
             for (int i = 0; i < r2.length; i++) {
                 r2[i] += h[i];
             }
-            inv2 = new float[n];
-            y = rmsNorm(r2, inv2);
-            return y;
+            k0.inv2 = new float[n];
+            k0.y = rmsNorm(r2, k0.inv2);
+            return k0;
         }
 
-        float[] backward(float[] dy, Map<String, float[]> g) {
-            float[] dr2 = rmsBackward(dy, y, inv2);
+        float[] backward(Cache k0, float[] dy, Map<String, float[]> g) {
+            INDArray m = k0.m;
+            float[] gu = k0.gu;
+            float[] h = k0.h;
+            INDArray probs = k0.probs;
+            INDArray qT = k0.qT;
+            INDArray kT = k0.kT;
+            INDArray vT = k0.vT;
+            float[] dr2 = rmsBackward(dy, k0.y, k0.inv2);
             INDArray dr2m = mat(dr2, n, d);
             g.put(prefix + "mlp.down_proj.weight", arr(Nd4j.gemm(dr2m, m, true, false)));
             float[] dm = arr(Nd4j.gemm(dr2m, wDown, false, false));
@@ -353,9 +422,9 @@ final class FinalStep {
             for (int i = 0; i < dh.length; i++) {
                 dh[i] += dr2[i];
             }
-            float[] dr1 = rmsBackward(dh, h, inv1);
+            float[] dr1 = rmsBackward(dh, h, k0.inv1);
             INDArray dr1m = mat(dr1, n, d);
-            g.put(prefix + "self_attn.o_proj.weight", arr(Nd4j.gemm(dr1m, merged, true, false)));
+            g.put(prefix + "self_attn.o_proj.weight", arr(Nd4j.gemm(dr1m, k0.merged, true, false)));
             float[] dMerged = arr(Nd4j.gemm(dr1m, wO, false, false));
             int bh = batch * heads;
             float[] dOf = new float[bh * s * hd];
@@ -404,7 +473,7 @@ final class FinalStep {
                 }
             }
             INDArray dqkvM = mat(dqkv, n, 3L * d);
-            g.put(prefix + "self_attn.qkv_proj.weight", arr(Nd4j.gemm(dqkvM, x, true, false)));
+            g.put(prefix + "self_attn.qkv_proj.weight", arr(Nd4j.gemm(dqkvM, k0.x, true, false)));
             float[] dx = arr(Nd4j.gemm(dqkvM, wQkv, false, false));
             for (int i = 0; i < dx.length; i++) {
                 dx[i] += dr1[i];
@@ -433,6 +502,22 @@ final class FinalStep {
                 }
             }
         }
+    }
+
+    /** What a block's backward needs from its forward. */
+    private static final class Cache {
+        INDArray x;
+        INDArray qT;
+        INDArray kT;
+        INDArray vT;
+        INDArray probs;
+        INDArray merged;
+        float[] inv1;
+        float[] h;
+        float[] gu;
+        INDArray m;
+        float[] inv2;
+        float[] y;
     }
 
     /** Weightless RMSNorm of {@code [n, d]} rows as the forward model computes it; records {@code 1/rms} per row. */
@@ -472,13 +557,27 @@ final class FinalStep {
         return dr;
     }
 
+    /** Puts new values into an existing array of the same shape, or makes one. */
+    private static INDArray refill(INDArray old, float[] a, long... shape) {
+        if (old == null || old.length() != a.length) {
+            return mat(a, shape);
+        }
+        old.data().asNioFloat().put(0, a);
+        return old;
+    }
+
+    /** @return a new C-order array holding {@code a} (bulk copy; ND4J's own float[] constructors copy per element) */
     private static INDArray mat(float[] a, long... shape) {
-        return Nd4j.create(a, shape, DataType.FLOAT);
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
+        out.data().asNioFloat().put(0, a);
+        return out;
     }
 
     private static float[] arr(INDArray a) {
-        INDArray c = a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
-        return c.data().asFloat();
+        INDArray c = a.isView() || a.ordering() != 'c' || a.offset() != 0 ? a.dup('c') : a;
+        float[] out = new float[(int) c.length()];
+        c.data().asNioFloat().get(0, out);
+        return out;
     }
 
     private static float[] toFloats(double[] a) {

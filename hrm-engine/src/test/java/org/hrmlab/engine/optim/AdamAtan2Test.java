@@ -61,6 +61,21 @@ class AdamAtan2Test {
     }
 
     @Test
+    void fastAtan2MatchesTheLibrary() {
+        java.util.Random rnd = new java.util.Random(3);
+        double worst = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double y = rnd.nextGaussian() * Math.pow(10, rnd.nextInt(9) - 4);
+            double x = Math.abs(rnd.nextGaussian()) * Math.pow(10, rnd.nextInt(9) - 4);
+            worst = Math.max(worst, Math.abs(AdamAtan2.atan2(y, x) - Math.atan2(y, x)));
+        }
+        assertEquals(0, worst, 5e-8);
+        assertEquals(0.0, AdamAtan2.atan2(0, 0));
+        assertEquals(Math.PI / 2, AdamAtan2.atan2(3, 0), 1e-15);
+        assertEquals(-Math.PI / 4, AdamAtan2.atan2(-2, 2), 1e-15);
+    }
+
+    @Test
     void refusesAnUpdateBeforeAStep() {
         assertThrows(IllegalStateException.class,
                 () -> new AdamAtan2(0.9, 0.95, 0).update("w", new float[1], new float[1], 0.1));
