@@ -153,11 +153,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
             inputs.put("traces", in.traces().stream().map(Path::toString).toList());
             inputs.put("control_traces", in.controls().stream().map(Path::toString).toList());
             provenance.put("inputs", inputs);
+            long t0 = System.nanoTime();
             AnalysisResult result = TraceAnalysis.run(in.traces(), in.controls(), in.settings());
+            long t1 = System.nanoTime();
             Files.createDirectories(out);
             Map<String, Object> json = AnalysisExport.write(result, out, in.options(), provenance);
+            long t2 = System.nanoTime();
+            Map<String, Object> seconds = new LinkedHashMap<>();
+            seconds.put("analysis", (t1 - t0) / 1e9);
+            seconds.put("figures", (t2 - t1) / 1e9);
+            json.put("seconds", seconds);
             err.println("analyze: " + in.traces().size() + " trajectories, " + in.controls().size()
-                    + " control trajectories; " + in.settings().summary() + "; wrote " + out);
+                    + " control trajectories; " + in.settings().summary() + "; wrote " + out
+                    + String.format(Locale.ROOT, " (analysis %.2f s, figures %.2f s)", (t1 - t0) / 1e9,
+                            (t2 - t1) / 1e9));
             err.flush();
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
