@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hrmlab.engine.HrmConfig;
 import org.hrmlab.engine.bench.EngineBenchmark;
+import org.hrmlab.engine.bench.TrainingBenchmark;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code hrmlab bench}: engine speed on this machine, as shares of the GEMM rate measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure L-update, H-update and segment times against this machine's GEMM rate.")
+        description = "Measure L-update, H-update and segment times (or, with --train, training steps) against this"
+                + " machine's GEMM rate.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -27,8 +29,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "positions including the puzzle prefix (82 = Sudoku, 901 = maze/ARC)")
     List<Integer> seqs;
 
-    @Option(names = "--batch", defaultValue = "1", paramLabel = "B", description = "examples per update")
-    int batch;
+    @Option(names = "--batch", split = ",", defaultValue = "1", paramLabel = "B",
+            description = "examples per update (a list measures each)")
+    List<Integer> batches;
+
+    @Option(names = "--train", description = "measure training steps (examples x segments per second) instead")
+    boolean train;
 
     @Option(names = "--repeats", defaultValue = "7", paramLabel = "N", description = "timed runs per figure (>= 5)")
     int repeats;
@@ -41,29 +47,24 @@ final class BenchCommand implements Callable<Integer> {
             default -> throw new BadInputException("--config: unknown architecture '" + config
                     + "' (known: hrm-27m, tiny)");
         };
-        if (batch < 1) {
+        if (batches.stream().anyMatch(b -> b < 1)) {
             throw new BadInputException("--batch must be >= 1");
         }
-        EngineBenchmark bench = new EngineBenchmark(2, repeats);
-        double gemm = bench.gemmGflops(1024);
-        List<Map<String, Object>> results = new ArrayList<>();
         for (int s : seqs) {
             if (s <= base.puzzleEmbLen()) {
                 throw new BadInputException("--seq " + s + " leaves no grid positions");
             }
-            EngineBenchmark.Result r = bench.measure(base, s, batch, gemm);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("seq_len", r.seqLen());
-            m.put("batch", r.batch());
-            m.put("l_update_ms", r.lUpdateMs());
-            m.put("h_update_ms", r.hUpdateMs());
-            m.put("segment_ms", r.segmentMs());
-            m.put("l_update_gflops", r.lUpdateGflops());
-            m.put("l_update_share_of_gemm", r.shareOfGemm());
-            m.put("heap_growth_bytes_over_200_updates", r.heapGrowthBytes());
-            results.add(m);
+        }
+        EngineBenchmark bench = new EngineBenchmark(2, repeats);
+        double gemm = bench.gemmGflops(1024);
+        List<Map<String, Object>> results = train ? trainingResults(base, gemm) : new ArrayList<>();
+        for (int s : train ? List.<Integer>of() : seqs) {
+            for (int batch : batches) {
+                results.add(updateResult(bench.measure(base, s, batch, gemm)));
+            }
         }
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mode", train ? "train" : "inference");
         out.put("config", Map.of("name", config, "hidden", base.hiddenSize(), "heads", base.numHeads(),
                 "H_layers", base.hLayers(), "L_layers", base.lLayers(), "puzzle_emb_len", base.puzzleEmbLen(),
                 "H_cycles", base.hCycles(), "L_cycles", base.lCycles()));
@@ -74,5 +75,34 @@ final class BenchCommand implements Callable<Integer> {
         out.put("results", results);
         Json.print(spec.commandLine().getOut(), out);
         return 0;
+    }
+
+    private List<Map<String, Object>> trainingResults(HrmConfig base, double gemm) {
+        TrainingBenchmark bench = new TrainingBenchmark(1, Math.max(3, repeats / 2));
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (TrainingBenchmark.Result r : bench.measureAll(base, seqs, batches, gemm)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("seq_len", r.seqLen());
+            m.put("batch", r.batch());
+            m.put("step_ms", r.stepMs());
+            m.put("examples_segments_per_second", r.examplesSegmentsPerSec());
+            m.put("step_gflops", r.gflops());
+            m.put("step_share_of_gemm", r.shareOfGemm());
+            results.add(m);
+        }
+        return results;
+    }
+
+    private static Map<String, Object> updateResult(EngineBenchmark.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq_len", r.seqLen());
+        m.put("batch", r.batch());
+        m.put("l_update_ms", r.lUpdateMs());
+        m.put("h_update_ms", r.hUpdateMs());
+        m.put("segment_ms", r.segmentMs());
+        m.put("l_update_gflops", r.lUpdateGflops());
+        m.put("l_update_share_of_gemm", r.shareOfGemm());
+        m.put("heap_growth_bytes_over_200_updates", r.heapGrowthBytes());
+        return m;
     }
 }

@@ -22,4 +22,23 @@ class BenchCommandTest {
         }
         assertEquals(2, CliRun.of("bench", "--config", "nope").exitCode());
     }
+
+    @Test
+    void trainingModeReportsThroughputPerBatch() throws Exception {
+        CliRun run = CliRun.of("bench", "--train", "--config", "tiny", "--seq", "17", "--batch", "1,3", "--repeats",
+                "6");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode b = Json.MAPPER.readTree(run.out());
+        assertEquals("train", b.get("mode").asText());
+        assertEquals(2, b.get("results").size());
+        for (int i = 0; i < 2; i++) {
+            JsonNode r = b.get("results").get(i);
+            assertEquals(i == 0 ? 1 : 3, r.get("batch").asInt());
+            double ms = r.get("step_ms").asDouble();
+            assertTrue(ms > 0);
+            assertEquals(r.get("batch").asInt() / (ms / 1e3), r.get("examples_segments_per_second").asDouble(), 1e-6);
+            assertTrue(r.get("step_share_of_gemm").asDouble() > 0);
+        }
+        assertEquals(2, CliRun.of("bench", "--train", "--batch", "0").exitCode());
+    }
 }

@@ -1,0 +1,98 @@
+package org.hrmlab.engine.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.model.HrmInitializer;
+import org.hrmlab.engine.train.ActTrainer;
+import org.hrmlab.engine.train.OptimiserSettings;
+import org.hrmlab.engine.train.TrainingBatch;
+
+/**
+ * Measures training steps of {@link ActTrainer} (one ACT segment on every batch slot, the bootstrapped Q target's
+ * second no-grad segment, the final step's backward and one Adam-atan2 step) on random tokens, as
+ * examples·segments per second and as a share of the GEMM rate measured in the same run.
+ */
+public final class TrainingBenchmark {
+    private final int warmup;
+    private final int repeats;
+
+    /**
+     * @param warmup  untimed steps before measuring
+     * @param repeats timed steps (the median is reported; at least 3)
+     */
+    public TrainingBenchmark(int warmup, int repeats) {
+        this.warmup = warmup;
+        this.repeats = Math.max(3, repeats);
+    }
+
+    /**
+     * One configuration's figures.
+     *
+     * @param stepMs                 median wall time of one training step
+     * @param examplesSegmentsPerSec {@code batch / step time}: every slot runs one segment per step
+     * @param gflops                 the estimated floating-point work of a step ({@link #stepFlops}) per second
+     * @param shareOfGemm            {@code gflops} over the GEMM rate of the same run
+     */
+    public record Result(int seqLen, int batch, double stepMs, double examplesSegmentsPerSec, double gflops,
+                         double shareOfGemm) {
+    }
+
+    /**
+     * @param base   the architecture (its seqLen is replaced)
+     * @param sTotal positions including the puzzle prefix
+     * @param batch  slots per step
+     * @param gemm   the GEMM rate measured in the same run, GFLOP/s
+     */
+    public Result measure(HrmConfig base, int sTotal, int batch, double gemm) {
+        HrmConfig c = base.withSeqLen(sTotal - base.puzzleEmbLen());
+        OptimiserSettings settings = new OptimiserSettings(1e-4, 0.9, 0.95, 0.1, 1e-2, 0.1, 10, 1.0, 1_000_000,
+                "stablemax_cross_entropy");
+        ActTrainer trainer = new ActTrainer(c, HrmInitializer.init(c, 0), settings, batch, 0);
+        SplittableRandom rng = new SplittableRandom(1);
+        int[] inputs = new int[batch * c.seqLen()];
+        int[] labels = new int[batch * c.seqLen()];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = 1 + rng.nextInt(c.vocabSize() - 1);
+            labels[i] = 1 + rng.nextInt(c.vocabSize() - 1);
+        }
+        TrainingBatch next = new TrainingBatch(inputs, labels, new int[batch]);
+        for (int i = 0; i < warmup; i++) {
+            trainer.step(next);
+        }
+        double[] times = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long t = System.nanoTime();
+            trainer.step(next);
+            times[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(times);
+        double ms = times[repeats / 2];
+        double gflops = stepFlops(c, batch) / (ms / 1e3) / 1e9;
+        return new Result(sTotal, batch, ms, batch / (ms / 1e3), gflops, gflops / gemm);
+    }
+
+    /**
+     * The arithmetic of one step: two forward segments (the step's own and the no-grad one behind the bootstrapped
+     * continue target) and the backward of the final L- and H-update, counted as twice their forward.
+     */
+    public static double stepFlops(HrmConfig c, int batch) {
+        double l = EngineBenchmark.updateFlops(c, c.lLayers(), batch);
+        double h = EngineBenchmark.updateFlops(c, c.hLayers(), batch);
+        double segment = c.hCycles() * (c.lCycles() * l + h);
+        return 2 * segment + 2 * (l + h);
+    }
+
+    /** @return the figures for each (sequence length, batch) pair, in order */
+    public List<Result> measureAll(HrmConfig base, List<Integer> seqs, List<Integer> batches, double gemm) {
+        List<Result> out = new ArrayList<>();
+        for (int s : seqs) {
+            for (int b : batches) {
+                out.add(measure(base, s, b, gemm));
+            }
+        }
+        return out;
+    }
+}
