@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|maze: regenerates the data of one default model and trains it, from the repository root.
+# reproduce.sh sudoku|maze|maze5: regenerates the data of one default model and trains it, from the repository root.
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
 set -euo pipefail
@@ -15,6 +15,14 @@ case "${1:-}" in
         ./hrmlab dataset build --kind sudoku --from "$tmp/csv" --aug 8 --out "data/$name"
         ./hrmlab train --config training/sudoku-4x4.yaml --out runs/sudoku-4x4
         ;;
+    maze5)
+        name=maze-5x5-hard
+        ./hrmlab dataset generate --kind maze --size 5 --count 2000 --difficulty hard --seed 1 --out "$tmp/train.csv"
+        ./hrmlab dataset generate --kind maze --size 5 --count 600 --difficulty hard --seed 2 --out "$tmp/test.csv"
+        training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
+        ./hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --out "data/$name"
+        ./hrmlab train --config training/maze-5x5.yaml --out runs/maze-5x5
+        ;;
     maze)
         name=maze-7x7-hard
         ./hrmlab dataset generate --kind maze --size 7 --count 2000 --difficulty hard --seed 1 --out "$tmp/train.csv"
@@ -24,7 +32,7 @@ case "${1:-}" in
         ./hrmlab train --config training/maze-7x7.yaml --out runs/maze-7x7
         ;;
     *)
-        echo "usage: training/reproduce.sh sudoku|maze" >&2
+        echo "usage: training/reproduce.sh sudoku|maze|maze5" >&2
         exit 2
         ;;
 esac

@@ -25,6 +25,7 @@ import org.hrmlab.puzzles.dataset.ArcDatasetBuilder;
 import org.hrmlab.puzzles.dataset.DatasetSummary;
 import org.hrmlab.puzzles.dataset.MazeDatasetBuilder;
 import org.hrmlab.puzzles.dataset.SudokuDatasetBuilder;
+import org.hrmlab.puzzles.dataset.SymmetryKeys;
 import org.hrmlab.puzzles.maze.MazeDifficulty;
 import org.hrmlab.puzzles.maze.MazeGenerator;
 import org.hrmlab.puzzles.sudoku.SudokuDifficulty;
@@ -83,6 +84,11 @@ public final class DatasetCommand implements Runnable {
         @Option(names = "--subsample", description = "Sudoku/maze: keep this many training puzzles (seeded)")
         Integer subsample;
 
+        @Option(names = "--disjoint", description = "Sudoku/maze: drop every test puzzle that is a training puzzle up "
+                + "to the augmentations' symmetries (maze: 8 dihedral images; Sudoku 4x4/6x6: relabelling, "
+                + "transposition, band/row/stack/column shuffles; 9x9: relabelling), and repeated test puzzles")
+        boolean disjoint;
+
         @Override
         public Integer call() {
             return DatasetCommand.guard(spec, () -> {
@@ -132,11 +138,30 @@ public final class DatasetCommand implements Runnable {
             if (subsample != null && subsample < train.size()) {
                 train = SudokuDatasetBuilder.split(train, 1.0 - subsample / (double) train.size(), s + 1).get(0);
             }
+            if (disjoint) {
+                int before = test.size();
+                test = unseen(train, test);
+                spec.commandLine().getErr().println("disjoint: dropped " + (before - test.size()) + " of " + before
+                        + " test puzzles (augmentations of training puzzles, or repeats); " + test.size() + " left");
+            }
             if (train.isEmpty() || test.isEmpty()) {
                 throw new IllegalArgumentException("--from: need at least one training and one test puzzle (got "
                         + train.size() + " and " + test.size() + ")");
             }
             return List.of(train, test);
+        }
+
+        private static <T extends Puzzle> List<T> unseen(List<T> train, List<T> test) {
+            java.util.function.Function<T, String> key = p -> p instanceof SudokuPuzzle sp ? SymmetryKeys.sudoku(sp)
+                    : SymmetryKeys.maze((MazePuzzle) p);
+            List<T> unique = new ArrayList<>();
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (T p : SymmetryKeys.unseen(train, test, key)) {
+                if (keys.add(key.apply(p))) {
+                    unique.add(p);
+                }
+            }
+            return unique;
         }
 
         private <T extends Puzzle> List<T> load(Path file, Class<T> type) throws IOException {

@@ -55,6 +55,39 @@ class DatasetCommandTest {
     }
 
     @Test
+    void disjointDropsTestMazesThatAreRotationsOfTrainingMazes() throws Exception {
+        Path train = dir.resolve("train.csv");
+        assertEquals(0, run("dataset", "generate", "--kind", "maze", "--count", "4", "--size", "7", "--seed", "1",
+                "--out", train.toString()).status());
+        List<String> lines = Files.readAllLines(train);
+        String[] first = lines.get(1).split(",", -1);
+        List<String> test = new java.util.ArrayList<>(List.of(lines.get(0), lines.get(1)));
+        test.add(first[0] + "," + rotate(first[1]) + "," + rotate(first[2]) + "," + first[3]);
+        Path other = dir.resolve("other.csv");
+        assertEquals(0, run("dataset", "generate", "--kind", "maze", "--count", "2", "--size", "7", "--seed", "77",
+                "--out", other.toString()).status());
+        test.addAll(Files.readAllLines(other).subList(1, 3));
+        Path testCsv = dir.resolve("test.csv");
+        Files.write(testCsv, test);
+        Run b = run("dataset", "build", "--kind", "maze", "--from", train.toString(), "--test-from",
+                testCsv.toString(), "--disjoint", "--out", dir.resolve("mds").toString());
+        assertEquals(0, b.status(), b.err());
+        assertTrue(b.err().contains("dropped 2 of 4"), b.err());
+        assertEquals(2, new ObjectMapper().readTree(b.out()).at("/splits/test/examples").asInt());
+    }
+
+    /** A 7x7 maze line turned a quarter. */
+    private static String rotate(String line) {
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < 7; r++) {
+            for (int c = 0; c < 7; c++) {
+                sb.append(line.charAt((6 - c) * 7 + r));
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
     void generatesHardMazesAndBuildsAnArcDataset() throws Exception {
         Path csv = dir.resolve("m.csv");
         Run g = run("dataset", "generate", "--kind", "maze", "--count", "3", "--size", "30", "--seed", "1", "--out",
