@@ -20,7 +20,7 @@ case "${1:-}" in
         ./hrmlab dataset generate --kind maze --size 5 --count 2000 --difficulty hard --seed 1 --out "$tmp/train.csv"
         ./hrmlab dataset generate --kind maze --size 5 --count 600 --difficulty hard --seed 2 --out "$tmp/test.csv"
         training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
-        ./hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --out "data/$name"
+        ./hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/$name"
         ./hrmlab train --config training/maze-5x5.yaml --out runs/maze-5x5
         ;;
     maze)
@@ -28,7 +28,7 @@ case "${1:-}" in
         ./hrmlab dataset generate --kind maze --size 7 --count 2000 --difficulty hard --seed 1 --out "$tmp/train.csv"
         ./hrmlab dataset generate --kind maze --size 7 --count 600 --difficulty hard --seed 2 --out "$tmp/test.csv"
         training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
-        ./hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --out "data/$name"
+        ./hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/$name"
         ./hrmlab train --config training/maze-7x7.yaml --out runs/maze-7x7
         ;;
     *)
