@@ -32,12 +32,13 @@ import org.jfree.chart.fx.ChartViewer;
 public final class PcaPanel extends BorderPane {
     private final InspectorViewModel vm;
     private final ToggleGroup latents = new ToggleGroup();
-    private final ChartViewer viewer = new ChartViewer(null, false);
+    private final StackPane plotArea = new StackPane();
     private final Label message = new Label();
     private final Label caption = new Label();
     private final Button export = new Button("Export\u2026");
     private GridTheme theme = GridTheme.LIGHT;
     private TrajectoryChart chart;
+    private ChartViewer viewer;
 
     /**
      * @param vm       the inspector (its PCA result and cursor)
@@ -79,9 +80,9 @@ public final class PcaPanel extends BorderPane {
         caption.getStyleClass().add("pca-caption");
         caption.setWrapText(true);
         caption.setMinHeight(Region.USE_PREF_SIZE);
-        viewer.setMinSize(80, 60);
         setTop(bar);
-        setCenter(new StackPane(viewer, message));
+        plotArea.getChildren().add(message);
+        setCenter(plotArea);
         setBottom(caption);
         setPadding(new Insets(2));
 
@@ -121,8 +122,9 @@ public final class PcaPanel extends BorderPane {
         export.setDisable(!pca.fitted());
         if (!pca.fitted()) {
             chart = null;
-            viewer.setChart(null);
-            viewer.setVisible(false);
+            if (viewer != null) {
+                viewer.setVisible(false);
+            }
             message.setText("Step the model: the PCA is fitted on this run's updates.");
             message.setVisible(true);
             return;
@@ -130,7 +132,14 @@ public final class PcaPanel extends BorderPane {
         chart = new TrajectoryChart(PcaChartData.of(pca, shownLatent()));
         chart.useCompactStyle(awt(theme.background()), awt(theme.givenText()));
         chart.setCursor(vm.getCursor());
-        viewer.setChart(chart.chart());
+        if (viewer == null) {
+            viewer = new ChartViewer(chart.chart(), false);
+            viewer.setId("pca-chart");
+            viewer.setMinSize(80, 60);
+            plotArea.getChildren().add(0, viewer);
+        } else {
+            viewer.setChart(chart.chart());
+        }
         viewer.setVisible(true);
         message.setVisible(false);
     }
