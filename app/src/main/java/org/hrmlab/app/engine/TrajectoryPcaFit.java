@@ -21,7 +21,10 @@ public final class TrajectoryPcaFit {
     private TrajectoryPcaFit() {
     }
 
-    /** @return the projections of {@code t}, or a not-fitted result when it has fewer than 3 updates after the initial state */
+    /**
+     * @return the projections of {@code t}, or a not-fitted result when it has fewer than
+     *         {@value TrajectoryPca#MIN_SAMPLES} updates after the initial state
+     */
     public static TrajectoryPca fit(PooledTrajectory t) {
         int updates = t.updates();
         int samples = updates - 1;

@@ -24,14 +24,14 @@ public final class PcaChartData {
             throw new IllegalArgumentException("no fit yet");
         }
         double[] ratio = p.ratio();
-        return new TrajectoryPlotData(latent + " trajectory on its first two principal components",
+        return new TrajectoryPlotData(latent + " trajectory, PCA (axes: % of variance explained)",
                 axisLabel(1, ratio[0]), axisLabel(2, ratio[1]), p.pc1(), p.pc2(), pca.segmentEnds(),
                 "zL".equals(latent) ? SeriesPalette.Z_L : SeriesPalette.Z_H, pca.fitLabel());
     }
 
-    /** @return e.g. "PC1 (62.3 % of variance)" */
+    /** @return e.g. "PC1 (62.3 %)": the component and the share of the variance it explains */
     public static String axisLabel(int component, double ratio) {
-        return String.format(Locale.ROOT, "PC%d (%.1f %% of variance)", component, 100 * ratio);
+        return String.format(Locale.ROOT, "PC%d (%.1f %%)", component, 100 * ratio);
     }
 
     /** @return a one-line caption: explained variance of both latents and what was fitted */
@@ -42,7 +42,8 @@ public final class PcaChartData {
         }
         double[] h = pca.zH().ratio();
         double[] l = pca.zL().ratio();
-        return String.format(Locale.ROOT, "zH PC1 %.1f %%, PC2 %.1f %%   zL PC1 %.1f %%, PC2 %.1f %%%n%s",
-                100 * h[0], 100 * h[1], 100 * l[0], 100 * l[1], pca.fitLabel());
+        return String.format(Locale.ROOT, "variance explained by PC1, PC2: zH %.1f %%, %.1f %%  zL %.1f %%, %.1f %%%n"
+                + "fit: this run, N = %d updates (L and H), mean-pooled per state", 100 * h[0], 100 * h[1],
+                100 * l[0], 100 * l[1], pca.samples());
     }
 }

@@ -119,6 +119,7 @@ public final class PcaPanel extends BorderPane {
     private void showFit() {
         TrajectoryPca pca = vm.pcaProperty().get();
         caption.setText(PcaChartData.caption(pca));
+        caption.setTooltip(pca.fitted() ? new javafx.scene.control.Tooltip(pca.fitLabel()) : null);
         export.setDisable(!pca.fitted());
         if (!pca.fitted()) {
             chart = null;
@@ -130,7 +131,8 @@ public final class PcaPanel extends BorderPane {
             return;
         }
         chart = new TrajectoryChart(PcaChartData.of(pca, shownLatent()));
-        chart.useCompactStyle(awt(theme.background()), awt(theme.givenText()));
+        chart.useCompactStyle(awt(theme.background()), awt(theme.cell()), awt(theme.gridLine()),
+                awt(theme.givenText()));
         chart.setCursor(vm.getCursor());
         if (viewer == null) {
             viewer = new ChartViewer(chart.chart(), false);

@@ -25,9 +25,7 @@ class PooledStateRecorderTest {
                 StepAction.SEGMENT}) {
             StepResult expected = reference.step(action);
             StepResult actual = recorder.step(action);
-            assertEquals(expected.recorded().stream().map(f -> f.index() + " " + f.kind() + " " + f.segmentEnd()).toList(),
-                    actual.recorded().stream().map(f -> f.index() + " " + f.kind() + " " + f.segmentEnd()).toList(),
-                    action.name());
+            assertEquals(describe(expected), describe(actual), action.name());
             assertEquals(expected.current().index(), actual.current().index());
             assertArrayEquals(expected.current().zH().values(), actual.current().zH().values());
         }
@@ -57,6 +55,10 @@ class PooledStateRecorderTest {
         assertEquals(3, snapshots.size());
         assertTrue(snapshots.get(2).generation() > snapshots.get(1).generation());
         assertEquals(1, snapshots.get(2).updates());
+    }
+
+    private static List<String> describe(StepResult r) {
+        return r.recorded().stream().map(f -> f.index() + " " + f.kind() + " " + f.segmentEnd()).toList();
     }
 
     private static double[] mean(float[] values, int rows, int cols, int skip) {

@@ -9,6 +9,7 @@ import java.awt.geom.Rectangle2D;
 
 import org.hrmlab.viz.color.SeriesPalette;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYDrawableAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -33,6 +34,8 @@ public final class TrajectoryChart {
     private final JFreeChart chart;
     private final XYSeries toCursor = new XYSeries("up to the cursor", false, true);
     private int cursor = -1;
+    private Color ringColour = Color.BLACK;
+    private CursorRing ring;
 
     /** Builds the chart with the cursor on the last point. */
     public TrajectoryChart(TrajectoryPlotData data) {
@@ -112,16 +115,22 @@ public final class TrajectoryChart {
                 toCursor.add(data.x()[i], data.y()[i], false);
             }
             toCursor.fireSeriesChanged();
-            if (c >= 0) {
-                AnalysisCharts.highlightPoint(chart, data.x()[c], data.y()[c]);
-            }
+            moveRing();
         } finally {
             chart.setNotify(true);
         }
     }
 
-    /** Screen style: no title, subtitle or legend (the panel shows them), given background and text colours. */
-    public void useCompactStyle(Color background, Color text) {
+    /** @return the ring on the cursor's point, or null when the trajectory is empty */
+    public CursorRing ring() {
+        return ring;
+    }
+
+    /**
+     * Screen style: no title, subtitle or legend (the panel shows them); the theme's colours for the background, the
+     * plot area, grid lines, text and the cursor ring.
+     */
+    public void useCompactStyle(Color background, Color plotArea, Color gridLines, Color text) {
         chart.setNotify(false);
         try {
             chart.setTitle((TextTitle) null);
@@ -129,12 +138,45 @@ public final class TrajectoryChart {
             chart.removeLegend();
             chart.setBackgroundPaint(background);
             var plot = chart.getXYPlot();
+            plot.setBackgroundPaint(plotArea);
+            plot.setDomainGridlinePaint(gridLines);
+            plot.setRangeGridlinePaint(gridLines);
+            plot.setOutlinePaint(gridLines);
             for (var axis : new org.jfree.chart.axis.ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
                 axis.setLabelPaint(text);
                 axis.setTickLabelPaint(text);
+                axis.setAxisLinePaint(gridLines);
+                axis.setTickMarkPaint(gridLines);
             }
+            ringColour = text;
+            moveRing();
         } finally {
             chart.setNotify(true);
+        }
+    }
+
+    private void moveRing() {
+        XYPlot plot = chart.getXYPlot();
+        if (ring != null) {
+            plot.removeAnnotation(ring, false);
+            ring = null;
+        }
+        if (cursor >= 0) {
+            ring = new CursorRing(data.x()[cursor], data.y()[cursor], ringColour);
+            plot.addAnnotation(ring, true);
+        }
+    }
+
+    /** The ring on the cursor's point: fixed screen size, drawn over the path. */
+    public static final class CursorRing extends XYDrawableAnnotation {
+        private static final long serialVersionUID = 1L;
+
+        CursorRing(double x, double y, Color colour) {
+            super(x, y, 12, 12, (g2, area) -> {
+                g2.setPaint(colour);
+                g2.setStroke(new BasicStroke(2f));
+                g2.draw(new Ellipse2D.Double(area.getX(), area.getY(), area.getWidth(), area.getHeight()));
+            });
         }
     }
 

@@ -40,8 +40,8 @@ class TrajectoryChartTest {
         assertEquals(2, c.cursor());
         assertEquals(x, plot.getDomainAxis().getRange());
         assertEquals(y, plot.getRangeAxis().getRange());
-        var rings = plot.getAnnotations().stream().filter(a -> a instanceof AnalysisCharts.HighlightAnnotation)
-                .map(a -> (AnalysisCharts.HighlightAnnotation) a).toList();
+        var rings = plot.getAnnotations().stream().filter(a -> a instanceof TrajectoryChart.CursorRing)
+                .map(a -> (TrajectoryChart.CursorRing) a).toList();
         assertEquals(1, rings.size());
         assertEquals(2.0, rings.get(0).getX());
         assertEquals(0.0, rings.get(0).getY());
@@ -63,10 +63,13 @@ class TrajectoryChartTest {
     @Test
     void theCompactStyleDropsTitleSubtitleAndLegend() {
         var c = new TrajectoryChart(data());
-        c.useCompactStyle(Color.BLACK, Color.WHITE);
+        c.setCursor(3);
+        c.useCompactStyle(Color.BLACK, Color.DARK_GRAY, Color.GRAY, Color.WHITE);
         assertNull(c.chart().getTitle());
         assertNull(c.chart().getLegend());
         assertEquals(0, c.chart().getSubtitleCount());
+        assertEquals(1, c.chart().getXYPlot().getAnnotations().size(), "one ring, still on the cursor");
+        assertEquals(3.0, c.ring().getX());
     }
 
     @Test
