@@ -42,8 +42,8 @@ public final class PcaChartData {
         }
         double[] h = pca.zH().ratio();
         double[] l = pca.zL().ratio();
-        return String.format(Locale.ROOT, "variance explained by PC1, PC2: zH %.1f %%, %.1f %%  zL %.1f %%, %.1f %%%n"
-                + "fit: this run, N = %d updates (L and H), mean-pooled per state", 100 * h[0], 100 * h[1],
-                100 * l[0], 100 * l[1], pca.samples());
+        return String.format(Locale.ROOT, "variance on PC1 / PC2: zH %.1f / %.1f %%, zL %.1f / %.1f %%%n"
+                + "fit: this run, N = %d updates (L and H), mean-pooled", 100 * h[0], 100 * h[1], 100 * l[0],
+                100 * l[1], pca.samples());
     }
 }

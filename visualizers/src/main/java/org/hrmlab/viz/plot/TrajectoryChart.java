@@ -148,6 +148,7 @@ public final class TrajectoryChart {
                 axis.setAxisLinePaint(gridLines);
                 axis.setTickMarkPaint(gridLines);
             }
+            ((XYLineAndShapeRenderer) plot.getRenderer()).setSeriesPaint(START, text);
             ringColour = text;
             moveRing();
         } finally {
