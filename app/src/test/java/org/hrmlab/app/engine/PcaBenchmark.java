@@ -10,15 +10,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
+import org.hrmlab.app.LabContext;
+import org.hrmlab.app.engine.fake.FakeStepper;
 import org.hrmlab.app.inspector.PcaChartData;
+import org.hrmlab.app.inspector.PcaPanel;
+import org.hrmlab.app.puzzle.SamplePuzzles;
+import org.hrmlab.app.shell.FxTestSupport;
+import org.hrmlab.app.shell.LabWindow;
+import org.hrmlab.app.training.FakeTrainMain;
 import org.hrmlab.viz.plot.TrajectoryChart;
 import org.junit.jupiter.api.Test;
 
 /**
  * Times the PCA panel's two costs (not a unit test: no assertions, run it on purpose with
  * {@code -Dtest=PcaBenchmark}): a refit of both latents on the worker thread, for runs of several lengths and hidden
- * sizes, and one cursor move on the chart (strong path and ring moved, the chart drawn once into a panel-sized
- * image). Writes {@code target/pca-report.txt}.
+ * sizes; one cursor move on the chart (strong path and ring moved, the chart drawn once into a panel-sized image);
+ * and the same in the lab window, where the chart viewer redraws on the FX thread. Writes
+ * {@code target/pca-report.txt}.
  */
 class PcaBenchmark {
     private static final int REPEATS = 15;
@@ -57,8 +65,41 @@ class PcaBenchmark {
             report.append(String.format(Locale.ROOT, "cursor move + one draw (360x160 px, AWT), %d points: %s%n",
                     updates, stats(ms)));
         }
+        report.append(onScreen());
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "pca-report.txt"), report.toString());
+    }
+
+    /** The lab window (hidden 512, the 30x30 maze run to its halt): a cursor move's cost in the PCA panel. */
+    private static String onScreen() throws Exception {
+        javafx.stage.Stage stage = org.testfx.api.FxToolkit.registerPrimaryStage();
+        var ctx = FxTestSupport.onFx(() -> {
+            var c = new LabContext(new FakeStepper(0, 512), FakeTrainMain.command());
+            var window = new LabWindow(c);
+            stage.setScene(window.createScene(1280, 800));
+            stage.show();
+            return c;
+        });
+        var vm = ctx.inspector();
+        FxTestSupport.fx(() -> vm.loadPuzzle(SamplePuzzles.maze()));
+        FxTestSupport.fx(vm::runToHalt);
+        FxTestSupport.waitUntil(() -> vm.haltedProperty().get() && !vm.busyProperty().get()
+                && vm.pcaProperty().get().updates() == vm.timeline().size(), 60);
+        var panel = (PcaPanel) stage.getScene().lookup("#pca-panel");
+        int n = FxTestSupport.onFx(() -> vm.timeline().size());
+        double[] ms = new double[10 * n];
+        FxTestSupport.fx(() -> {
+            for (int r = -n; r < ms.length; r++) {
+                long t0 = System.nanoTime();
+                panel.chart().setCursor(Math.floorMod(r * 7, n));
+                if (r >= 0) {
+                    ms[r] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+        });
+        FxTestSupport.fx(ctx::close);
+        return String.format(Locale.ROOT, "cursor move on screen (ChartViewer redraw on the FX thread), %d points: %s%n",
+                n, stats(ms));
     }
 
     private static PooledTrajectory trajectory(int updates, int hidden) {
