@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import org.hrmlab.app.engine.EngineRunner;
 import org.hrmlab.app.engine.StepperPort;
 import org.hrmlab.app.export.GridExporter;
+import org.hrmlab.app.export.PcaExporter;
 import org.hrmlab.app.inspector.InspectorViewModel;
 import org.hrmlab.app.puzzle.PuzzleEditorViewModel;
 import org.hrmlab.app.shell.Notices;
@@ -25,10 +26,16 @@ public final class LabContext implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final ExecutorService pcaThread = Executors.newSingleThreadExecutor(r -> {
+        var t = new Thread(r, "hrm-pca");
+        t.setDaemon(true);
+        return t;
+    });
     private final InspectorViewModel inspector;
     private final PuzzleEditorViewModel editor;
     private final TrainingViewModel training;
     private final GridExporter exporter;
+    private final PcaExporter pcaExporter;
 
     /** Wires everything around {@code port}; call on the FX thread. */
     public LabContext(StepperPort port, TrainingCommand trainingCommand) {
@@ -37,11 +44,12 @@ public final class LabContext implements AutoCloseable {
 
     /** As above, with the executor that hands engine results to the FX thread (tests wrap it to time the work). */
     public LabContext(StepperPort port, TrainingCommand trainingCommand, java.util.concurrent.Executor fxExecutor) {
-        inspector = new InspectorViewModel(port, engineThread, fxExecutor, notices);
+        inspector = new InspectorViewModel(port, engineThread, pcaThread, fxExecutor, notices);
         editor = new PuzzleEditorViewModel(notices, inspector::loadPuzzle);
         training = new TrainingViewModel(trainingCommand, ioThread, Platform::runLater, notices,
                 inspector::loadModel);
         exporter = new GridExporter(ioThread, notices);
+        pcaExporter = new PcaExporter(ioThread, Platform::runLater, notices);
     }
 
     public Notices notices() {
@@ -68,11 +76,17 @@ public final class LabContext implements AutoCloseable {
         return exporter;
     }
 
-    /** Stops a training child, the engine thread and the IO thread. */
+    /** Writes the PCA panel's figures and data. */
+    public PcaExporter pcaExporter() {
+        return pcaExporter;
+    }
+
+    /** Stops a training child, the engine thread, the PCA thread and the IO thread. */
     @Override
     public void close() {
         training.stop();
         inspector.close();
+        pcaThread.shutdown();
         ioThread.shutdown();
     }
 }

@@ -103,7 +103,8 @@ public final class InspectorView extends BorderPane {
         rcHeat.setVgrow(Priority.ALWAYS);
         var rcPlot = new javafx.scene.layout.RowConstraints(80, 170, Double.MAX_VALUE);
         rcPlot.setVgrow(Priority.ALWAYS);
-        var rcPca = new javafx.scene.layout.RowConstraints(60, 110, Double.MAX_VALUE);
+        var rcPca = new javafx.scene.layout.RowConstraints(170, 240, Double.MAX_VALUE);
+        rcPca.setVgrow(Priority.ALWAYS);
         right.getRowConstraints().addAll(rc0, rcHeat, rcPlot, rcPca);
         for (Node n : List.of(zLView, zHView, residualPlot, qPlot, pcaSlot)) {
             GridPane.setHgrow(n, Priority.ALWAYS);

@@ -28,9 +28,12 @@ import org.hrmlab.app.engine.FrameStats;
 import org.hrmlab.app.engine.InferenceSettings;
 import org.hrmlab.app.engine.LabFrame;
 import org.hrmlab.app.engine.ModelInfo;
+import org.hrmlab.app.engine.PooledStateRecorder;
 import org.hrmlab.app.engine.SnapshotBridge;
 import org.hrmlab.app.engine.StepAction;
 import org.hrmlab.app.engine.StepperPort;
+import org.hrmlab.app.engine.TrajectoryPca;
+import org.hrmlab.app.engine.TrajectoryPcaService;
 import org.hrmlab.app.engine.UpdateKind;
 import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.app.shell.Notices;
@@ -63,6 +66,8 @@ public final class InspectorViewModel implements AutoCloseable {
     private final BooleanProperty playing = new SimpleBooleanProperty();
     private final DoubleProperty speed = new SimpleDoubleProperty(8);
     private final ReadOnlyStringWrapper readings = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<TrajectoryPca> pca =
+            new ReadOnlyObjectWrapper<>(TrajectoryPca.notFitted(0, 0, new int[0]));
 
     private final Notices notices;
     private final EngineRunner runner;
@@ -74,9 +79,19 @@ public final class InspectorViewModel implements AutoCloseable {
      * @param fxExecutor where results are delivered ({@code Platform::runLater}, or same-thread in tests)
      */
     public InspectorViewModel(StepperPort port, Executor engineExecutor, Executor fxExecutor, Notices notices) {
+        this(port, engineExecutor, engineExecutor, fxExecutor, notices);
+    }
+
+    /**
+     * As above, with the executor that fits the PCA trajectories ({@code pcaExecutor}: a background thread of its own
+     * in the app, so fits never hold up stepping).
+     */
+    public InspectorViewModel(StepperPort port, Executor engineExecutor, Executor pcaExecutor, Executor fxExecutor,
+            Notices notices) {
         this.notices = Objects.requireNonNull(notices, "notices");
         var bridge = new SnapshotBridge(fxExecutor, this::onDelivery);
-        this.runner = new EngineRunner(port, engineExecutor, bridge);
+        var pcaService = new TrajectoryPcaService(pcaExecutor, fxExecutor, pca::set);
+        this.runner = new EngineRunner(new PooledStateRecorder(port, pcaService::offer), engineExecutor, bridge);
         this.model.set(port.model());
         cursor.addListener((o, was, now) -> cursorMoved());
     }
@@ -159,6 +174,14 @@ public final class InspectorViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty readingsProperty() {
         return readings.getReadOnlyProperty();
+    }
+
+    /**
+     * The PCA trajectories of the current run: refitted off the FX thread when the run grows or restarts, never
+     * when only the cursor moves.
+     */
+    public ReadOnlyObjectProperty<TrajectoryPca> pcaProperty() {
+        return pca.getReadOnlyProperty();
     }
 
     // Commands

@@ -22,7 +22,9 @@ import javafx.stage.FileChooser;
 
 import org.hrmlab.app.LabContext;
 import org.hrmlab.app.engine.StepAction;
+import org.hrmlab.app.engine.TrajectoryPca;
 import org.hrmlab.app.inspector.InspectorView;
+import org.hrmlab.app.inspector.PcaPanel;
 import org.hrmlab.app.puzzle.DatasetBrowserView;
 import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.app.puzzle.PuzzleEditorView;
@@ -41,6 +43,7 @@ public final class LabWindow extends StackPane {
         this.ctx = ctx;
         getStyleClass().add("lab-window");
         inspectorView = new InspectorView(ctx.inspector(), ctx.theme());
+        inspectorView.setPcaPanel(new PcaPanel(ctx.inspector(), ctx.theme(), this::exportPca));
         inspectorTab = tab("Inspector", "tab-inspector", inspectorView);
         editorTab = tab("Puzzle editor", "tab-editor", new PuzzleEditorView(ctx.editor(), ctx.theme()));
         var trainingTab = tab("Training", "tab-training", new TrainingView(ctx.training(), ctx.theme()));
@@ -73,6 +76,16 @@ public final class LabWindow extends StackPane {
         ctx.theme().gridThemeProperty().addListener((o, was, now) -> pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("dark"), now.dark()));
         return scene;
+    }
+
+    private void exportPca(TrajectoryPca pca, Path dir) {
+        var vm = ctx.inspector();
+        var provenance = new java.util.LinkedHashMap<String, Object>();
+        provenance.put("puzzle", vm.getPuzzle() == null ? "" : vm.getPuzzle().name());
+        provenance.put("model", vm.modelProperty().get().name());
+        provenance.put("model_source", vm.modelProperty().get().source());
+        provenance.put("inference", vm.getSettings());
+        ctx.pcaExporter().export(pca, vm.getCursor(), provenance, dir);
     }
 
     private void inspect(LabPuzzle p) {

@@ -81,6 +81,43 @@ class LabWindowSmokeTest {
     }
 
     @Test
+    void thePcaPanelDrawsTheRunAndFollowsTheCursor(FxRobot robot) throws Exception {
+        var panel = robot.lookup("#pca-panel").queryAs(org.hrmlab.app.inspector.PcaPanel.class);
+        assertEquals(0, FxTestSupport.onFx(panel::shownPoints), "nothing to fit on the initial state");
+        robot.clickOn("#timeline");
+        robot.press(KeyCode.CONTROL).press(KeyCode.RIGHT).release(KeyCode.RIGHT).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).press(KeyCode.RIGHT).release(KeyCode.RIGHT).release(KeyCode.CONTROL);
+        FxTestSupport.waitUntil(() -> panel.shownPoints() == 13, 10);
+        assertEquals("zH", FxTestSupport.onFx(panel::shownLatent));
+        assertEquals(13, FxTestSupport.onFx(panel::strongPoints), "the cursor is on the last update");
+        var chart = FxTestSupport.onFx(panel::chart);
+        robot.type(KeyCode.LEFT);
+        robot.type(KeyCode.LEFT);
+        FxTestSupport.waitUntil(() -> panel.strongPoints() == 11, 10);
+        assertEquals(chart, FxTestSupport.onFx(panel::chart), "a cursor move keeps the fit and the chart");
+        var viewer = robot.lookup("#pca-chart").query();
+        int orange = FxTestSupport.onFx(() -> countPixels(viewer.snapshot(null, null),
+                c -> c.getRed() > 0.6 && c.getBlue() < 0.3 && c.getGreen() < 0.6));
+        assertTrue(viewer.isVisible() && orange > 30, "zH's orange path is drawn: " + orange + " pixels");
+        robot.clickOn("#pca-zl");
+        FxTestSupport.waitUntil(() -> "zL".equals(panel.shownLatent()) && panel.strongPoints() == 11, 10);
+        String caption = FxTestSupport.onFx(() -> ((Label) panel.getBottom()).getText());
+        assertTrue(caption.contains("N = 12 updates") && caption.contains("mean-pooled"), caption);
+    }
+
+    private static int countPixels(javafx.scene.image.Image image,
+            java.util.function.Predicate<javafx.scene.paint.Color> keep) {
+        var reader = image.getPixelReader();
+        int n = 0;
+        for (int y = 0; y < (int) image.getHeight(); y++) {
+            for (int x = 0; x < (int) image.getWidth(); x++) {
+                n += keep.test(reader.getColor(x, y)) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
     void overridesRerunAndErrorsShowInTheWindow(FxRobot robot) throws Exception {
         FxTestSupport.fx(() -> ctx.inspector().loadModel(dir.resolve("missing.safetensors")));
         FxTestSupport.waitUntil(() -> !robot.lookup(".error-notification").queryAll().isEmpty(), 10);
