@@ -80,9 +80,12 @@ public record HrmConfig(int seqLen, int vocabSize, int numPuzzleIdentifiers, int
         return seqLen + puzzleEmbLen();
     }
 
-    /** @return SwiGLU inner width: {@code round(expansion * hidden * 2/3)} rounded up to a multiple of 256 */
+    /**
+     * @return SwiGLU inner width: {@code round(expansion * hidden * 2/3)} rounded up to a multiple of 256, where
+     *         {@code round} is Python's, halves to even (expansion 7.125, hidden 54: 256.5 becomes 256, not 257)
+     */
     public int mlpInterSize() {
-        int inter = (int) Math.round(expansion * hiddenSize * 2.0 / 3.0);
+        int inter = (int) Math.rint(expansion * hiddenSize * 2.0 / 3.0);
         return ((inter + 255) / 256) * 256;
     }
 
