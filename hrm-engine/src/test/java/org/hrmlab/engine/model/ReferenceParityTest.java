@@ -71,6 +71,10 @@ class ReferenceParityTest {
                 ParityWeights.tokens(c.config().seqLen(), vocab, 999), 4) : null;
 
         var r = ReferenceComparison.run(c.config(), weights, weights, tokens, ids, c.segments(), replacement);
+        System.out.println(String.format(java.util.Locale.ROOT,
+                "parity | %s: %d updates, max |diff| state %.2e logits %.2e Q %.2e, argmax compared at %d positions (%d near-ties skipped)",
+                c.name(), r.updates(), r.maxStateDiff(), r.maxLogitDiff(), r.maxQDiff(), r.argmaxCompared(),
+                r.nearTies()));
 
         assertTrue(r.maxStateDiff() <= ReferenceComparison.TOLERANCE, "state differs by " + r.maxStateDiff()
                 + " at " + r.worst());
