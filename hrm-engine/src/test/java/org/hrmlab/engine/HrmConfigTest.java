@@ -1,6 +1,9 @@
 package org.hrmlab.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +26,19 @@ class HrmConfigTest {
         assertEquals(1, config(48, 48, 4, 4).puzzleEmbLen());
         assertEquals(2, config(80, 48, 4, 4).puzzleEmbLen());
         assertEquals(83, config(80, 48, 4, 4).totalSeqLen());
+    }
+
+    @Test
+    void positionEncodingsSayWhatTheyUse() {
+        HrmConfig rope = config(0, 48, 4, 4);
+        assertTrue(rope.rotaryPositions());
+        assertFalse(rope.learnedPositions());
+        HrmConfig learned = rope.withPosEncodings("learned");
+        assertFalse(learned.rotaryPositions(), "the reference rotates nothing when positions are learned");
+        assertTrue(learned.learnedPositions());
+        HrmConfig both = rope.withPosEncodings(HrmConfig.LEARNED_AND_ROPE);
+        assertTrue(both.rotaryPositions());
+        assertTrue(both.learnedPositions());
+        assertThrows(IllegalArgumentException.class, () -> rope.withPosEncodings("sinusoidal"));
     }
 }

@@ -23,6 +23,7 @@ public final class NaiveHrmReference {
     private final int vocab;
     private final int puzzleNdim;
     private final boolean learnedPositions;
+    private final boolean rotaryPositions;
     private final double eps;
     private final Block[] hLevel;
     private final Block[] lLevel;
@@ -54,7 +55,8 @@ public final class NaiveHrmReference {
         prefix = (int) Math.ceil(puzzleNdim / (double) hidden);
         positions = prefix + seqLen;
         vocab = config.vocabSize();
-        learnedPositions = config.posEncodings().equals("learned");
+        learnedPositions = config.posEncodings().startsWith("learned");
+        rotaryPositions = !config.posEncodings().equals("learned");
         eps = config.rmsNormEps();
         hLevel = new Block[config.hLayers()];
         lLevel = new Block[config.lLayers()];
@@ -250,8 +252,14 @@ public final class NaiveHrmReference {
         return out;
     }
 
-    /** RoPE, rotate-half convention: {@code x·cos + rotate_half(x)·sin} with {@code rotate_half(x1, x2) = (−x2, x1)}. */
+    /**
+     * RoPE, rotate-half convention: {@code x·cos + rotate_half(x)·sin} with {@code rotate_half(x1, x2) = (−x2, x1)};
+     * the identity when the positions are learned only (the reference passes no cos/sin then).
+     */
     private double[] rotate(double[] x, int t) {
+        if (!rotaryPositions) {
+            return x;
+        }
         int half = headDim / 2;
         double[] out = new double[headDim];
         for (int i = 0; i < headDim; i++) {

@@ -43,6 +43,8 @@ class ReferenceParityTest {
                         config(16, 80, 48, 4, 4, 2, 2, 2, 2, "learned"), 2, 2, false),
                 new Case("puzzle embedding 80 wide padded to two prefix tokens, RoPE",
                         config(16, 80, 48, 4, 4, 2, 2, 2, 2, "rope"), 2, 2, false),
+                new Case("learned positions plus RoPE (HRM Lab's learned+rope)",
+                        config(16, 80, 48, 4, 4, 2, 2, 2, 2, HrmConfig.LEARNED_AND_ROPE), 2, 2, false),
                 new Case("3 heads of 20, expansion 2.6 (SwiGLU 104 rounded up to 256)",
                         config(25, 60, 60, 3, 2.6, 2, 2, 2, 2, "rope"), 2, 2, false),
                 new Case("3 heads of 18, expansion 7.125 (SwiGLU 256.5 rounds half to even: 256)",
