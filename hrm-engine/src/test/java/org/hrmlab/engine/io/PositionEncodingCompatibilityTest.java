@@ -37,8 +37,9 @@ class PositionEncodingCompatibilityTest {
     @Test
     void anOlderLearnedModelFileReadsAsLearnedPlusRope() throws Exception {
         Path f = dir.resolve("old.safetensors");
-        Safetensors.write(f, ParityWeights.random(LEARNED, 1), Map.of(HrmLabModelFile.FORMAT_KEY, HrmLabModelFile.FORMAT,
-                "hrmlab.config", new ObjectMapper().writeValueAsString(LEARNED)));
+        Map<String, String> metadataWithoutPositionsKey = Map.of(HrmLabModelFile.FORMAT_KEY, HrmLabModelFile.FORMAT,
+                "hrmlab.config", new ObjectMapper().writeValueAsString(LEARNED));
+        Safetensors.write(f, ParityWeights.random(LEARNED, 1), metadataWithoutPositionsKey);
         assertEquals(LEARNED.withPosEncodings(HrmConfig.LEARNED_AND_ROPE), CheckpointLoader.load(f).config());
     }
 
@@ -54,7 +55,8 @@ class PositionEncodingCompatibilityTest {
 
     @Test
     void aReferenceCheckpointWithLearnedPositionsHasNoRope() throws Exception {
-        Path ckpt = TorchZip.of(ParityWeights.random(LEARNED, 1), "_orig_mod.model.inner.").write(dir.resolve("step_1"));
+        Path ckpt = TorchZip.of(ParityWeights.random(LEARNED, 1), "_orig_mod.model.inner.")
+                .write(dir.resolve("step_1"));
         Files.writeString(dir.resolve("all_config.yaml"), """
                 arch:
                   H_cycles: 2

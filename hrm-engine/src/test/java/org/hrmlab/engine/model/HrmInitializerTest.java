@@ -77,7 +77,8 @@ class HrmInitializerTest {
         double measured = Math.sqrt(sq / v.length - mean * mean);
         assertEquals(std, measured, std * relTolerance, key + ": std");
         assertEquals(0, mean, 4 * std / Math.sqrt(v.length) + 1e-3 * std, key + ": mean");
-        assertTrue(max <= BOUND * std * (1 + slack + 1e-6), key + ": " + max + " beyond the truncation at " + BOUND * std);
+        assertTrue(max <= BOUND * std * (1 + slack + 1e-6), key + ": " + max + " beyond the truncation at "
+                + BOUND * std);
         assertTrue(max > 0.8 * BOUND * std || v.length < 1000, key + ": the tails are missing (max " + max + ")");
     }
 

@@ -253,8 +253,9 @@ public final class NaiveHrmReference {
     }
 
     /**
-     * RoPE, rotate-half convention: {@code x·cos + rotate_half(x)·sin} with {@code rotate_half(x1, x2) = (−x2, x1)};
-     * the identity when the positions are learned only (the reference passes no cos/sin then).
+     * RoPE, rotate-half convention: {@code x·cos + rotate_half(x)·sin} with
+     * {@code rotate_half(x1, x2) = (−x2, x1)}; the identity when the positions are learned only (the reference
+     * passes no cos/sin then).
      */
     private double[] rotate(double[] x, int t) {
         if (!rotaryPositions) {

@@ -3,6 +3,7 @@ package org.hrmlab.engine.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.hrmlab.engine.HostTensor;
@@ -73,8 +74,9 @@ class ReferenceParityTest {
                 ParityWeights.tokens(c.config().seqLen(), vocab, 999), 4) : null;
 
         var r = ReferenceComparison.run(c.config(), weights, weights, tokens, ids, c.segments(), replacement);
-        System.out.println(String.format(java.util.Locale.ROOT,
-                "parity | %s: %d updates, max |diff| state %.2e logits %.2e Q %.2e, argmax compared at %d positions (%d near-ties skipped)",
+        System.out.println(String.format(Locale.ROOT,
+                "parity | %s: %d updates, max |diff| state %.2e logits %.2e Q %.2e,"
+                        + " argmax compared at %d positions (%d near-ties skipped)",
                 c.name(), r.updates(), r.maxStateDiff(), r.maxLogitDiff(), r.maxQDiff(), r.argmaxCompared(),
                 r.nearTies()));
 
