@@ -39,17 +39,17 @@ class ReferenceParityTest {
                 new Case("puzzle embedding of one prefix token, learned positions",
                         config(16, 48, 48, 4, 4, 2, 2, 2, 2, "learned"), 2, 2, false),
                 new Case("puzzle embedding of one prefix token, RoPE",
-                        config(16, 48, 48, 4, 4, 2, 2, 2, 2, "rope"), 2, 2, false),
+                        config(16, 48, 48, 4, 4, 2, 2, 2, 2, "rope"), 2, 1, false),
                 new Case("puzzle embedding 80 wide padded to two prefix tokens, learned positions",
-                        config(16, 80, 48, 4, 4, 2, 2, 2, 2, "learned"), 2, 2, false),
+                        config(16, 80, 48, 4, 4, 2, 2, 2, 2, "learned"), 2, 1, false),
                 new Case("puzzle embedding 80 wide padded to two prefix tokens, RoPE",
                         config(16, 80, 48, 4, 4, 2, 2, 2, 2, "rope"), 2, 2, false),
                 new Case("learned positions plus RoPE (HRM Lab's learned+rope)",
-                        config(16, 80, 48, 4, 4, 2, 2, 2, 2, HrmConfig.LEARNED_AND_ROPE), 2, 2, false),
+                        config(16, 80, 48, 4, 4, 2, 2, 2, 2, HrmConfig.LEARNED_AND_ROPE), 2, 1, false),
                 new Case("3 heads of 20, expansion 2.6 (SwiGLU 104 rounded up to 256)",
-                        config(25, 60, 60, 3, 2.6, 2, 2, 2, 2, "rope"), 2, 2, false),
+                        config(25, 60, 60, 3, 2.6, 2, 2, 2, 2, "rope"), 2, 1, false),
                 new Case("3 heads of 18, expansion 7.125 (SwiGLU 256.5 rounds half to even: 256)",
-                        config(20, 0, 54, 3, 7.125, 1, 2, 2, 2, "rope"), 2, 2, false),
+                        config(20, 0, 54, 3, 7.125, 1, 2, 2, 2, "rope"), 2, 1, false),
                 new Case("H_cycles 3, L_cycles 4, 2 H layers and 3 L layers",
                         config(16, 40, 40, 2, 3, 2, 3, 3, 4, "rope"), 2, 1, false),
                 new Case("batch of 3 puzzles, one slot replaced after the first segment",
@@ -85,8 +85,8 @@ class ReferenceParityTest {
         assertTrue(r.maxLogitDiff() <= ReferenceComparison.TOLERANCE, "logits differ by " + r.maxLogitDiff());
         assertTrue(r.maxQDiff() <= ReferenceComparison.TOLERANCE, "Q differs by " + r.maxQDiff());
         assertEquals(0, r.argmaxDiffers(), "argmax differs at " + r.argmaxDiffers() + " of " + r.argmaxCompared());
-        assertTrue(r.nearTies() * 100 < r.argmaxCompared(), "too many near-ties to trust the argmax check: "
-                + r.nearTies());
+        assertTrue(r.nearTies() * 20 < r.argmaxCompared(), "over 5% near-ties: the argmax check would say little ("
+                + r.nearTies() + " of " + (r.nearTies() + r.argmaxCompared()) + ")");
         assertNotDegenerate(r);
     }
 
