@@ -21,7 +21,10 @@ import java.util.Objects;
  * @param lCycles              L-updates per H cycle (T)
  * @param haltMaxSteps         maximum ACT segments
  * @param haltExplorationProb  training-time exploration probability of ACT
- * @param posEncodings         {@code "rope"} or {@code "learned"}
+ * @param posEncodings         {@code "rope"} (rotary, in attention), {@code "learned"} (a learned table added to the
+ *                             input embedding, no rotary) or {@code "learned+rope"} (both: HRM Lab's own variant, not
+ *                             in the reference, which the engine ran and trained as "learned" before it followed the
+ *                             reference there)
  * @param rmsNormEps           RMSNorm epsilon
  * @param ropeTheta            RoPE base
  */
@@ -54,15 +57,36 @@ public record HrmConfig(int seqLen, int vocabSize, int numPuzzleIdentifiers, int
         if ((hiddenSize / numHeads) % 2 != 0) {
             throw new IllegalArgumentException("head dimension " + hiddenSize / numHeads + " must be even for RoPE");
         }
-        if (!posEncodings.equals("rope") && !posEncodings.equals("learned")) {
-            throw new IllegalArgumentException("pos_encodings must be 'rope' or 'learned', got '" + posEncodings + "'");
+        if (!posEncodings.equals("rope") && !posEncodings.equals("learned") && !posEncodings.equals(LEARNED_AND_ROPE)) {
+            throw new IllegalArgumentException("pos_encodings must be 'rope', 'learned' or '" + LEARNED_AND_ROPE
+                    + "', got '" + posEncodings + "'");
         }
     }
+
+    /** {@link #posEncodings()} value for a learned position table plus RoPE (HRM Lab's own; not the reference's). */
+    public static final String LEARNED_AND_ROPE = "learned+rope";
 
     /** The reference's 27M architecture (hidden 512, 8 heads, 4+4 layers, 2x2 cycles, 16 segments, one prefix token). */
     public static HrmConfig reference27M(int seqLen, int vocabSize, int numPuzzleIdentifiers) {
         return new HrmConfig(seqLen, vocabSize, numPuzzleIdentifiers, 512, 512, 8, 4, 4, 4, 2, 2, 16, 0.1, "rope",
                 1e-5, 10000.0);
+    }
+
+    /** @return true if attention rotates queries and keys (RoPE): {@code rope} and {@code learned+rope} */
+    public boolean rotaryPositions() {
+        return !posEncodings.equals("learned");
+    }
+
+    /** @return true if a learned position table is added to the input: {@code learned} and {@code learned+rope} */
+    public boolean learnedPositions() {
+        return !posEncodings.equals("rope");
+    }
+
+    /** @return a copy with another positional encoding */
+    public HrmConfig withPosEncodings(String newPosEncodings) {
+        return new HrmConfig(seqLen, vocabSize, numPuzzleIdentifiers, puzzleEmbNdim, hiddenSize, numHeads, expansion,
+                hLayers, lLayers, hCycles, lCycles, haltMaxSteps, haltExplorationProb, newPosEncodings, rmsNormEps,
+                ropeTheta);
     }
 
     /** @return per-head width, {@code hidden / heads} */
@@ -80,9 +104,12 @@ public record HrmConfig(int seqLen, int vocabSize, int numPuzzleIdentifiers, int
         return seqLen + puzzleEmbLen();
     }
 
-    /** @return SwiGLU inner width: {@code round(expansion * hidden * 2/3)} rounded up to a multiple of 256 */
+    /**
+     * @return SwiGLU inner width: {@code round(expansion * hidden * 2/3)} rounded up to a multiple of 256, where
+     *         {@code round} is Python's, halves to even (expansion 7.125, hidden 54: 256.5 becomes 256, not 257)
+     */
     public int mlpInterSize() {
-        int inter = (int) Math.round(expansion * hiddenSize * 2.0 / 3.0);
+        int inter = (int) Math.rint(expansion * hiddenSize * 2.0 / 3.0);
         return ((inter + 255) / 256) * 256;
     }
 

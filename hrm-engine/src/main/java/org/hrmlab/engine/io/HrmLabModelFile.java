@@ -11,12 +11,19 @@ import org.hrmlab.engine.HrmConfig;
 /**
  * HRM Lab's own model file: safetensors with the reference key names (no {@code _orig_mod.model.inner.} prefix), the
  * architecture as JSON under the metadata key {@code hrmlab.config}, and provenance under {@code provenance.*}.
+ *
+ * <p>Files written before the metadata key {@value #POSITIONS_KEY} existed come from engines that applied RoPE to
+ * every model, also to those declaring learned positions; such a file's {@code learned} is read as
+ * {@link HrmConfig#LEARNED_AND_ROPE}, so that it keeps computing what it was trained to compute.
  */
 public final class HrmLabModelFile {
     /** Metadata key whose value identifies the file as an HRM Lab model. */
     public static final String FORMAT_KEY = "hrmlab.format";
     /** The format version written. */
     public static final String FORMAT = "hrmlab-model-1";
+    /** Metadata key saying that {@code posEncodings} means what the reference means by it (RoPE only for rope). */
+    public static final String POSITIONS_KEY = "hrmlab.positions";
+    private static final String POSITIONS_AS_DECLARED = "as-declared";
     private static final String CONFIG_KEY = "hrmlab.config";
     private static final String PROVENANCE_PREFIX = "provenance.";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +44,7 @@ public final class HrmLabModelFile {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(FORMAT_KEY, FORMAT);
         meta.put(CONFIG_KEY, JSON.writeValueAsString(config));
+        meta.put(POSITIONS_KEY, POSITIONS_AS_DECLARED);
         provenance.forEach((k, v) -> meta.put(PROVENANCE_PREFIX + k, v));
         Map<String, HostTensor> ordered = new LinkedHashMap<>();
         for (String key : WeightLayout.expected(config).keySet()) {
@@ -59,6 +67,9 @@ public final class HrmLabModelFile {
             config = JSON.readValue(c.metadata().get(CONFIG_KEY), HrmConfig.class);
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             throw new CheckpointException(file, "bad model config in metadata: " + e.getMessage());
+        }
+        if (config.posEncodings().equals("learned") && !c.metadata().containsKey(POSITIONS_KEY)) {
+            config = config.withPosEncodings(HrmConfig.LEARNED_AND_ROPE);
         }
         WeightLayout.validate(file, config, c.tensors());
         Map<String, String> provenance = new LinkedHashMap<>();

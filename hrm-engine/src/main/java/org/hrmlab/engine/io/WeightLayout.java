@@ -29,7 +29,7 @@ public final class WeightLayout {
         if (c.puzzleEmbNdim() > 0) {
             m.put("puzzle_emb.weights", new long[] {c.numPuzzleIdentifiers(), c.puzzleEmbNdim()});
         }
-        if (c.posEncodings().equals("learned")) {
+        if (c.learnedPositions()) {
             m.put("embed_pos.embedding_weight", new long[] {c.totalSeqLen(), h});
         }
         block(m, "H_level", c.hLayers(), c);

@@ -46,7 +46,7 @@ public final class HrmModel {
             throw new IllegalArgumentException("the model needs a sequence length; use HrmConfig.withSeqLen");
         }
         this.config = config;
-        RotaryTable rope = new RotaryTable(config.totalSeqLen(), config.headDim(), config.ropeTheta());
+        RotaryTable rope = RotaryTable.of(config);
         for (int i = 0; i < config.hLayers(); i++) {
             hLevel.add(new TransformerBlock(layer(weights, "H_level.layers." + i + "."), rope, config.rmsNormEps()));
         }
@@ -55,7 +55,7 @@ public final class HrmModel {
         }
         tokenTable = tensor(weights, "embed_tokens.embedding_weight").data().clone();
         puzzleTable = config.puzzleEmbNdim() > 0 ? tensor(weights, "puzzle_emb.weights").data().clone() : null;
-        positionTable = config.posEncodings().equals("learned")
+        positionTable = config.learnedPositions()
                 ? tensor(weights, "embed_pos.embedding_weight").data().clone() : null;
         hInit = tensor(weights, "H_init").data().clone();
         lInit = tensor(weights, "L_init").data().clone();

@@ -1,14 +1,28 @@
 package org.hrmlab.engine.model;
 
+import java.util.Arrays;
+import org.hrmlab.engine.HrmConfig;
+
 /**
  * Rotary position tables, computed in float32 as the reference does: {@code inv_freq_k = 1 / theta^(2k/d)},
- * {@code freqs = t * inv_freq} for positions {@code t = 0 .. S_total-1}, and the table {@code [freqs, freqs]}.
+ * {@code freqs = t * inv_freq} for positions {@code t = 0 .. S_total-1}, and the table {@code [freqs, freqs]}; or,
+ * for models without RoPE, the identity table (cos 1, sin 0), which leaves queries and keys exactly as they are.
  */
 final class RotaryTable {
     final float[] cos;
     final float[] sin;
     final int positions;
     final int headDim;
+
+    /** @return the rotary table the config asks for, or the identity when its positions are learned only */
+    static RotaryTable of(HrmConfig config) {
+        RotaryTable t = new RotaryTable(config.totalSeqLen(), config.headDim(), config.ropeTheta());
+        if (!config.rotaryPositions()) {
+            Arrays.fill(t.cos, 1f);
+            Arrays.fill(t.sin, 0f);
+        }
+        return t;
+    }
 
     RotaryTable(int positions, int headDim, double theta) {
         this.positions = positions;

@@ -8,7 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The reference's post-norm block: {@code h ← RMSNorm(h + Attn(h)); h ← RMSNorm(h + SwiGLU(h))}, with weightless
- * RMSNorm, RoPE (rotate-half) on queries and keys, full non-causal attention scaled by {@code 1/√headDim}.
+ * RMSNorm, RoPE (rotate-half) on queries and keys when the model uses it, full non-causal attention scaled by
+ * {@code 1/√headDim}.
  */
 final class TransformerBlock {
     private final LayerWeights w;

@@ -44,7 +44,7 @@ final class FinalStep {
         this.hd = config.headDim();
         this.inter = config.mlpInterSize();
         this.n = batch * s;
-        double[][] rope = FinalStepGraph.rotary(s, hd, config.ropeTheta());
+        double[][] rope = FinalStepGraph.rotary(config);
         cos = toFloats(rope[0]);
         sin = toFloats(rope[1]);
         lLevel = new Block[config.lLayers()];
@@ -71,7 +71,7 @@ final class FinalStep {
         qWeight = refill(qWeight, p.get("q_head.weight"), 2, d);
         qBias = p.get("q_head.bias").clone();
         tokenTable = p.get("embed_tokens.embedding_weight");
-        positions = c.posEncodings().equals("learned") ? p.get("embed_pos.embedding_weight") : null;
+        positions = c.learnedPositions() ? p.get("embed_pos.embedding_weight") : null;
     }
 
     private float[] tokenTable;

@@ -1,6 +1,7 @@
 package org.hrmlab.engine.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ public final class FinalStepGraph {
             varNames.put(PUZZLE_ROWS, "puzzle_rows");
             sd.var("puzzle_rows", Nd4j.zeros(dtype, batch, config.puzzleEmbNdim()));
         }
-        double[][] tables = rotary(config.totalSeqLen(), config.headDim(), config.ropeTheta());
+        double[][] tables = rotary(config);
         int s = config.totalSeqLen();
         cos = sd.constant("rope_cos", Nd4j.createFromArray(tables[0]).reshape(s, config.headDim()).castTo(dtype));
         sin = sd.constant("rope_sin", Nd4j.createFromArray(tables[1]).reshape(s, config.headDim()).castTo(dtype));
@@ -209,7 +210,7 @@ public final class FinalStepGraph {
             }
             emb = sd.concat(1, sd.reshape(rows, b, p, d), emb);
         }
-        if (config.posEncodings().equals("learned")) {
+        if (config.learnedPositions()) {
             emb = emb.add(v("embed_pos.embedding_weight")).mul(0.707106781);
         }
         SDVariable x = sd.reshape(emb.mul(Math.sqrt(d)), (long) b * s, d);
@@ -276,6 +277,19 @@ public final class FinalStepGraph {
     private SDVariable rmsNorm(SDVariable x) {
         SDVariable ms = sd.mean(sd.math().square(x), true, 1);
         return x.mul(sd.math().rsqrt(ms.add(config.rmsNormEps())));
+    }
+
+    /**
+     * @return {@code [cos, sin]} tables {@code [S_total·headDim]} for the config: RoPE's, or the identity (cos 1,
+     *         sin 0) when its positions are learned only
+     */
+    static double[][] rotary(HrmConfig config) {
+        double[][] tables = rotary(config.totalSeqLen(), config.headDim(), config.ropeTheta());
+        if (!config.rotaryPositions()) {
+            Arrays.fill(tables[0], 1.0);
+            Arrays.fill(tables[1], 0.0);
+        }
+        return tables;
     }
 
     /** @return {@code [cos, sin]} tables {@code [positions·headDim]}, float32 arithmetic as the reference */
