@@ -2,6 +2,7 @@ package org.hrmlab.engine.optim;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Adam-atan2 (Everett et al., "Scaling Exponents Across Parameterizations and Optimizers") exactly as the CUDA kernel
@@ -16,6 +17,9 @@ import java.util.Map;
  * atan2 is bounded. The moments are kept per named parameter.
  */
 public final class AdamAtan2 {
+    /** Elements per parallel work item; each element's update is independent, so results do not depend on it. */
+    private static final int CHUNK = 1 << 16;
+
     private final double beta1;
     private final double beta2;
     private final double weightDecay;
@@ -68,17 +72,22 @@ public final class AdamAtan2 {
         float bc2Sqrt = (float) Math.sqrt(bc2);
         float mb1 = (float) (1 - beta1);
         float mb2 = (float) (1 - beta2);
-        for (int i = 0; i < param.length; i++) {
-            float g = grad[i];
-            float p = param[i] * wdAlpha;
-            float mi = Math.fma(mb1, g, Math.fma(-mb1, m[i], m[i]));
-            float vi = Math.fma(mb2, g * g, Math.fma(-mb2, v[i], v[i]));
-            float denom = (float) Math.sqrt(vi) / bc2Sqrt;
-            p -= stepSize * (float) atan2(mi, denom);
-            param[i] = p;
-            m[i] = mi;
-            v[i] = vi;
-        }
+        int chunks = (param.length + CHUNK - 1) / CHUNK;
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(c -> {
+            int end = Math.min(param.length, (c + 1) * CHUNK);
+            for (int i = c * CHUNK; i < end; i++) {
+                float g = grad[i];
+                float p = param[i] * wdAlpha;
+                float mi = Math.fma(mb1, g, Math.fma(-mb1, m[i], m[i]));
+                float vi = Math.fma(mb2, g * g, Math.fma(-mb2, v[i], v[i]));
+                float denom = (float) Math.sqrt(vi) / bc2Sqrt;
+                p -= stepSize * (float) atan2(mi, denom);
+                param[i] = p;
+                m[i] = mi;
+                v[i] = vi;
+            }
+        });
     }
 
     /**
