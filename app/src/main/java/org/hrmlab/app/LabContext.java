@@ -7,6 +7,7 @@ import javafx.application.Platform;
 
 import org.hrmlab.app.engine.EngineRunner;
 import org.hrmlab.app.engine.StepperPort;
+import org.hrmlab.app.export.AnimationExporter;
 import org.hrmlab.app.export.GridExporter;
 import org.hrmlab.app.inspector.InspectorViewModel;
 import org.hrmlab.app.puzzle.PuzzleEditorViewModel;
@@ -29,6 +30,7 @@ public final class LabContext implements AutoCloseable {
     private final PuzzleEditorViewModel editor;
     private final TrainingViewModel training;
     private final GridExporter exporter;
+    private final AnimationExporter animations;
 
     /** Wires everything around {@code port}; call on the FX thread. */
     public LabContext(StepperPort port, TrainingCommand trainingCommand) {
@@ -42,6 +44,7 @@ public final class LabContext implements AutoCloseable {
         training = new TrainingViewModel(trainingCommand, ioThread, Platform::runLater, notices,
                 inspector::loadModel);
         exporter = new GridExporter(ioThread, notices);
+        animations = new AnimationExporter(ioThread, "HRM Lab " + org.hrmlab.app.cli.HrmLabCommand.VERSION);
     }
 
     public Notices notices() {
@@ -66,6 +69,11 @@ public final class LabContext implements AutoCloseable {
 
     public GridExporter exporter() {
         return exporter;
+    }
+
+    /** Animated GIF and PNG-sequence exports of the inspector's run. */
+    public AnimationExporter animations() {
+        return animations;
     }
 
     /** Stops a training child, the engine thread and the IO thread. */
