@@ -2,6 +2,10 @@ package org.hrmlab.app.export;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -166,12 +170,22 @@ public final class AnimationJob {
         try {
             step.run();
         } catch (IOException | RuntimeException e) {
-            failure.compareAndSet(null, e);
+            Exception why = e instanceof FileSystemException fse ? new IOException(describe(fse), fse) : e;
+            failure.compareAndSet(null, why);
             if (sink != null) {
                 sink.abort();
             }
-            result.completeExceptionally(e);
+            result.completeExceptionally(why);
         }
+    }
+
+    /** A one-line reason for a file-system failure (the JDK's message is often just the path). */
+    static String describe(FileSystemException e) {
+        String reason = e instanceof FileAlreadyExistsException ? "a file is in the way"
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof NoSuchFileException ? "no such file or folder"
+                : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+        return "cannot write " + e.getFile() + ": " + reason;
     }
 
     @FunctionalInterface
