@@ -193,7 +193,11 @@ public final class LabWindow extends StackPane {
     public AnimationJob exportSequenceTo(Path dir, double dpi) {
         var settings = new AnimationSettings(AnimationFormat.PNG_SEQUENCE, FrameSelection.of(FrameFilter.ALL), 4,
                 dpi, ctx.theme().getGridTheme());
-        return ctx.animations().start(animationSource(), settings, dir);
+        var source = animationSource();
+        if (source == null) {
+            throw new IllegalStateException("nothing to export: load a puzzle and step it first");
+        }
+        return ctx.animations().start(source, settings, dir);
     }
 
     /** The inspector's run as an animation source, or null when nothing is recorded. */

@@ -93,6 +93,20 @@ class AnimationDialogTest {
     }
 
     @Test
+    void theFileMenuOpensTheDialogOnTheInspectorsRun(FxRobot robot) throws Exception {
+        FxTestSupport.waitUntil(() -> ctx.inspector().timeline().size() == 1, 10);
+        FxTestSupport.fx(() -> ctx.inspector().runToHalt());
+        FxTestSupport.waitUntil(() -> ctx.inspector().haltedProperty().get() && !ctx.inspector().busyProperty().get(),
+                20);
+        int recorded = FxTestSupport.onFx(() -> ctx.inspector().timeline().size());
+        robot.clickOn("File").clickOn("Export animation (GIF or PNG sequence)\u2026");
+        FxTestSupport.waitUntil(() -> !robot.lookup("#animation-count").queryAll().isEmpty(), 10);
+        String count = FxTestSupport.onFx(() -> robot.lookup("#animation-count")
+                .queryAs(javafx.scene.control.Label.class).getText());
+        assertEquals(recorded + " frames", count);
+    }
+
+    @Test
     void cancellingLeavesNoFileAndSaysSo() throws Exception {
         var dialog = openDialog();
         int frames = FxTestSupport.onFx(() -> ctx.inspector().timeline().size());
