@@ -138,20 +138,21 @@ public final class AnimationJob {
     }
 
     private void complete() {
-        if (cancelled || failure.get() != null) {
-            abort();
-            return;
+        if (!cancelled) {
+            guard(() -> {
+                sink.finish();
+                var dir = sink.folder();
+                var manifest = dir.resolve(AnimationRecord.MANIFEST);
+                var table = dir.resolve(AnimationRecord.TABLE);
+                AnimationRecord.table(source.puzzle(), frames).write(table);
+                AnimationRecord.manifest(program, source, settings, frames, out.getFileName().toString(), width,
+                        height).write(manifest);
+                result.complete(new AnimationResult(out, frames.size(), width, height, manifest, table));
+            });
         }
-        guard(() -> {
-            sink.finish();
-            var dir = sink.folder();
-            var manifest = dir.resolve(AnimationRecord.MANIFEST);
-            var table = dir.resolve(AnimationRecord.TABLE);
-            AnimationRecord.table(source.puzzle(), frames).write(table);
-            AnimationRecord.manifest(program, source, settings, frames, out.getFileName().toString(), width, height)
-                    .write(manifest);
-            result.complete(new AnimationResult(out, frames.size(), width, height, manifest, table));
-        });
+        if (!result.isDone()) {
+            abort();
+        }
     }
 
     private void abort() {
@@ -162,7 +163,10 @@ public final class AnimationJob {
         result.completeExceptionally(why != null ? why : new CancellationException("export cancelled"));
     }
 
-    /** Runs an IO step; the first failure is kept and ends the job. */
+    /**
+     * Runs an IO step unless the job has already failed; a failure is kept, and the FX side then ends the job
+     * with it (the result completes only after the last IO step, so callers may shut the executor down).
+     */
     private void guard(IoStep step) {
         if (failure.get() != null) {
             return;
@@ -170,12 +174,7 @@ public final class AnimationJob {
         try {
             step.run();
         } catch (IOException | RuntimeException e) {
-            Exception why = e instanceof FileSystemException fse ? new IOException(describe(fse), fse) : e;
-            failure.compareAndSet(null, why);
-            if (sink != null) {
-                sink.abort();
-            }
-            result.completeExceptionally(why);
+            failure.compareAndSet(null, e instanceof FileSystemException fse ? new IOException(describe(fse), fse) : e);
         }
     }
 

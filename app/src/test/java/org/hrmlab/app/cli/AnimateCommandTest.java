@@ -107,6 +107,18 @@ class AnimateCommandTest {
     }
 
     @Test
+    void anUnwritableOutputExitsWithStatusTwoAndOneLine() throws Exception {
+        Path blocker = dir.resolve("plain-file");
+        Files.writeString(blocker, "in the way");
+        Path gif = blocker.resolve("anim.gif");
+        CliRun run = CliRun.of("animate", "--checkpoint", CKPT.toString(), "--puzzle", PUZZLE, "--out", gif.toString(),
+                "--segments", "1");
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("cannot write " + blocker), run.err());
+    }
+
+    @Test
     void badSettingsExitWithStatusTwoBeforeAnythingRuns() {
         for (String[] bad : new String[][] {{"--frames", "odd"}, {"--fps", "0"}, {"--dpi", "5000"},
             {"--decode", "sideways"}, {"--from", "9", "--to", "3"}}) {
