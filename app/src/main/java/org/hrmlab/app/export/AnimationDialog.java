@@ -47,6 +47,9 @@ public final class AnimationDialog {
     private final Button cancel = new Button("Close");
     private AnimationJob job;
 
+    /**
+     * A dialog over {@code owner} for exporting {@code source} drawn in {@code theme}; call {@link #show()}.
+     */
     public AnimationDialog(Window owner, AnimationSource source, GridTheme theme, AnimationExporter exporter,
                            Notices notices) {
         this.source = source;
@@ -93,6 +96,7 @@ public final class AnimationDialog {
         }
     }
 
+    /** Opens the dialog (window-modal). */
     public void show() {
         stage.show();
     }

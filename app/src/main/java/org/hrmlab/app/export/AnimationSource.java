@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.hrmlab.app.engine.InferenceSettings;
 import org.hrmlab.app.engine.LabFrame;
+import org.hrmlab.app.inspector.InspectorViewModel;
 import org.hrmlab.app.puzzle.LabPuzzle;
 
 /**
@@ -18,6 +19,16 @@ import org.hrmlab.app.puzzle.LabPuzzle;
  */
 public record AnimationSource(LabPuzzle puzzle, List<LabFrame> timeline, String model, String checkpoint,
                               String checkpointSha256, InferenceSettings inference) {
+    /** The inspector's recorded run, or null while there is none (no puzzle or model, or nothing recorded). */
+    public static AnimationSource ofInspector(InspectorViewModel vm) {
+        var model = vm.modelProperty().get();
+        if (vm.getPuzzle() == null || vm.timeline().isEmpty() || model == null) {
+            return null;
+        }
+        return new AnimationSource(vm.getPuzzle(), vm.timelineSnapshot(), model.name(), model.source(), null,
+                vm.getSettings());
+    }
+
     public AnimationSource {
         Objects.requireNonNull(puzzle, "puzzle");
         Objects.requireNonNull(model, "model");

@@ -180,7 +180,7 @@ public final class LabWindow extends StackPane {
     }
 
     private void exportAnimation() {
-        var source = animationSource();
+        var source = AnimationSource.ofInspector(ctx.inspector());
         if (source == null) {
             ctx.notices().error("nothing to export: load a puzzle and step it first");
             return;
@@ -193,22 +193,11 @@ public final class LabWindow extends StackPane {
     public AnimationJob exportSequenceTo(Path dir, double dpi) {
         var settings = new AnimationSettings(AnimationFormat.PNG_SEQUENCE, FrameSelection.of(FrameFilter.ALL), 4,
                 dpi, ctx.theme().getGridTheme());
-        var source = animationSource();
+        var source = AnimationSource.ofInspector(ctx.inspector());
         if (source == null) {
             throw new IllegalStateException("nothing to export: load a puzzle and step it first");
         }
         return ctx.animations().start(source, settings, dir);
-    }
-
-    /** The inspector's run as an animation source, or null when nothing is recorded. */
-    private AnimationSource animationSource() {
-        var vm = ctx.inspector();
-        var model = vm.modelProperty().get();
-        if (vm.getPuzzle() == null || vm.timeline().isEmpty() || model == null) {
-            return null;
-        }
-        return new AnimationSource(vm.getPuzzle(), vm.timelineSnapshot(), model.name(), model.source(), null,
-                vm.getSettings());
     }
 
     private void showShortcuts() {

@@ -58,10 +58,7 @@ class AnimationDialogTest {
         FxTestSupport.waitUntil(() -> ctx.inspector().haltedProperty().get() && !ctx.inspector().busyProperty().get(),
                 20);
         return FxTestSupport.onFx(() -> {
-            var vm = ctx.inspector();
-            var model = vm.modelProperty().get();
-            var source = new AnimationSource(vm.getPuzzle(), vm.timelineSnapshot(), model.name(), model.source(), null,
-                    vm.getSettings());
+            var source = AnimationSource.ofInspector(ctx.inspector());
             var dialog = new AnimationDialog(owner, source, ctx.theme().getGridTheme(), ctx.animations(),
                     ctx.notices());
             dialog.show();
