@@ -7,6 +7,7 @@ import javafx.application.Platform;
 
 import org.hrmlab.app.engine.EngineRunner;
 import org.hrmlab.app.engine.StepperPort;
+import org.hrmlab.app.export.AnimationExporter;
 import org.hrmlab.app.export.GridExporter;
 import org.hrmlab.app.export.PcaExporter;
 import org.hrmlab.app.inspector.InspectorViewModel;
@@ -36,6 +37,7 @@ public final class LabContext implements AutoCloseable {
     private final TrainingViewModel training;
     private final GridExporter exporter;
     private final PcaExporter pcaExporter;
+    private final AnimationExporter animations;
 
     /** Wires everything around {@code port}; call on the FX thread. */
     public LabContext(StepperPort port, TrainingCommand trainingCommand) {
@@ -50,6 +52,7 @@ public final class LabContext implements AutoCloseable {
                 inspector::loadModel);
         exporter = new GridExporter(ioThread, notices);
         pcaExporter = new PcaExporter(ioThread, Platform::runLater, notices);
+        animations = new AnimationExporter(ioThread, "HRM Lab " + org.hrmlab.app.cli.HrmLabCommand.VERSION);
     }
 
     public Notices notices() {
@@ -79,6 +82,11 @@ public final class LabContext implements AutoCloseable {
     /** Writes the PCA panel's figures and data. */
     public PcaExporter pcaExporter() {
         return pcaExporter;
+    }
+
+    /** Animated GIF and PNG-sequence exports of the inspector's run. */
+    public AnimationExporter animations() {
+        return animations;
     }
 
     /** Stops a training child, the engine thread, the PCA thread and the IO thread. */

@@ -2,26 +2,19 @@ package org.hrmlab.app.export;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
-import javafx.animation.AnimationTimer;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.canvas.Canvas;
 
-import org.hrmlab.app.engine.LabFrame;
 import org.hrmlab.app.inspector.BoardCanvas;
 import org.hrmlab.app.inspector.BoardSnapshot;
-import org.hrmlab.app.inspector.Boards;
-import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.app.shell.Notices;
 import org.hrmlab.viz.grid.GridTheme;
 
 /**
  * Renders boards off screen at a chosen DPI and writes PNGs on a background executor. Drawing happens on the FX
- * thread, one frame per pulse for sequences, so the window stays responsive.
+ * thread. Animations (GIF or PNG sequence) are {@link AnimationExporter}'s.
  */
 public final class GridExporter {
     /** Logical size of an exported board, in points (1/96 inch at 96 DPI). */
@@ -60,42 +53,5 @@ public final class GridExporter {
                 javafx.application.Platform.runLater(() -> notices.error(file + ": " + e.getMessage()));
             }
         });
-    }
-
-    /**
-     * Exports every recorded update as {@code dir/frame_0000.png ...}, one frame per pulse. FX thread.
-     *
-     * @param done called on the FX thread with the number of frames written
-     */
-    public void exportSequence(LabPuzzle puzzle, List<LabFrame> timeline, GridTheme theme, Path dir, double dpi,
-                               Consumer<Integer> done) {
-        var frames = List.copyOf(timeline);
-        new AnimationTimer() {
-            private int next;
-
-            @Override
-            public void handle(long now) {
-                if (next >= frames.size()) {
-                    stop();
-                    int n = frames.size();
-                    io.execute(() -> javafx.application.Platform.runLater(() -> {
-                        notices.info("Wrote " + n + " frames to " + dir);
-                        done.accept(n);
-                    }));
-                    return;
-                }
-                var board = Boards.build(puzzle, frames, next);
-                var image = render(board, theme, WIDTH, HEIGHT, dpi);
-                var file = dir.resolve(String.format(Locale.ROOT, "frame_%04d.png", next));
-                io.execute(() -> {
-                    try {
-                        PngWriter.write(image, file, dpi);
-                    } catch (java.io.IOException | RuntimeException e) {
-                        javafx.application.Platform.runLater(() -> notices.error(file + ": " + e.getMessage()));
-                    }
-                });
-                next++;
-            }
-        }.start();
     }
 }

@@ -1,2 +1,5 @@
-/** Grid exports: a PNG with its DPI recorded, and the whole timeline as a numbered PNG sequence. */
+/**
+ * Grid exports: a PNG with its DPI recorded, and animations of a run (an animated GIF or a numbered PNG sequence,
+ * with {@code manifest.json} and {@code frames.csv} beside them) from the lab's dialog and {@code hrmlab animate}.
+ */
 package org.hrmlab.app.export;

@@ -17,12 +17,18 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
 import org.hrmlab.app.LabContext;
 import org.hrmlab.app.engine.StepAction;
 import org.hrmlab.app.engine.TrajectoryPca;
+import org.hrmlab.app.export.AnimationDialog;
+import org.hrmlab.app.export.AnimationFormat;
+import org.hrmlab.app.export.AnimationJob;
+import org.hrmlab.app.export.AnimationSettings;
+import org.hrmlab.app.export.AnimationSource;
+import org.hrmlab.app.export.FrameFilter;
+import org.hrmlab.app.export.FrameSelection;
 import org.hrmlab.app.inspector.InspectorView;
 import org.hrmlab.app.inspector.PcaPanel;
 import org.hrmlab.app.puzzle.DatasetBrowserView;
@@ -114,7 +120,8 @@ public final class LabWindow extends StackPane {
         for (int dpi : new int[] {96, 150, 300}) {
             exportPng.getItems().add(item(dpi + " DPI\u2026", () -> exportPng(dpi)));
         }
-        var exportSeq = item("Export animation frames (PNG sequence)\u2026", this::exportSequence);
+        var exportSeq = item("Export animation (GIF or PNG sequence)\u2026", this::exportAnimation);
+        exportSeq.setId("export-animation");
         var quit = item("Quit", () -> getScene().getWindow().hide());
         var file = new Menu("File", null, openCheckpoint, samples, editCurrent, new javafx.scene.control.SeparatorMenuItem(),
                 exportPng, exportSeq, new javafx.scene.control.SeparatorMenuItem(), quit);
@@ -185,25 +192,25 @@ public final class LabWindow extends StackPane {
         }
     }
 
-    private void exportSequence() {
-        var vm = ctx.inspector();
-        if (vm.getPuzzle() == null || vm.timeline().isEmpty()) {
+    private void exportAnimation() {
+        var source = AnimationSource.ofInspector(ctx.inspector());
+        if (source == null) {
             ctx.notices().error("nothing to export: load a puzzle and step it first");
             return;
         }
-        var chooser = new DirectoryChooser();
-        chooser.setTitle("Folder for the frames");
-        var dir = chooser.showDialog(getScene().getWindow());
-        if (dir != null) {
-            exportSequenceTo(dir.toPath(), 150);
-        }
+        new AnimationDialog(getScene().getWindow(), source, ctx.theme().getGridTheme(), ctx.animations(),
+                ctx.notices()).show();
     }
 
-    /** Writes every recorded update as a PNG into {@code dir}. */
-    public void exportSequenceTo(Path dir, double dpi) {
-        var vm = ctx.inspector();
-        ctx.exporter().exportSequence(vm.getPuzzle(), vm.timelineSnapshot(), ctx.theme().getGridTheme(), dir, dpi,
-                n -> { });
+    /** Writes every recorded update as {@code dir/frame_0000.png ...} with manifest.json and frames.csv. */
+    public AnimationJob exportSequenceTo(Path dir, double dpi) {
+        var settings = new AnimationSettings(AnimationFormat.PNG_SEQUENCE, FrameSelection.of(FrameFilter.ALL), 4,
+                dpi, ctx.theme().getGridTheme());
+        var source = AnimationSource.ofInspector(ctx.inspector());
+        if (source == null) {
+            throw new IllegalStateException("nothing to export: load a puzzle and step it first");
+        }
+        return ctx.animations().start(source, settings, dir);
     }
 
     private void showShortcuts() {

@@ -52,12 +52,17 @@ public final class HrmEngineStepper implements StepperPort {
     @Override
     public ModelInfo loadModel(Path checkpoint) {
         try {
-            userModel = CheckpointLoader.load(checkpoint);
+            return useModel(CheckpointLoader.load(checkpoint), checkpoint.getFileName().toString());
         } catch (CheckpointException e) {
             throw new StepperException(e.getMessage());
         }
+    }
+
+    /** Uses an already loaded checkpoint, as {@link #loadModel} does; the current run is discarded. */
+    public ModelInfo useModel(ModelCheckpoint checkpoint, String name) {
+        userModel = Objects.requireNonNull(checkpoint, "checkpoint");
         active = userModel;
-        info = infoOf(userModel, checkpoint.getFileName().toString());
+        info = infoOf(userModel, name);
         stepper = null;
         return info;
     }

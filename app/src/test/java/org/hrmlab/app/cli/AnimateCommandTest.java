@@ -1,0 +1,146 @@
+package org.hrmlab.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.hrmlab.app.export.GifFrames;
+import org.hrmlab.app.export.PngWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hrmlab animate} end to end on a bundled Sudoku with the tiny golden-fixture model. */
+class AnimateCommandTest {
+    static final Path CKPT = Path.of(System.getProperty("hrmlab.shared", "../shared"),
+            "fixtures/hrm-golden/sudoku-small/checkpoint/step_0");
+    static final String PUZZLE = "bundled:sudoku/9x9-easy#0";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesAGifOfTheHUpdatesWithManifestAndTable() throws Exception {
+        Path gif = dir.resolve("anim.gif");
+        CliRun run = CliRun.of("animate", "--checkpoint", CKPT.toString(), "--puzzle", PUZZLE, "--out", gif.toString(),
+                "--segments", "2", "--frames", "h", "--fps", "5");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode summary = Json.MAPPER.readTree(run.out());
+        // 2 segments of H_cycles 2 x (L_cycles 2 + 1): 12 updates after the initial state, 4 of them H-updates.
+        assertEquals(13, summary.get("recorded_updates").asInt());
+        assertEquals(5, summary.get("frames").asInt());
+
+        GifFrames frames = GifFrames.read(gif);
+        assertEquals(5, frames.count());
+        assertEquals(List.of(20, 20, 20, 20, 20), frames.delays());
+        assertEquals(0, frames.loops());
+        BufferedImage first = frames.images().get(0);
+        assertEquals(600, first.getWidth());
+        assertEquals(0xffffff, first.getRGB(2, 2) & 0xFFFFFF, "the light theme's background");
+
+        JsonNode manifest = Json.MAPPER.readTree(dir.resolve("manifest.json").toFile());
+        assertEquals(List.of(0, 3, 6, 9, 12), ints(manifest.get("frame_updates")));
+        assertEquals(64, manifest.get("model").get("checkpoint_sha256").asText().length());
+        assertEquals("direct", manifest.get("decode_mode").asText());
+        assertEquals("h", manifest.get("settings").get("frames").asText());
+        assertEquals(20, manifest.get("settings").get("gif_delay_centiseconds").asInt());
+        assertEquals("sudoku", manifest.get("puzzle").get("kind").asText());
+
+        List<String> rows = Files.readAllLines(dir.resolve("frames.csv"));
+        assertEquals("frame,update,kind,segment,h_cycle,l_step,segment_end,token_accuracy", rows.get(0));
+        assertEquals(6, rows.size());
+        assertTrue(rows.get(1).startsWith("0,0,init,0,"), rows.get(1));
+        assertTrue(rows.get(5).startsWith("4,12,H,2,2,0,true,"), rows.get(5));
+        double accuracy = Double.parseDouble(rows.get(5).substring(rows.get(5).lastIndexOf(',') + 1));
+        assertTrue(accuracy >= 0 && accuracy <= 1, rows.get(5));
+    }
+
+    @Test
+    void gifFramesMatchThePngSequenceOfTheSameUpdates() throws Exception {
+        Path gif = dir.resolve("g/anim.gif");
+        Path pngs = dir.resolve("p");
+        String[] common = {"--checkpoint", CKPT.toString(), "--puzzle", PUZZLE, "--segments", "1", "--frames",
+            "segments", "--dpi", "150"};
+        CliRun a = CliRun.of(concat(common, "--out", gif.toString()));
+        assertEquals(0, a.exitCode(), a.err());
+        CliRun b = CliRun.of(concat(common, "--out", pngs.toString(), "--format", "png"));
+        assertEquals(0, b.exitCode(), b.err());
+
+        GifFrames frames = GifFrames.read(gif);
+        assertEquals(2, frames.count(), "the initial state and the one segment end");
+        for (int i = 0; i < 2; i++) {
+            Path png = pngs.resolve(String.format("frame_%04d.png", i));
+            assertEquals(150, PngWriter.readDpi(png), 0.1);
+            BufferedImage want = ImageIO.read(png.toFile());
+            BufferedImage got = frames.images().get(i);
+            assertEquals(938, want.getWidth());
+            assertEquals(want.getWidth(), got.getWidth());
+            int same = 0;
+            for (int y = 0; y < want.getHeight(); y++) {
+                for (int x = 0; x < want.getWidth(); x++) {
+                    same += (want.getRGB(x, y) & 0xFFFFFF) == (got.getRGB(x, y) & 0xFFFFFF) ? 1 : 0;
+                }
+            }
+            double share = same / (double) (want.getWidth() * want.getHeight());
+            assertTrue(share > 0.995, "frame " + i + ": only " + share + " of the pixels keep their colour");
+        }
+        assertTrue(Files.exists(pngs.resolve("manifest.json")));
+        assertEquals(3, Files.readAllLines(pngs.resolve("frames.csv")).size());
+    }
+
+    @Test
+    void aMissingCheckpointExitsWithStatusTwoAndOneLineNamingIt() throws Exception {
+        Path missing = dir.resolve("no-such-model.safetensors");
+        Path gif = dir.resolve("x.gif");
+        CliRun run = CliRun.of("animate", "--checkpoint", missing.toString(), "--puzzle", PUZZLE, "--out",
+                gif.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(missing.toString()), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+        assertFalse(Files.exists(gif));
+    }
+
+    @Test
+    void anUnwritableOutputExitsWithStatusTwoAndOneLine() throws Exception {
+        Path blocker = dir.resolve("plain-file");
+        Files.writeString(blocker, "in the way");
+        Path gif = blocker.resolve("anim.gif");
+        CliRun run = CliRun.of("animate", "--checkpoint", CKPT.toString(), "--puzzle", PUZZLE, "--out", gif.toString(),
+                "--segments", "1");
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("cannot write " + blocker), run.err());
+    }
+
+    @Test
+    void badSettingsExitWithStatusTwoBeforeAnythingRuns() {
+        for (String[] bad : new String[][] {{"--frames", "odd"}, {"--fps", "0"}, {"--dpi", "5000"},
+            {"--decode", "sideways"}, {"--from", "9", "--to", "3"}}) {
+            CliRun run = CliRun.of(concat(new String[] {"--checkpoint", CKPT.toString(), "--puzzle", PUZZLE,
+                "--out", dir.resolve("y.gif").toString()}, bad));
+            assertEquals(2, run.exitCode(), String.join(" ", bad) + ": " + run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertTrue(run.err().startsWith("hrmlab animate: --"), run.err());
+        }
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] all = new String[head.length + tail.length + 1];
+        all[0] = "animate";
+        System.arraycopy(head, 0, all, 1, head.length);
+        System.arraycopy(tail, 0, all, 1 + head.length, tail.length);
+        return all;
+    }
+
+    private static List<Integer> ints(JsonNode array) {
+        List<Integer> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asInt()));
+        return out;
+    }
+}
