@@ -80,4 +80,32 @@ class AdamAtan2Test {
         assertThrows(IllegalStateException.class,
                 () -> new AdamAtan2(0.9, 0.95, 0).update("w", new float[1], new float[1], 0.1));
     }
+
+    @Test
+    void aLargeParameterUpdatedInParallelEqualsTheSameValuesUpdatedPieceByPiece() {
+        int n = 300_001;
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+        float[] whole = new float[n];
+        float[] grad = new float[n];
+        for (int i = 0; i < n; i++) {
+            whole[i] = (float) rng.nextGaussian();
+            grad[i] = (float) rng.nextGaussian() * 1e-2f;
+        }
+        float[] pieces = whole.clone();
+        AdamAtan2 a = new AdamAtan2(0.9, 0.95, 0.1);
+        AdamAtan2 b = new AdamAtan2(0.9, 0.95, 0.1);
+        int piece = 1000;
+        for (int step = 0; step < 3; step++) {
+            a.beginStep();
+            a.update("w", whole, grad, 1e-3);
+            b.beginStep();
+            for (int start = 0; start < n; start += piece) {
+                int len = Math.min(piece, n - start);
+                float[] p = java.util.Arrays.copyOfRange(pieces, start, start + len);
+                b.update("w" + start, p, java.util.Arrays.copyOfRange(grad, start, start + len), 1e-3);
+                System.arraycopy(p, 0, pieces, start, len);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(pieces, whole);
+    }
 }
