@@ -9,7 +9,11 @@ import javafx.stage.Stage;
 
 import org.hrmlab.app.engine.StepAction;
 import org.hrmlab.app.engine.fake.FakeStepper;
+import org.hrmlab.app.engine.hrm.DefaultModels;
+import org.hrmlab.app.engine.hrm.HrmEngineStepper;
 import org.hrmlab.app.export.PngWriter;
+import org.hrmlab.app.puzzle.BundledLabPuzzles;
+import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.app.puzzle.SamplePuzzles;
 import org.hrmlab.app.shell.FxTestSupport;
 import org.hrmlab.app.shell.LabWindow;
@@ -20,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 
 /**
- * Renders the lab under headless Monocle into {@code screenshots/*.png} (node snapshots of the whole window).
+ * Renders the lab under headless Monocle into {@code screenshots/*.png} (node snapshots of the whole window): the real
+ * engine with the shipped Sudoku and maze models on bundled puzzles, and the scripted demo model for ARC, which has no
+ * shipped model.
  * Not a unit test (the name does not end in Test); run it with {@code -Pscreenshots} (see app/pom.xml) or
  * {@code screenshots/make-screenshots.sh}. Output folder: system property {@code hrmlab.screenshots}.
  */
@@ -37,8 +43,15 @@ class LabScreenshots {
         out = Path.of(System.getProperty("hrmlab.screenshots", "target/screenshots"));
         Files.createDirectories(out);
         stage = FxToolkit.registerPrimaryStage();
+        show(new HrmEngineStepper(DefaultModels.shipped()));
+    }
+
+    private static void show(org.hrmlab.app.engine.StepperPort port) throws Exception {
         FxTestSupport.fx(() -> {
-            ctx = new LabContext(new FakeStepper(0, 512), FakeTrainMain.command());
+            if (ctx != null) {
+                ctx.close();
+            }
+            ctx = new LabContext(port, FakeTrainMain.command());
             ctx.theme().setDark(false);
             window = new LabWindow(ctx);
             Scene scene = window.createScene(W, H);
@@ -47,6 +60,10 @@ class LabScreenshots {
             stage.setHeight(H);
             stage.show();
         });
+    }
+
+    private static LabPuzzle bundled(String name) {
+        return BundledLabPuzzles.catalogue().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
     @AfterAll
@@ -60,33 +77,23 @@ class LabScreenshots {
     @Test
     void renderScreens() throws Exception {
         var vm = ctx.inspector();
-        load(SamplePuzzles.sudoku());
+        load(bundled("sudoku/4x4-easy #0"));
         FxTestSupport.fx(vm::runToHalt);
         settle();
-        int backtrack = firstBacktrack();
-        FxTestSupport.fx(() -> vm.seek(backtrack));
+        FxTestSupport.fx(() -> vm.seek(Math.min(7, vm.timeline().size() - 1)));
         settle();
         shoot("inspector-sudoku.png");
 
-        load(SamplePuzzles.maze());
+        load(bundled("maze/5x5-hard #0"));
         FxTestSupport.fx(vm::runToHalt);
         settle();
-        FxTestSupport.fx(() -> vm.seek(9));
+        FxTestSupport.fx(() -> vm.seek(Math.min(9, vm.timeline().size() - 1)));
         settle();
         shoot("inspector-maze.png");
 
-        load(SamplePuzzles.arcMirror());
-        FxTestSupport.fx(vm::runToHalt);
-        settle();
-        FxTestSupport.fx(() -> vm.seek(vm.timeline().size() / 2));
-        settle();
-        shoot("inspector-arc.png");
-
         FxTestSupport.fx(() -> ctx.theme().setDark(true));
-        load(SamplePuzzles.hardSudoku());
-        FxTestSupport.fx(() -> {
-            vm.forward(StepAction.SEGMENT);
-        });
+        load(bundled("sudoku/4x4-easy #1"));
+        FxTestSupport.fx(() -> vm.forward(StepAction.SEGMENT));
         settle();
         FxTestSupport.fx(() -> vm.forward(StepAction.SEGMENT));
         settle();
@@ -94,7 +101,7 @@ class LabScreenshots {
         FxTestSupport.fx(() -> ctx.theme().setDark(false));
 
         FxTestSupport.fx(() -> {
-            ctx.editor().edit(SamplePuzzles.maze());
+            ctx.editor().edit(bundled("maze/5x5-hard #1"));
             window.tabs().getSelectionModel().select(1);
         });
         settle();
@@ -119,9 +126,18 @@ class LabScreenshots {
         FxTestSupport.fx(() -> window.tabs().getSelectionModel().select(3));
         settle();
         shoot("puzzles.png");
+
+        show(new FakeStepper(0, 512));
+        var demo = ctx.inspector();
+        load(SamplePuzzles.arcMirror());
+        FxTestSupport.fx(demo::runToHalt);
+        settle();
+        FxTestSupport.fx(() -> demo.seek(demo.timeline().size() / 2));
+        settle();
+        shoot("inspector-arc-demo.png");
     }
 
-    private static void load(org.hrmlab.app.puzzle.LabPuzzle p) throws Exception {
+    private static void load(LabPuzzle p) throws Exception {
         FxTestSupport.fx(() -> {
             ctx.inspector().loadPuzzle(p);
             window.tabs().getSelectionModel().select(0);
@@ -139,20 +155,6 @@ class LabScreenshots {
         }, 30);
         Thread.sleep(200);
         FxTestSupport.fx(() -> { });
-    }
-
-    private static int firstBacktrack() {
-        return FxTestSupport.onFx(() -> {
-            var vm = ctx.inspector();
-            for (int i = 1; i < vm.timeline().size(); i++) {
-                vm.seek(i);
-                if (vm.boardProperty().get() instanceof org.hrmlab.app.inspector.BoardSnapshot.Sudoku s
-                        && s.backtracks() > 0) {
-                    return i;
-                }
-            }
-            return vm.timeline().size() / 2;
-        });
     }
 
     private static void shoot(String name) throws Exception {
