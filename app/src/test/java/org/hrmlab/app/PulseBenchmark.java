@@ -1,97 +1,218 @@
 package org.hrmlab.app;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import org.hrmlab.app.engine.StepperPort;
 import org.hrmlab.app.engine.fake.FakeStepper;
+import org.hrmlab.app.engine.hrm.DefaultModels;
+import org.hrmlab.app.engine.hrm.HrmEngineStepper;
 import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.app.puzzle.SamplePuzzles;
 import org.hrmlab.app.shell.FxTestSupport;
 import org.hrmlab.app.shell.LabWindow;
 import org.hrmlab.app.training.FakeTrainMain;
+import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.io.HrmLabModelFile;
+import org.hrmlab.engine.model.HrmInitializer;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 
 /**
  * Measures the FX thread while frames stream (not a unit test: no assertions, run it on purpose with
- * {@code -Dtest=PulseBenchmark}). For each puzzle (hidden 512, so a maze frame carries 2 x 901 x 512 floats) it runs
- * to the halt with streaming, plays back at 60 updates/s and scrubs once per pulse, and records (a) the time each
- * engine delivery takes on the FX thread, listeners and canvas/heat-map redraws included, and (b) the gaps between
- * consecutive pulses seen by an AnimationTimer (an upper bound of the longest pulse, rendering included).
- * Writes {@code target/pulse-report.txt}.
+ * {@code -Dtest=PulseBenchmark}). Each puzzle goes through three phases in the real lab window (headless Monocle):
+ * <ol>
+ *   <li>stream: run to the halt with streaming;</li>
+ *   <li>playback: play from update 0 at 60 updates/s, restarting at the end, for {@code hrmlab.pulse.playSeconds};</li>
+ *   <li>scrub: one seek per ~16 ms across the timeline.</li>
+ * </ol>
+ * For each phase it records the gaps between consecutive pulses seen by an AnimationTimer (an upper bound of the
+ * longest pulse, rendering included) and the time each engine delivery takes on the FX thread (listeners and
+ * redraws included); during playback also the pulses per second, the cursor moves per second and the heat-map
+ * (full-frame) updates per second. Writes {@code target/pulse-report.txt}.
+ * <p>
+ * System properties: {@code hrmlab.pulse.engine} = {@code fake} (scripted {@link FakeStepper}, Sudoku and the 30x30
+ * maze), {@code real} ({@link HrmEngineStepper} on a freshly initialised, untrained model of the reference 27M shape,
+ * the 30x30 maze) or {@code fake,real}; {@code hrmlab.pulse.hidden} (512; 8 heads, 4+4 layers, 2x2 cycles);
+ * {@code hrmlab.pulse.segments} (ACT segments of the real run, 16); {@code hrmlab.pulse.playSeconds} (5).
  */
 class PulseBenchmark {
     private final ConcurrentLinkedQueue<Long> handlerNanos = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> gapNanos = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> fxCpuNanos = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> renderCpuNanos = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pulses = new AtomicInteger();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+    private static final int HIDDEN = Integer.getInteger("hrmlab.pulse.hidden", 512);
+    private static final int SEGMENTS = Integer.getInteger("hrmlab.pulse.segments", 16);
+    private static final double PLAY_SECONDS = Double.parseDouble(System.getProperty("hrmlab.pulse.playSeconds", "5"));
 
     @Test
     void measure() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        var ctx = FxTestSupport.onFx(() -> {
-            var c = new LabContext(new FakeStepper(0, 512), FakeTrainMain.command(), r -> Platform.runLater(() -> {
-                long t0 = System.nanoTime();
-                r.run();
-                handlerNanos.add(System.nanoTime() - t0);
-            }));
-            var window = new LabWindow(c);
-            stage.setScene(window.createScene(1280, 800));
-            stage.show();
-            return c;
-        });
         var report = new StringBuilder();
-        for (LabPuzzle p : new LabPuzzle[] {SamplePuzzles.sudoku(), SamplePuzzles.maze()}) {
-            report.append(run(ctx, p));
+        report.append(String.format(Locale.ROOT, "cores %d, load average at start %s%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage()));
+        for (String engine : System.getProperty("hrmlab.pulse.engine", "fake").split(",")) {
+            boolean real = engine.trim().equals("real");
+            StepperPort port = real ? new HrmEngineStepper(new DefaultModels(Map.of())) : new FakeStepper(0, HIDDEN);
+            report.append(real
+                    ? String.format(Locale.ROOT, "== real engine: untrained HRM, hidden %d, 8 heads, 4+4 layers, "
+                            + "H_cycles 2, L_cycles 2, %d segments%n", HIDDEN, SEGMENTS)
+                    : String.format(Locale.ROOT, "== scripted FakeStepper, hidden %d%n", HIDDEN));
+            var ctx = FxTestSupport.onFx(() -> {
+                var c = new LabContext(port, FakeTrainMain.command(), r -> Platform.runLater(() -> {
+                    long t0 = System.nanoTime();
+                    r.run();
+                    handlerNanos.add(System.nanoTime() - t0);
+                }));
+                var window = new LabWindow(c);
+                stage.setScene(window.createScene(1280, 800));
+                stage.show();
+                return c;
+            });
+            if (real) {
+                Path model = untrainedModel();
+                FxTestSupport.fx(() -> ctx.inspector().loadModel(model));
+                FxTestSupport.waitUntil(() -> ctx.inspector().modelProperty().get().name().equals(
+                        model.getFileName().toString()), 120);
+            }
+            var puzzles = real ? List.of(SamplePuzzles.maze()) : List.of(SamplePuzzles.sudoku(), SamplePuzzles.maze());
+            for (LabPuzzle p : puzzles) {
+                report.append(run(ctx, p));
+            }
+            FxTestSupport.fx(ctx::close);
         }
-        FxTestSupport.fx(ctx::close);
+        report.append(String.format(Locale.ROOT, "load average at end %s%n", loadAverage()));
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "pulse-report.txt"), report.toString());
+        System.out.print(report);
+    }
+
+    /** A freshly initialised model of the reference shape for the 30x30 maze, written as an HRM Lab model file. */
+    private static Path untrainedModel() throws Exception {
+        var maze = SamplePuzzles.maze();
+        var config = new HrmConfig(maze.input().size(), 6, 1, HIDDEN, HIDDEN, 8, 4, 4, 4, 2, 2, SEGMENTS, 0.1, "rope",
+                1e-5, 10000.0);
+        Path file = Path.of("target", "pulse-model-" + HIDDEN + "-" + SEGMENTS + ".safetensors");
+        if (!Files.isRegularFile(file)) {
+            Files.createDirectories(file.getParent());
+            HrmLabModelFile.write(file, config, HrmInitializer.init(config, 7L), Map.of("origin", "PulseBenchmark"));
+        }
+        return file.toAbsolutePath();
     }
 
     private String run(LabContext ctx, LabPuzzle puzzle) throws Exception {
         var vm = ctx.inspector();
+        var out = new StringBuilder();
         FxTestSupport.fx(() -> vm.loadPuzzle(puzzle));
-        FxTestSupport.waitUntil(() -> puzzle.equals(vm.getPuzzle()) && !vm.busyProperty().get(), 30);
-        handlerNanos.clear();
-        gapNanos.clear();
+        FxTestSupport.waitUntil(() -> puzzle.equals(vm.getPuzzle()) && !vm.busyProperty().get(), 120);
+        long renderThread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst().orElse(-1);
         var timer = new AnimationTimer() {
             private long last = -1;
+            private long lastFxCpu;
+            private long lastRenderCpu;
 
             @Override
             public void handle(long now) {
                 long t = System.nanoTime();
+                long fxCpu = threads.getCurrentThreadCpuTime();
+                long renderCpu = renderThread < 0 ? 0 : threads.getThreadCpuTime(renderThread);
                 if (last >= 0) {
                     gapNanos.add(t - last);
+                    fxCpuNanos.add(fxCpu - lastFxCpu);
+                    renderCpuNanos.add(renderCpu - lastRenderCpu);
                 }
                 last = t;
+                lastFxCpu = fxCpu;
+                lastRenderCpu = renderCpu;
+                pulses.incrementAndGet();
             }
         };
         FxTestSupport.fx(timer::start);
+
+        reset();
+        long t0 = System.nanoTime();
         FxTestSupport.fx(vm::runToHalt);
-        FxTestSupport.waitUntil(() -> vm.haltedProperty().get() && !vm.busyProperty().get(), 60);
-        FxTestSupport.fx(() -> {
-            vm.seek(0);
-            vm.speedProperty().set(60);
-            vm.togglePlay();
-        });
-        FxTestSupport.waitUntil(() -> !vm.playingProperty().get(), 60);
+        FxTestSupport.waitUntil(() -> vm.haltedProperty().get() && !vm.busyProperty().get(), 540);
         int n = FxTestSupport.onFx(() -> vm.timeline().size());
-        for (int i = 0; i < 3 * n; i++) {
+        out.append(String.format(Locale.ROOT, "%s, %d updates%n  stream   (%.1f s): deliveries %s%n"
+                + "                   pulse gaps %s%n%s", puzzle.name(), n, (System.nanoTime() - t0) / 1e9,
+                stats(handlerNanos), stats(gapNanos), cpu()));
+
+        reset();
+        var cursorMoves = new AtomicInteger();
+        var statesShown = new AtomicInteger();
+        FxTestSupport.fx(() -> {
+            vm.cursorProperty().addListener((o, was, now) -> cursorMoves.incrementAndGet());
+            vm.statesFrameProperty().addListener((o, was, now) -> statesShown.incrementAndGet());
+            vm.speedProperty().set(60);
+        });
+        long p0 = System.nanoTime();
+        while ((System.nanoTime() - p0) / 1e9 < PLAY_SECONDS) {
+            FxTestSupport.fx(() -> {
+                vm.seek(0);
+                vm.playingProperty().set(true);
+            });
+            FxTestSupport.waitUntil(() -> !vm.playingProperty().get(), 60);
+        }
+        double played = (System.nanoTime() - p0) / 1e9;
+        out.append(String.format(Locale.ROOT, "  playback (%.1f s at 60 updates/s): %.1f pulses/s, %.1f cursor moves/s,"
+                + " %.1f heat-map updates/s%n                   deliveries %s%n                   pulse gaps %s%n%s",
+                played, pulses.get() / played, cursorMoves.get() / played, statesShown.get() / played,
+                stats(handlerNanos), stats(gapNanos), cpu()));
+
+        reset();
+        long s0 = System.nanoTime();
+        int moves = Math.max(3 * n, 300);
+        for (int i = 0; i < moves; i++) {
             int target = (i * 7) % n;
             Platform.runLater(() -> vm.seek(target));
             Thread.sleep(16);
         }
-        FxTestSupport.waitUntil(() -> true, 5);
         Thread.sleep(300);
         FxTestSupport.fx(timer::stop);
-        return String.format(Locale.ROOT, "%s (%d updates): deliveries %s; pulse gaps %s%n", puzzle.name(), n,
-                stats(handlerNanos), stats(gapNanos));
+        out.append(String.format(Locale.ROOT, "  scrub    (%.1f s, %d seeks): deliveries %s%n"
+                + "                   pulse gaps %s%n%s", (System.nanoTime() - s0) / 1e9, moves, stats(handlerNanos),
+                stats(gapNanos), cpu()));
+        return out.toString();
+    }
+
+    /** CPU time the FX thread and the render thread used between consecutive pulses (what load cannot inflate). */
+    private String cpu() {
+        return String.format(Locale.ROOT, "                   FX thread CPU per pulse %s%n"
+                + "                   render thread CPU per pulse %s%n", stats(fxCpuNanos), stats(renderCpuNanos));
+    }
+
+    private void reset() {
+        handlerNanos.clear();
+        gapNanos.clear();
+        fxCpuNanos.clear();
+        renderCpuNanos.clear();
+        pulses.set(0);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     private static String stats(ConcurrentLinkedQueue<Long> nanos) {
@@ -99,8 +220,18 @@ class PulseBenchmark {
         if (ms.length == 0) {
             return "none";
         }
-        return String.format(Locale.ROOT, "n=%d median %.2f ms, p95 %.2f ms, max %.2f ms", ms.length,
-                ms[ms.length / 2], ms[(int) Math.min(ms.length - 1, Math.floor(0.95 * ms.length))],
-                Arrays.stream(ms).max().orElse(0));
+        List<String> parts = new ArrayList<>();
+        parts.add("n=" + ms.length);
+        parts.add(String.format(Locale.ROOT, "median %.2f", ms[ms.length / 2]));
+        parts.add(String.format(Locale.ROOT, "p95 %.2f", percentile(ms, 0.95)));
+        parts.add(String.format(Locale.ROOT, "p99 %.2f", percentile(ms, 0.99)));
+        parts.add(String.format(Locale.ROOT, "max %.2f ms", Arrays.stream(ms).max().orElse(0)));
+        parts.add(String.format(Locale.ROOT, "(%d over 16 ms, %d over 25 ms)", Arrays.stream(ms).filter(v -> v > 16).count(),
+                Arrays.stream(ms).filter(v -> v > 25).count()));
+        return String.join(", ", parts);
+    }
+
+    private static double percentile(double[] sorted, double q) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     }
 }

@@ -1,6 +1,9 @@
 package org.hrmlab.app.inspector;
 
+import java.util.List;
+
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
 
 import org.hrmlab.viz.fx.ResizableCanvas;
 import org.hrmlab.viz.grid.ArcRenderer;
@@ -9,19 +12,46 @@ import org.hrmlab.viz.grid.GridTheme;
 import org.hrmlab.viz.grid.MazeRenderer;
 import org.hrmlab.viz.grid.SudokuRenderer;
 
-/** Draws a {@link BoardSnapshot} with the renderer for its kind. */
-public final class BoardCanvas extends ResizableCanvas {
+/**
+ * Draws a {@link BoardSnapshot} with the renderer for its kind. The grid lines sit on a transparent canvas over the
+ * cells and are repainted only when the grid's shape, the size or the theme changes, not at every update.
+ */
+public final class BoardCanvas extends Region {
+    /** What the grid lines depend on. */
+    private record Lines(Class<?> kind, int rows, int cols) {
+        static Lines of(BoardSnapshot snapshot) {
+            if (snapshot instanceof BoardSnapshot.Sudoku s) {
+                return new Lines(BoardSnapshot.Sudoku.class, s.board().size(), s.board().size());
+            }
+            if (snapshot instanceof BoardSnapshot.Maze m) {
+                return new Lines(BoardSnapshot.Maze.class, m.board().rows(), m.board().cols());
+            }
+            return new Lines(null, 0, 0);
+        }
+    }
+
+    private final ResizableCanvas cells = new ResizableCanvas();
+    private final ResizableCanvas lines = new ResizableCanvas();
     private BoardSnapshot board = new BoardSnapshot.Empty();
+    private Lines shape = Lines.of(board);
     private GridTheme theme = GridTheme.LIGHT;
 
     public BoardCanvas() {
         getStyleClass().add("board-canvas");
-        setPainter(this::paint);
+        lines.setMouseTransparent(true);
+        getChildren().addAll(cells, lines);
+        cells.setPainter((g, w, h) -> paintCells(g, w, h, board, theme));
+        lines.setPainter((g, w, h) -> paintLines(g, w, h, board, theme));
     }
 
     public void show(BoardSnapshot snapshot) {
         board = snapshot;
-        repaint();
+        cells.repaint();
+        var newShape = Lines.of(snapshot);
+        if (!newShape.equals(shape)) {
+            shape = newShape;
+            lines.repaint();
+        }
     }
 
     public BoardSnapshot getBoard() {
@@ -30,25 +60,65 @@ public final class BoardCanvas extends ResizableCanvas {
 
     public void setTheme(GridTheme theme) {
         this.theme = theme;
-        repaint();
+        cells.repaint();
+        lines.repaint();
     }
 
     /** Paints {@code snapshot} into any graphics context of the given size (also used for exports). */
     public static void paint(GraphicsContext g, double w, double h, BoardSnapshot snapshot, GridTheme theme) {
+        paintCells(g, w, h, snapshot, theme);
+        paintLines(g, w, h, snapshot, theme);
+    }
+
+    private static void paintCells(GraphicsContext g, double w, double h, BoardSnapshot snapshot, GridTheme theme) {
         g.setFill(theme.background());
         g.fillRect(0, 0, w, h);
         if (snapshot instanceof BoardSnapshot.Sudoku s) {
             int n = s.board().size();
-            SudokuRenderer.draw(g, GridGeometry.fit(w, h, n, n, 12), s.board(), theme);
+            SudokuRenderer.drawCells(g, GridGeometry.fit(w, h, n, n, 12), s.board(), theme);
         } else if (snapshot instanceof BoardSnapshot.Maze m) {
             var b = m.board();
-            MazeRenderer.draw(g, GridGeometry.fit(w, h, b.rows(), b.cols(), 12), b, theme);
+            MazeRenderer.drawCells(g, GridGeometry.fit(w, h, b.rows(), b.cols(), 12), b, theme);
         } else if (snapshot instanceof BoardSnapshot.Arc a) {
             ArcRenderer.draw(g, w, h, a.board(), theme);
         }
     }
 
-    private void paint(GraphicsContext g, double w, double h) {
-        paint(g, w, h, board, theme);
+    private static void paintLines(GraphicsContext g, double w, double h, BoardSnapshot snapshot, GridTheme theme) {
+        if (snapshot instanceof BoardSnapshot.Sudoku s) {
+            int n = s.board().size();
+            SudokuRenderer.drawLines(g, GridGeometry.fit(w, h, n, n, 12), n, theme);
+        } else if (snapshot instanceof BoardSnapshot.Maze m) {
+            var b = m.board();
+            MazeRenderer.drawGridLines(g, GridGeometry.fit(w, h, b.rows(), b.cols(), 12), b.rows(), b.cols(), theme);
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        for (var layer : List.of(cells, lines)) {
+            layer.relocate(0, 0);
+            layer.resize(getWidth(), getHeight());
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 200;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 150;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 10;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 10;
     }
 }

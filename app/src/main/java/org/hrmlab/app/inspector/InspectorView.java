@@ -44,6 +44,16 @@ public final class InspectorView extends BorderPane {
     private final Label prLabel = new Label("PR \u2014");
     private final StackPane pcaSlot = new StackPane();
     private final PlaybackClock clock;
+    private final NextPulse nextPulse = new NextPulse();
+    private final LatestPerPulse<BoardSnapshot> boardDraws =
+            new LatestPerPulse<>(boardCanvas::show, nextPulse::request);
+    private final LatestPerPulse<States> statesDraws = new LatestPerPulse<>(this::showStates, nextPulse::request);
+    private final LatestPerPulse<Boolean> timelineDraws = new LatestPerPulse<>(t -> showTimeline(),
+            nextPulse::request);
+
+    /** The full frame at the cursor and what the engine side computed from it, drawn together. */
+    private record States(LabFrame frame, FrameStats stats) {
+    }
 
     public InspectorView(InspectorViewModel vm, ThemeModel theme) {
         this.vm = vm;
@@ -128,15 +138,13 @@ public final class InspectorView extends BorderPane {
     }
 
     private void bindViewModel() {
-        vm.boardProperty().addListener((o, was, now) -> boardCanvas.show(now));
-        vm.statsProperty().addListener((o, was, now) -> {
-            showStates(vm.statesFrameProperty().get(), now);
-            showStats(now);
-        });
+        vm.boardProperty().addListener((o, was, now) -> boardDraws.offer(now));
+        vm.statsProperty().addListener((o, was, now) -> statesDraws.offer(new States(vm.statesFrameProperty().get(),
+                now)));
         vm.plotsProperty().addListener((o, was, now) -> showPlots(now));
         vm.readingsProperty().addListener((o, was, now) -> readings.setText(now));
-        listen(vm.cursorProperty(), this::showTimeline);
-        listen(vm.markersProperty(), this::showTimeline);
+        listen(vm.cursorProperty(), () -> timelineDraws.offer(true));
+        listen(vm.markersProperty(), () -> timelineDraws.offer(true));
         scrubber.setOnSeek(vm::seek);
         vm.playingProperty().addListener((o, was, now) -> {
             if (now) {
@@ -148,7 +156,7 @@ public final class InspectorView extends BorderPane {
         theme.gridThemeProperty().addListener((o, was, now) -> applyTheme(now));
         applyTheme(theme.getGridTheme());
         boardCanvas.show(vm.boardProperty().get());
-        showStates(vm.statesFrameProperty().get(), vm.statsProperty().get());
+        showStates(new States(vm.statesFrameProperty().get(), vm.statsProperty().get()));
         showPlots(vm.plotsProperty().get());
         readings.setText(vm.readingsProperty().get());
         showTimeline();
@@ -169,6 +177,11 @@ public final class InspectorView extends BorderPane {
         scrubber.show(vm.timeline().size(), vm.getCursor(), vm.markersProperty().get());
         residualPlot.setCursor(vm.getCursor());
         qPlot.setCursor(vm.getCursor());
+    }
+
+    private void showStates(States states) {
+        showStates(states.frame(), states.stats());
+        showStats(states.stats());
     }
 
     private void showStates(LabFrame frame, FrameStats stats) {

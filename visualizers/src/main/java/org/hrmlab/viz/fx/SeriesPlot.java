@@ -5,6 +5,7 @@ import java.util.List;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -13,9 +14,10 @@ import org.hrmlab.viz.grid.GridTheme;
 
 /**
  * A light, fast line plot on a canvas for live data: several series, a vertical time cursor, faint vertical marker
- * lines and an optional log y axis. NaN y values leave gaps.
+ * lines and an optional log y axis. NaN y values leave gaps. The cursor lives on its own transparent canvas over the
+ * plot, so moving it repaints one line, not the axes, labels and series.
  */
-public final class SeriesPlot extends ResizableCanvas {
+public final class SeriesPlot extends Region {
     /** One line. Arrays are not copied: hand in fresh arrays and do not modify them afterwards. */
     public record Series(String name, Color color, double[] x, double[] y, boolean points) {
     }
@@ -33,10 +35,20 @@ public final class SeriesPlot extends ResizableCanvas {
     private GridTheme theme = GridTheme.LIGHT;
     private double xMin = Double.NaN;
     private double xMax = Double.NaN;
+    private final ResizableCanvas body = new ResizableCanvas();
+    private final ResizableCanvas cursorLayer = new ResizableCanvas();
 
     public SeriesPlot() {
         getStyleClass().add("series-plot");
-        setPainter(this::paint);
+        cursorLayer.setMouseTransparent(true);
+        getChildren().addAll(body, cursorLayer);
+        body.setPainter(this::paint);
+        cursorLayer.setPainter(this::paintCursor);
+    }
+
+    private void repaint() {
+        body.repaint();
+        cursorLayer.repaint();
     }
 
     public void setSeries(List<Series> series) {
@@ -52,7 +64,7 @@ public final class SeriesPlot extends ResizableCanvas {
     public void setCursor(double x) {
         if (Double.compare(x, cursor) != 0) {
             cursor = x;
-            repaint();
+            cursorLayer.repaint();
         }
     }
 
@@ -83,38 +95,48 @@ public final class SeriesPlot extends ResizableCanvas {
         repaint();
     }
 
-    private void paint(GraphicsContext g, double w, double h) {
-        double[] xr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        double[] yr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    /** The x and y data ranges {xMin, xMax, yMin, yMax}, the fixed x range applied; infinite when no data. */
+    private double[] ranges() {
+        double[] r = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY};
         for (var s : series) {
             for (int i = 0; i < Math.min(s.x().length, s.y().length); i++) {
                 double y = s.y()[i];
                 if (Double.isFinite(y) && (!logY || y > 0)) {
-                    xr[0] = Math.min(xr[0], s.x()[i]);
-                    xr[1] = Math.max(xr[1], s.x()[i]);
-                    yr[0] = Math.min(yr[0], y);
-                    yr[1] = Math.max(yr[1], y);
+                    r[0] = Math.min(r[0], s.x()[i]);
+                    r[1] = Math.max(r[1], s.x()[i]);
+                    r[2] = Math.min(r[2], y);
+                    r[3] = Math.max(r[3], y);
                 }
             }
         }
         if (!Double.isNaN(xMin)) {
-            xr[0] = xMin;
+            r[0] = xMin;
         }
         if (!Double.isNaN(xMax)) {
-            xr[1] = xMax;
+            r[1] = xMax;
         }
+        return r;
+    }
+
+    private static boolean hasData(double[] r) {
+        return Double.isFinite(r[0]) && Double.isFinite(r[2]);
+    }
+
+    private void paint(GraphicsContext g, double w, double h) {
+        double[] r = ranges();
         g.setFont(Font.font("System", 11));
         g.setFill(theme.givenText());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(title, LEFT, 3);
-        if (!Double.isFinite(xr[0]) || !Double.isFinite(yr[0])) {
+        if (!hasData(r)) {
             g.setFill(theme.gridLine());
             g.fillText("no data yet", LEFT, TOP + 6);
             return;
         }
-        var sx = PlotScale.of(xr[0], xr[1], LEFT, w - RIGHT, false);
-        var sy = PlotScale.of(yr[0], yr[1], h - BOTTOM, TOP, logY);
+        var sx = PlotScale.of(r[0], r[1], LEFT, w - RIGHT, false);
+        var sy = PlotScale.of(r[2], r[3], h - BOTTOM, TOP, logY);
         drawAxes(g, sx, sy, w, h);
         g.setStroke(theme.gridLine());
         g.setLineWidth(1);
@@ -126,12 +148,18 @@ public final class SeriesPlot extends ResizableCanvas {
             drawSeries(g, s, sx, sy);
         }
         drawLegend(g, w);
-        if (Double.isFinite(cursor)) {
-            double px = Math.round(sx.toPixel(cursor)) + 0.5;
-            g.setStroke(theme.conflict());
-            g.setLineWidth(1.5);
-            g.strokeLine(px, TOP, px, h - BOTTOM);
+    }
+
+    private void paintCursor(GraphicsContext g, double w, double h) {
+        double[] r = ranges();
+        if (!hasData(r) || !Double.isFinite(cursor)) {
+            return;
         }
+        var sx = PlotScale.of(r[0], r[1], LEFT, w - RIGHT, false);
+        double px = Math.round(sx.toPixel(cursor)) + 0.5;
+        g.setStroke(theme.conflict());
+        g.setLineWidth(1.5);
+        g.strokeLine(px, TOP, px, h - BOTTOM);
     }
 
     private void drawAxes(GraphicsContext g, PlotScale sx, PlotScale sy, double w, double h) {
@@ -199,6 +227,34 @@ public final class SeriesPlot extends ResizableCanvas {
             g.fillRect(x - 12, 22, 12, 3);
             x -= 20;
         }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        for (var layer : List.of(body, cursorLayer)) {
+            layer.relocate(0, 0);
+            layer.resize(getWidth(), getHeight());
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 200;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 150;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 10;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 10;
     }
 
     /** A colour for the {@code k}-th series. */

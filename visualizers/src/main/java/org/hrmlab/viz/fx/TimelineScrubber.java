@@ -5,15 +5,17 @@ import java.util.function.IntConsumer;
 
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 import org.hrmlab.viz.grid.GridTheme;
 
 /**
  * A strip over every recorded update: click or drag to move the time cursor. H-updates are short ticks, segment ends
- * tall lines, the halt a red bar and the first correct answer a green diamond.
+ * tall lines, the halt a red bar and the first correct answer a green diamond. Drawn on four stacked canvases (strip,
+ * progress line, markers, cursor knob) so that moving the cursor repaints only the progress line and the knob.
  */
-public final class TimelineScrubber extends ResizableCanvas {
+public final class TimelineScrubber extends Region {
     static final double PAD = 10;
 
     private int count;
@@ -21,20 +23,42 @@ public final class TimelineScrubber extends ResizableCanvas {
     private List<TimelineMarker> markers = List.of();
     private GridTheme theme = GridTheme.LIGHT;
     private IntConsumer onSeek = i -> { };
+    private final ResizableCanvas strip = new ResizableCanvas();
+    private final ResizableCanvas progress = new ResizableCanvas();
+    private final ResizableCanvas marks = new ResizableCanvas();
+    private final ResizableCanvas knob = new ResizableCanvas();
 
     public TimelineScrubber() {
         getStyleClass().add("timeline-scrubber");
-        setPainter(this::paint);
+        getChildren().addAll(strip, progress, marks, knob);
+        strip.setPainter(this::paintStrip);
+        progress.setPainter(this::paintProgress);
+        marks.setPainter(this::paintMarkers);
+        knob.setPainter(this::paintKnob);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::seekTo);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::seekTo);
     }
 
     /** Shows {@code count} updates with the cursor at {@code cursor} (-1: none). */
     public void show(int count, int cursor, List<TimelineMarker> markers) {
+        boolean layout = count != this.count || !markers.equals(this.markers);
+        boolean moved = layout || cursor != this.cursor;
         this.count = count;
         this.cursor = cursor;
-        this.markers = List.copyOf(markers);
-        repaint();
+        if (layout) {
+            this.markers = List.copyOf(markers);
+            marks.repaint();
+        }
+        if (moved) {
+            progress.repaint();
+            knob.repaint();
+        }
+    }
+
+    private void repaint() {
+        for (var layer : List.of(strip, progress, marks, knob)) {
+            layer.repaint();
+        }
     }
 
     public void setOnSeek(IntConsumer onSeek) {
@@ -73,21 +97,29 @@ public final class TimelineScrubber extends ResizableCanvas {
         }
     }
 
-    private void paint(GraphicsContext g, double w, double h) {
+    private void paintStrip(GraphicsContext g, double w, double h) {
         double mid = h / 2;
         g.setFill(theme.cell());
         g.fillRoundRect(0, 0, w, h, 8, 8);
         g.setStroke(theme.gridLine());
         g.setLineWidth(2);
         g.strokeLine(PAD, mid, w - PAD, mid);
-        if (count <= 0) {
-            return;
-        }
-        if (cursor >= 0) {
+    }
+
+    private void paintProgress(GraphicsContext g, double w, double h) {
+        if (count > 0 && cursor >= 0) {
+            double mid = h / 2;
             g.setStroke(theme.path());
             g.setLineWidth(3);
             g.strokeLine(PAD, mid, xOf(cursor, count, w), mid);
         }
+    }
+
+    private void paintMarkers(GraphicsContext g, double w, double h) {
+        if (count <= 0) {
+            return;
+        }
+        double mid = h / 2;
         for (var m : markers) {
             double x = Math.round(xOf(m.index(), count, w)) + 0.5;
             switch (m.kind()) {
@@ -101,7 +133,11 @@ public final class TimelineScrubber extends ResizableCanvas {
                 default -> { }
             }
         }
-        if (cursor >= 0) {
+    }
+
+    private void paintKnob(GraphicsContext g, double w, double h) {
+        if (count > 0 && cursor >= 0) {
+            double mid = h / 2;
             double x = xOf(cursor, count, w);
             g.setFill(theme.path());
             g.fillOval(x - 7, mid - 7, 14, 14);
@@ -118,12 +154,35 @@ public final class TimelineScrubber extends ResizableCanvas {
     }
 
     @Override
-    public double prefHeight(double width) {
+    protected void layoutChildren() {
+        for (var layer : List.of(strip, progress, marks, knob)) {
+            layer.relocate(0, 0);
+            layer.resize(getWidth(), getHeight());
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 200;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
         return 34;
     }
 
     @Override
-    public double maxHeight(double width) {
+    protected double computeMinWidth(double height) {
+        return 10;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 10;
+    }
+
+    @Override
+    protected double computeMaxHeight(double width) {
         return 34;
     }
 }

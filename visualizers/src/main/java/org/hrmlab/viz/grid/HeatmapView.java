@@ -1,18 +1,24 @@
 package org.hrmlab.viz.grid;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 
 /**
  * Shows a {@link HeatmapData} as an image stretched over the region, one pixel per value, no smoothing.
- * The image is reused while the shape stays the same.
+ * The image shares a {@link PixelBuffer} with the view and is reused while the shape stays the same, so showing
+ * already-mapped {@link HeatmapPixels} costs the FX thread one bulk copy, no per-pixel format conversion.
  */
 public final class HeatmapView extends Region {
     private final ImageView imageView = new ImageView();
+    private PixelBuffer<IntBuffer> buffer;
     private WritableImage image;
-    private int[] pixels = new int[0];
     private float lastScale = Float.NaN;
 
     public HeatmapView() {
@@ -23,22 +29,9 @@ public final class HeatmapView extends Region {
         setMinSize(40, 30);
     }
 
-    /** Shows {@code data}; an empty map clears the view. Call on the FX thread. */
+    /** Maps {@code data} to colours here and shows it; an empty map clears the view. Call on the FX thread. */
     public void show(HeatmapData data) {
-        if (data.isEmpty()) {
-            imageView.setImage(null);
-            return;
-        }
-        if (image == null || (int) image.getWidth() != data.cols() || (int) image.getHeight() != data.rows()) {
-            image = new WritableImage(data.cols(), data.rows());
-            pixels = new int[data.rows() * data.cols()];
-        }
-        float[] values = data.valuesView();
-        lastScale = HeatmapColors.robustScale(values);
-        HeatmapColors.toArgb(values, lastScale, pixels);
-        image.getPixelWriter().setPixels(0, 0, data.cols(), data.rows(), PixelFormat.getIntArgbInstance(), pixels, 0,
-                data.cols());
-        imageView.setImage(image);
+        show(HeatmapPixels.of(data));
     }
 
     /** Shows pixels mapped elsewhere (off the FX thread); an empty map clears the view. Call on the FX thread. */
@@ -47,13 +40,19 @@ public final class HeatmapView extends Region {
             imageView.setImage(null);
             return;
         }
-        if (image == null || (int) image.getWidth() != p.cols() || (int) image.getHeight() != p.rows()) {
-            image = new WritableImage(p.cols(), p.rows());
-            pixels = new int[0];
+        if (buffer == null || buffer.getWidth() != p.cols() || buffer.getHeight() != p.rows()) {
+            var ints = ByteBuffer.allocateDirect(p.argb().length * Integer.BYTES).order(ByteOrder.nativeOrder())
+                    .asIntBuffer();
+            buffer = new PixelBuffer<>(p.cols(), p.rows(), ints, PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(buffer);
         }
         lastScale = p.scale();
-        image.getPixelWriter().setPixels(0, 0, p.cols(), p.rows(), PixelFormat.getIntArgbInstance(), p.argb(), 0,
-                p.cols());
+        buffer.updateBuffer(b -> {
+            // The colour map is opaque, so straight ARGB equals premultiplied ARGB.
+            b.getBuffer().clear();
+            b.getBuffer().put(p.argb());
+            return null;
+        });
         imageView.setImage(image);
     }
 

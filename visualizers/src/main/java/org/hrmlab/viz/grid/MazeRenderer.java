@@ -37,8 +37,14 @@ public final class MazeRenderer {
         };
     }
 
-    /** Draws the maze into {@code geometry}. Call on the FX thread. */
+    /** Draws the maze into {@code geometry}: {@link #drawCells} then {@link #drawGridLines}. Call on the FX thread. */
     public static void draw(GraphicsContext g, GridGeometry geometry, MazeBoard board, GridTheme theme) {
+        drawCells(g, geometry, board, theme);
+        drawGridLines(g, geometry, board.rows(), board.cols(), theme);
+    }
+
+    /** Draws everything but the grid lines: walls, S and G, path and fading cells. */
+    public static void drawCells(GraphicsContext g, GridGeometry geometry, MazeBoard board, GridTheme theme) {
         double cell = geometry.cell();
         g.setFill(theme.background());
         g.fillRect(geometry.x0(), geometry.y0(), geometry.width(), geometry.height());
@@ -65,14 +71,21 @@ public final class MazeRenderer {
                 }
             }
         }
-        if (cell >= 6) {
+    }
+
+    /**
+     * Draws the faint grid lines of a {@code rows x cols} maze (none when cells are under 6 px). They depend on the
+     * shape only, so a view can keep them on a layer of their own.
+     */
+    public static void drawGridLines(GraphicsContext g, GridGeometry geometry, int rows, int cols, GridTheme theme) {
+        if (geometry.cell() >= 6) {
             g.setStroke(theme.gridLine().deriveColor(0, 1, 1, 0.5));
             g.setLineWidth(0.5);
-            for (int c = 0; c <= board.cols(); c++) {
-                g.strokeLine(geometry.x(c), geometry.y(0), geometry.x(c), geometry.y(board.rows()));
+            for (int c = 0; c <= cols; c++) {
+                g.strokeLine(geometry.x(c), geometry.y(0), geometry.x(c), geometry.y(rows));
             }
-            for (int r = 0; r <= board.rows(); r++) {
-                g.strokeLine(geometry.x(0), geometry.y(r), geometry.x(board.cols()), geometry.y(r));
+            for (int r = 0; r <= rows; r++) {
+                g.strokeLine(geometry.x(0), geometry.y(r), geometry.x(cols), geometry.y(r));
             }
         }
     }

@@ -26,8 +26,14 @@ public final class SudokuRenderer {
                 board.changedAt(i) && !given);
     }
 
-    /** Draws the board into {@code geometry}. Call on the FX thread. */
+    /** Draws the board into {@code geometry}: {@link #drawCells} then {@link #drawLines}. Call on the FX thread. */
     public static void draw(GraphicsContext g, GridGeometry geometry, SudokuBoard board, GridTheme theme) {
+        drawCells(g, geometry, board, theme);
+        drawLines(g, geometry, board.size(), theme);
+    }
+
+    /** Draws everything but the grid lines: cell fills, outlines, corner marks and digits. */
+    public static void drawCells(GraphicsContext g, GridGeometry geometry, SudokuBoard board, GridTheme theme) {
         int n = board.size();
         boolean[] conflicts = SudokuRules.conflicts(board.digits(), n);
         double cell = geometry.cell();
@@ -59,10 +65,10 @@ public final class SudokuRenderer {
                 g.setGlobalAlpha(1);
             }
         }
-        drawLines(g, geometry, n, theme);
     }
 
-    private static void drawLines(GraphicsContext g, GridGeometry geometry, int n, GridTheme theme) {
+    /** Draws the cell and box lines of an {@code n x n} board; they depend on the size only. */
+    public static void drawLines(GraphicsContext g, GridGeometry geometry, int n, GridTheme theme) {
         int box = SudokuRules.boxSide(n);
         for (int k = 0; k <= n; k++) {
             boolean major = k % box == 0;
