@@ -22,6 +22,7 @@ case "${1:-}" in
         training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
         ./hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/$name"
         ./hrmlab train --config training/maze-5x5.yaml --out runs/maze-5x5
+        ./hrmlab train --config training/maze-5x5-finetune.yaml --out runs/maze-5x5-ft
         ;;
     maze)
         name=maze-7x7-hard
