@@ -10,8 +10,6 @@ import org.hrmlab.engine.io.WeightLayout;
 import org.hrmlab.engine.loss.ActLoss;
 import org.hrmlab.engine.loss.BinaryCrossEntropy;
 import org.hrmlab.engine.loss.TokenLoss;
-import org.hrmlab.engine.model.HrmModel;
-import org.hrmlab.engine.model.HrmState;
 import org.hrmlab.engine.optim.AdamAtan2;
 import org.hrmlab.engine.optim.LearningRateSchedule;
 import org.hrmlab.engine.optim.SignSgd;
@@ -22,10 +20,9 @@ import org.hrmlab.engine.optim.SignSgd;
  * <ul>
  *   <li>The carry persists across steps; a slot keeps its example until it halts, then is reset to H_init/L_init and
  *       takes the example at its position of the next batch (deep supervision).</li>
- *   <li>Inside a segment all updates but the last L- and H-update run without gradient, on the inference path
- *       ({@link HrmModel} with preallocated buffers, its weights refreshed in place after every optimiser step); the
- *       last two keep their activations and are back-propagated by hand ({@link FinalStep}, checked against the
- *       SameDiff graph {@link FinalStepGraph} and finite differences).</li>
+ *   <li>Inside a segment all updates but the last L- and H-update run without gradient; the last two keep their
+ *       activations and are back-propagated by hand ({@link FinalStep}, checked against the SameDiff graph
+ *       {@link FinalStepGraph} and finite differences).</li>
  *   <li>Halting: {@code steps >= max} or {@code q_halt > q_continue}, with exploration (probability p, random minimum
  *       in {@code {2..max}}); the continue target comes from a second no-grad segment from the new carry.</li>
  *   <li>Loss: {@link ActLoss}, back-propagated as {@code loss / B}; Adam-atan2 on the dense parameters, sign SGD on the
@@ -42,10 +39,6 @@ public final class ActTrainer {
     private final Map<String, float[]> params = new LinkedHashMap<>();
     private final FinalStep finalStep;
     private boolean finalStepStale = true;
-    private HrmModel noGradModel;
-    private HrmState noGradState;
-    private final float[] noGradZL;
-    private final float[] noGradZH;
     private final ActLoss actLoss;
     private final AdamAtan2 adam;
     private final SignSgd signSgd;
@@ -89,8 +82,6 @@ public final class ActTrainer {
         int stateSize = batch * config.totalSeqLen() * config.hiddenSize();
         zL = new float[stateSize];
         zH = new float[stateSize];
-        noGradZL = new float[stateSize];
-        noGradZH = new float[stateSize];
         slotSteps = new int[batch];
         slotHalted = new boolean[batch];
         Arrays.fill(slotHalted, true);
@@ -206,13 +197,12 @@ public final class ActTrainer {
         }
         if (finalStepStale) {
             finalStep.setWeights(params);
-            refreshNoGradModel();
             finalStepStale = false;
         }
         float[] x = finalStep.embedding(curInputs, config.puzzleEmbNdim() > 0 ? puzzleRows() : null);
-        noGradState.setEmbedding(x);
-        allButLastStep(zL, zH);
-        FinalStep.Output out = finalStep.forward(noGradZL, noGradZH, x);
+        float[][] carry = {zL.clone(), zH.clone()};
+        finalStep.allButLastStep(carry, x);
+        FinalStep.Output out = finalStep.forward(carry[0], carry[1], x);
         float[] logits = out.logits();
         float[] q = out.q();
         System.arraycopy(out.zL(), 0, zL, 0, zL.length);
@@ -235,7 +225,7 @@ public final class ActTrainer {
                         ? rng.nextInt(2, config.haltMaxSteps() + 1) : 0;
                 halted[b] &= slotSteps[b] >= minSteps;
             }
-            target = bootstrapTargets(isLast);
+            target = bootstrapTargets(isLast, x);
         }
         ActLoss.Result loss = actLoss.compute(logits, curLabels, q, target, halted, slotSteps, batch, seq,
                 config.vocabSize(), 1.0 / batch);
@@ -257,16 +247,12 @@ public final class ActTrainer {
                 loss.stepsSum());
     }
 
-    /**
-     * A full no-grad segment from the new carry (the embedding already set on the no-grad state); returns the
-     * continue targets. The carry is not changed.
-     */
-    private double[] bootstrapTargets(boolean[] isLast) {
-        allButLastStep(zL, zH);
-        noGradModel.lUpdate(noGradState);
-        noGradModel.hUpdate(noGradState);
-        noGradState.copyZH(noGradZH);
-        float[] next = finalStep.qLogits(noGradZH);
+    /** A full no-grad segment from the new carry; returns the continue targets. The carry is not changed. */
+    private double[] bootstrapTargets(boolean[] isLast, float[] x) {
+        float[][] carry = {zL, zH};
+        finalStep.allButLastStep(carry, x);
+        carry[0] = finalStep.lUpdate(carry[0], carry[1], x);
+        float[] next = finalStep.qLogits(finalStep.hUpdate(carry[1], carry[0]));
         double[] target = new double[batch];
         for (int b = 0; b < batch; b++) {
             double h = next[b * 2];
@@ -274,37 +260,6 @@ public final class ActTrainer {
             target[b] = BinaryCrossEntropy.sigmoid(isLast[b] ? h : Math.max(h, c));
         }
         return target;
-    }
-
-    /**
-     * Runs every update of a segment but the last L- and H-update without gradient from {@code (zL0, zH0)} (not
-     * modified) on the inference path; the result is left in the no-grad state and copied to
-     * {@code noGradZL, noGradZH}.
-     */
-    private void allButLastStep(float[] zL0, float[] zH0) {
-        noGradState.setCarry(zL0, zH0);
-        for (int h = 0; h < config.hCycles(); h++) {
-            for (int l = 0; l < config.lCycles(); l++) {
-                if (h < config.hCycles() - 1 || l < config.lCycles() - 1) {
-                    noGradModel.lUpdate(noGradState);
-                }
-            }
-            if (h < config.hCycles() - 1) {
-                noGradModel.hUpdate(noGradState);
-            }
-        }
-        noGradState.copyZL(noGradZL);
-        noGradState.copyZH(noGradZH);
-    }
-
-    /** Brings the no-grad model's weights to the current parameters (built on first use, refilled in place after). */
-    private void refreshNoGradModel() {
-        if (noGradModel == null) {
-            noGradModel = new HrmModel(config, weights());
-            noGradState = noGradModel.newState(batch);
-        } else {
-            noGradModel.refreshWeights(params);
-        }
     }
 
     private float[] puzzleRows() {
