@@ -20,8 +20,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *   H-update: zH ← H(zH + zL)
  *   logits   = lm_head(zH)[prefix dropped],  Q = q_head(zH[position 0])  (halt, continue)
  * </pre>
- * Weights are immutable and shared; all mutable data lives in an {@link HrmState}. A model and its states are used
- * from one thread (ND4J work buffers are reused, not synchronised).
+ * Weights are shared by all states and change only through {@link #refreshWeights} (a trainer's no-grad updates);
+ * all other mutable data lives in an {@link HrmState}. A model and its states are used from one thread (ND4J work
+ * buffers are reused, not synchronised).
  */
 public final class HrmModel {
     private final HrmConfig config;
@@ -62,6 +63,34 @@ public final class HrmModel {
         lmHeadT = transposed(tensor(weights, "lm_head.weight"));
         qWeight = tensor(weights, "q_head.weight").data().clone();
         qBias = tensor(weights, "q_head.bias").data().clone();
+    }
+
+    /**
+     * Overwrites every weight in place with new values (no buffer is reallocated, so states stay valid): the way a
+     * trainer keeps a fast no-grad copy of its parameters after each optimiser step.
+     *
+     * @param params flat row-major tensors under the reference key names, shapes as
+     *               {@code WeightLayout.expected(config)} ({@code [out, in]} for projections; not modified)
+     */
+    public void refreshWeights(Map<String, float[]> params) {
+        for (int i = 0; i < hLevel.size(); i++) {
+            refillLayer(hLevel.get(i).weights(), params, "H_level.layers." + i + ".");
+        }
+        for (int i = 0; i < lLevel.size(); i++) {
+            refillLayer(lLevel.get(i).weights(), params, "L_level.layers." + i + ".");
+        }
+        copyInto(tokenTable, params, "embed_tokens.embedding_weight");
+        if (puzzleTable != null) {
+            copyInto(puzzleTable, params, "puzzle_emb.weights");
+        }
+        if (positionTable != null) {
+            copyInto(positionTable, params, "embed_pos.embedding_weight");
+        }
+        copyInto(hInit, params, "H_init");
+        copyInto(lInit, params, "L_init");
+        refillTransposed(lmHeadT, array(params, "lm_head.weight"), 0, config.vocabSize(), config.hiddenSize());
+        copyInto(qWeight, params, "q_head.weight");
+        copyInto(qBias, params, "q_head.bias");
     }
 
     /** @return the architecture this model runs */
@@ -225,6 +254,62 @@ public final class HrmModel {
                 transposed(new HostTensor(new long[] {inter, d}, gate)),
                 transposed(new HostTensor(new long[] {inter, d}, up)),
                 transposed(tensor(w, prefix + "mlp.down_proj.weight")));
+    }
+
+    private void refillLayer(LayerWeights w, Map<String, float[]> p, String prefix) {
+        int d = config.hiddenSize();
+        int inter = config.mlpInterSize();
+        float[] gateUp = array(p, prefix + "mlp.gate_up_proj.weight");
+        refillTransposed(w.qkvT(), array(p, prefix + "self_attn.qkv_proj.weight"), 0, 3 * d, d);
+        refillTransposed(w.oT(), array(p, prefix + "self_attn.o_proj.weight"), 0, d, d);
+        refillTransposed(w.gateT(), gateUp, 0, inter, d);
+        refillTransposed(w.upT(), gateUp, inter * d, inter, d);
+        refillTransposed(w.downT(), array(p, prefix + "mlp.down_proj.weight"), 0, d, inter);
+    }
+
+    private float[] transposeScratch = new float[0];
+
+    /** Writes the transpose of the {@code [rows, cols]} matrix at {@code src[offset..]} into a {@code [cols, rows]} array. */
+    private void refillTransposed(INDArray dst, float[] src, int offset, int rows, int cols) {
+        int size = rows * cols;
+        if (dst.length() != size || src.length < offset + size) {
+            throw new IllegalArgumentException("weight of " + (src.length - offset) + " values for a " + rows + "x"
+                    + cols + " matrix");
+        }
+        if (transposeScratch.length < size) {
+            transposeScratch = new float[size];
+        }
+        float[] t = transposeScratch;
+        int tile = 32;
+        for (int r0 = 0; r0 < rows; r0 += tile) {
+            int r1 = Math.min(rows, r0 + tile);
+            for (int c0 = 0; c0 < cols; c0 += tile) {
+                int c1 = Math.min(cols, c0 + tile);
+                for (int r = r0; r < r1; r++) {
+                    int so = offset + r * cols;
+                    for (int c = c0; c < c1; c++) {
+                        t[c * rows + r] = src[so + c];
+                    }
+                }
+            }
+        }
+        Buffers.of(dst).put(0, t, 0, size);
+    }
+
+    private static void copyInto(float[] dst, Map<String, float[]> p, String key) {
+        float[] src = array(p, key);
+        if (src.length != dst.length) {
+            throw new IllegalArgumentException("'" + key + "' has " + src.length + " values, expected " + dst.length);
+        }
+        System.arraycopy(src, 0, dst, 0, dst.length);
+    }
+
+    private static float[] array(Map<String, float[]> p, String key) {
+        float[] a = p.get(key);
+        if (a == null) {
+            throw new IllegalArgumentException("missing weight '" + key + "'");
+        }
+        return a;
     }
 
     private static HostTensor tensor(Map<String, HostTensor> w, String key) {

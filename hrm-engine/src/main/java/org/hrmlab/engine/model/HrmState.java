@@ -83,6 +83,15 @@ public final class HrmState {
         zHBuf.put(row * positions * hidden, zh);
     }
 
+    /**
+     * Sets the input embedding x̃ directly (a trainer that computes it itself).
+     *
+     * @param x {@code [B·S_total·hidden]} (not modified)
+     */
+    public void setEmbedding(float[] x) {
+        embBuf.put(0, x);
+    }
+
     /** Copies the input embedding x̃ out. @param out {@code [B·S_total·hidden]} (modified) */
     public void copyEmbedding(float[] out) {
         embBuf.get(0, out);

@@ -22,6 +22,11 @@ final class TransformerBlock {
         this.eps = (float) eps;
     }
 
+    /** @return the block's weights (refilled in place by {@link HrmModel#refreshWeights}) */
+    LayerWeights weights() {
+        return w;
+    }
+
     /**
      * Applies the block in place.
      *
