@@ -1,10 +1,9 @@
 package org.hrmlab.app.inspector;
 
-import java.util.List;
 
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 
+import org.hrmlab.viz.fx.LayeredRegion;
 import org.hrmlab.viz.fx.ResizableCanvas;
 import org.hrmlab.viz.grid.ArcRenderer;
 import org.hrmlab.viz.grid.GridGeometry;
@@ -16,7 +15,7 @@ import org.hrmlab.viz.grid.SudokuRenderer;
  * Draws a {@link BoardSnapshot} with the renderer for its kind. The grid lines sit on a transparent canvas over the
  * cells and are repainted only when the grid's shape, the size or the theme changes, not at every update.
  */
-public final class BoardCanvas extends Region {
+public final class BoardCanvas extends LayeredRegion {
     /** What the grid lines depend on. */
     private record Lines(Class<?> kind, int rows, int cols) {
         static Lines of(BoardSnapshot snapshot) {
@@ -37,9 +36,10 @@ public final class BoardCanvas extends Region {
     private GridTheme theme = GridTheme.LIGHT;
 
     public BoardCanvas() {
+        super(200, 150);
         getStyleClass().add("board-canvas");
         lines.setMouseTransparent(true);
-        getChildren().addAll(cells, lines);
+        addLayers(cells, lines);
         cells.setPainter((g, w, h) -> paintCells(g, w, h, board, theme));
         lines.setPainter((g, w, h) -> paintLines(g, w, h, board, theme));
     }
@@ -92,33 +92,5 @@ public final class BoardCanvas extends Region {
             var b = m.board();
             MazeRenderer.drawGridLines(g, GridGeometry.fit(w, h, b.rows(), b.cols(), 12), b.rows(), b.cols(), theme);
         }
-    }
-
-    @Override
-    protected void layoutChildren() {
-        for (var layer : List.of(cells, lines)) {
-            layer.relocate(0, 0);
-            layer.resize(getWidth(), getHeight());
-        }
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 200;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 150;
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return 10;
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return 10;
     }
 }

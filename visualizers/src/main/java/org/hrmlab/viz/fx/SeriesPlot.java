@@ -5,7 +5,6 @@ import java.util.List;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -17,7 +16,7 @@ import org.hrmlab.viz.grid.GridTheme;
  * lines and an optional log y axis. NaN y values leave gaps. The cursor lives on its own transparent canvas over the
  * plot, so moving it repaints one line, not the axes, labels and series.
  */
-public final class SeriesPlot extends Region {
+public final class SeriesPlot extends LayeredRegion {
     /** One line. Arrays are not copied: hand in fresh arrays and do not modify them afterwards. */
     public record Series(String name, Color color, double[] x, double[] y, boolean points) {
     }
@@ -39,9 +38,10 @@ public final class SeriesPlot extends Region {
     private final ResizableCanvas cursorLayer = new ResizableCanvas();
 
     public SeriesPlot() {
+        super(200, 150);
         getStyleClass().add("series-plot");
         cursorLayer.setMouseTransparent(true);
-        getChildren().addAll(body, cursorLayer);
+        addLayers(body, cursorLayer);
         body.setPainter(this::paint);
         cursorLayer.setPainter(this::paintCursor);
     }
@@ -227,34 +227,6 @@ public final class SeriesPlot extends Region {
             g.fillRect(x - 12, 22, 12, 3);
             x -= 20;
         }
-    }
-
-    @Override
-    protected void layoutChildren() {
-        for (var layer : List.of(body, cursorLayer)) {
-            layer.relocate(0, 0);
-            layer.resize(getWidth(), getHeight());
-        }
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 200;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 150;
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return 10;
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return 10;
     }
 
     /** A colour for the {@code k}-th series. */

@@ -5,7 +5,6 @@ import java.util.function.IntConsumer;
 
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 import org.hrmlab.viz.grid.GridTheme;
@@ -15,7 +14,7 @@ import org.hrmlab.viz.grid.GridTheme;
  * tall lines, the halt a red bar and the first correct answer a green diamond. Drawn on four stacked canvases (strip,
  * progress line, markers, cursor knob) so that moving the cursor repaints only the progress line and the knob.
  */
-public final class TimelineScrubber extends Region {
+public final class TimelineScrubber extends LayeredRegion {
     static final double PAD = 10;
 
     private int count;
@@ -29,8 +28,9 @@ public final class TimelineScrubber extends Region {
     private final ResizableCanvas knob = new ResizableCanvas();
 
     public TimelineScrubber() {
+        super(200, 34);
         getStyleClass().add("timeline-scrubber");
-        getChildren().addAll(strip, progress, marks, knob);
+        addLayers(strip, progress, marks, knob);
         strip.setPainter(this::paintStrip);
         progress.setPainter(this::paintProgress);
         marks.setPainter(this::paintMarkers);
@@ -151,34 +151,6 @@ public final class TimelineScrubber extends Region {
         g.setStroke(c);
         g.setLineWidth(width);
         g.strokeLine(x, y0, x, y1);
-    }
-
-    @Override
-    protected void layoutChildren() {
-        for (var layer : List.of(strip, progress, marks, knob)) {
-            layer.relocate(0, 0);
-            layer.resize(getWidth(), getHeight());
-        }
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 200;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 34;
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return 10;
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return 10;
     }
 
     @Override
