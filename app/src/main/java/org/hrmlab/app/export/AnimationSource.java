@@ -25,7 +25,7 @@ public record AnimationSource(LabPuzzle puzzle, List<LabFrame> timeline, String 
         if (vm.getPuzzle() == null || vm.timeline().isEmpty() || model == null) {
             return null;
         }
-        return new AnimationSource(vm.getPuzzle(), vm.timelineSnapshot(), model.name(), model.source(), null,
+        return new AnimationSource(vm.getPuzzle(), vm.timelineSnapshot(), model.name(), model.source(), model.sha256(),
                 vm.getSettings());
     }
 

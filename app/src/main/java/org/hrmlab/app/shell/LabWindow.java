@@ -90,6 +90,7 @@ public final class LabWindow extends StackPane {
         provenance.put("puzzle", vm.getPuzzle() == null ? "" : vm.getPuzzle().name());
         provenance.put("model", vm.modelProperty().get().name());
         provenance.put("model_source", vm.modelProperty().get().source());
+        provenance.put("checkpoint_sha256", vm.modelProperty().get().sha256());
         provenance.put("inference", vm.getSettings());
         ctx.pcaExporter().export(pca, vm.getCursor(), provenance, dir);
     }

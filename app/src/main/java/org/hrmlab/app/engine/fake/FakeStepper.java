@@ -45,7 +45,7 @@ public final class FakeStepper implements StepperPort {
         this.delayMillisPerUpdate = delayMillisPerUpdate;
         this.hidden = hidden;
         this.model = new ModelInfo("scripted demo model", "built-in fake (no checkpoint loaded)", hidden, 1,
-                InferenceSettings.DEFAULTS);
+                InferenceSettings.DEFAULTS, null);
     }
 
     @Override
@@ -54,7 +54,7 @@ public final class FakeStepper implements StepperPort {
             throw new StepperException(checkpoint + ": no such checkpoint file");
         }
         model = new ModelInfo(checkpoint.getFileName().toString(), checkpoint.toString(), hidden, 1,
-                InferenceSettings.DEFAULTS);
+                InferenceSettings.DEFAULTS, null);
         puzzle = null;
         return model;
     }

@@ -46,7 +46,7 @@ public final class HrmEngineStepper implements StepperPort {
     public HrmEngineStepper(DefaultModels defaults) {
         this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.info = new ModelInfo("default models", "shipped with HRM Lab (one per puzzle kind)", 0, 0,
-                InferenceSettings.DEFAULTS);
+                InferenceSettings.DEFAULTS, null);
     }
 
     @Override
@@ -185,6 +185,6 @@ public final class HrmEngineStepper implements StepperPort {
     private static ModelInfo infoOf(ModelCheckpoint m, String name) {
         HrmConfig c = m.config();
         return new ModelInfo(name, m.source().toString(), c.hiddenSize(), c.puzzleEmbLen(),
-                new InferenceSettings(c.hCycles(), c.lCycles(), c.haltMaxSteps(), true, DecodeMode.DIRECT));
+                new InferenceSettings(c.hCycles(), c.lCycles(), c.haltMaxSteps(), true, DecodeMode.DIRECT), m.sha256());
     }
 }

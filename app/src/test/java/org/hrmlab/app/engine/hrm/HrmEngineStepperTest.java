@@ -90,4 +90,11 @@ class HrmEngineStepperTest {
         var none = new HrmEngineStepper(new DefaultModels(Map.of()));
         assertThrows(StepperException.class, () -> none.start(arc, InferenceSettings.DEFAULTS));
     }
+
+    @Test
+    void theLoadedModelCarriesItsFilesHashForManifests() throws Exception {
+        var info = new HrmEngineStepper(new DefaultModels(Map.of())).loadModel(CASE.resolve("checkpoint/step_0"));
+        String expected = org.hrmlab.engine.io.FileHashes.sha256(CASE.resolve("checkpoint/step_0"));
+        org.junit.jupiter.api.Assertions.assertEquals(expected, info.sha256());
+    }
 }
