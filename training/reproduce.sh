@@ -6,6 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+# maze_data SIZE: 2,000 training mazes (seed 1) and 600 test mazes (seed 2), repeats dropped, the dihedral
+# augmentations, test mazes that are a training maze up to symmetry dropped; written to data/maze-SIZExSIZE-hard
+maze_data() {
+    ./hrmlab dataset generate --kind maze --size "$1" --count 2000 --difficulty hard --seed 1 --out "$tmp/train.csv"
+    ./hrmlab dataset generate --kind maze --size "$1" --count 600 --difficulty hard --seed 2 --out "$tmp/test.csv"
+    training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
+    ./hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/maze-$1x$1-hard"
+}
 case "${1:-}" in
     sudoku)
         name=sudoku-4x4-medium
@@ -16,20 +24,12 @@ case "${1:-}" in
         ./hrmlab train --config training/sudoku-4x4.yaml --out runs/sudoku-4x4
         ;;
     maze5)
-        name=maze-5x5-hard
-        ./hrmlab dataset generate --kind maze --size 5 --count 2000 --difficulty hard --seed 1 --out "$tmp/train.csv"
-        ./hrmlab dataset generate --kind maze --size 5 --count 600 --difficulty hard --seed 2 --out "$tmp/test.csv"
-        training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
-        ./hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/$name"
+        maze_data 5
         ./hrmlab train --config training/maze-5x5.yaml --out runs/maze-5x5
         ./hrmlab train --config training/maze-5x5-finetune.yaml --out runs/maze-5x5-ft
         ;;
     maze)
-        name=maze-7x7-hard
-        ./hrmlab dataset generate --kind maze --size 7 --count 2000 --difficulty hard --seed 1 --out "$tmp/train.csv"
-        ./hrmlab dataset generate --kind maze --size 7 --count 600 --difficulty hard --seed 2 --out "$tmp/test.csv"
-        training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
-        ./hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/$name"
+        maze_data 7
         ./hrmlab train --config training/maze-7x7.yaml --out runs/maze-7x7
         ;;
     *)

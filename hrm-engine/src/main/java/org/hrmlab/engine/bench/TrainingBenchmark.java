@@ -48,17 +48,8 @@ public final class TrainingBenchmark {
      */
     public Result measure(HrmConfig base, int sTotal, int batch, double gemm) {
         HrmConfig c = base.withSeqLen(sTotal - base.puzzleEmbLen());
-        OptimiserSettings settings = new OptimiserSettings(1e-4, 0.9, 0.95, 0.1, 1e-2, 0.1, 10, 1.0, 1_000_000,
-                "stablemax_cross_entropy");
-        ActTrainer trainer = new ActTrainer(c, HrmInitializer.init(c, 0), settings, batch, 0);
-        SplittableRandom rng = new SplittableRandom(1);
-        int[] inputs = new int[batch * c.seqLen()];
-        int[] labels = new int[batch * c.seqLen()];
-        for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = 1 + rng.nextInt(c.vocabSize() - 1);
-            labels[i] = 1 + rng.nextInt(c.vocabSize() - 1);
-        }
-        TrainingBatch next = new TrainingBatch(inputs, labels, new int[batch]);
+        ActTrainer trainer = trainer(c, batch);
+        TrainingBatch next = randomBatch(c, batch);
         for (int i = 0; i < warmup; i++) {
             trainer.step(next);
         }
@@ -72,6 +63,25 @@ public final class TrainingBenchmark {
         double ms = times[repeats / 2];
         double gflops = stepFlops(c, batch) / (ms / 1e3) / 1e9;
         return new Result(sTotal, batch, ms, batch / (ms / 1e3), gflops, gflops / gemm);
+    }
+
+    /** @return a trainer with seeded fresh weights and the reference's optimiser defaults (lr 1e-4, stablemax) */
+    public static ActTrainer trainer(HrmConfig c, int batch) {
+        OptimiserSettings settings = new OptimiserSettings(1e-4, 0.9, 0.95, 0.1, 1e-2, 0.1, 10, 1.0, 1_000_000,
+                "stablemax_cross_entropy");
+        return new ActTrainer(c, HrmInitializer.init(c, 0), settings, batch, 0);
+    }
+
+    /** @return {@code batch} rows of seeded random input and label tokens (never PAD), puzzle id 0 */
+    public static TrainingBatch randomBatch(HrmConfig c, int batch) {
+        SplittableRandom rng = new SplittableRandom(1);
+        int[] inputs = new int[batch * c.seqLen()];
+        int[] labels = new int[batch * c.seqLen()];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = 1 + rng.nextInt(c.vocabSize() - 1);
+            labels[i] = 1 + rng.nextInt(c.vocabSize() - 1);
+        }
+        return new TrainingBatch(inputs, labels, new int[batch]);
     }
 
     /**

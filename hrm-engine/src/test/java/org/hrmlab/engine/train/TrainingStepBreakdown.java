@@ -1,11 +1,9 @@
 package org.hrmlab.engine.train;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.hrmlab.engine.HrmConfig;
 import org.hrmlab.engine.bench.EngineBenchmark;
 import org.hrmlab.engine.bench.TrainingBenchmark;
-import org.hrmlab.engine.model.HrmInitializer;
 import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.engine.model.HrmState;
 
@@ -39,17 +37,9 @@ final class TrainingStepBreakdown {
     }
 
     private static void parts(HrmConfig c, int batch) {
-        OptimiserSettings settings = new OptimiserSettings(1e-4, 0.9, 0.95, 0.1, 1e-2, 0.1, 10, 1.0, 1_000_000,
-                "stablemax_cross_entropy");
-        ActTrainer trainer = new ActTrainer(c, HrmInitializer.init(c, 0), settings, batch, 0);
-        SplittableRandom rng = new SplittableRandom(1);
-        int[] inputs = new int[batch * c.seqLen()];
-        int[] labels = new int[batch * c.seqLen()];
-        for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = 1 + rng.nextInt(c.vocabSize() - 1);
-            labels[i] = 1 + rng.nextInt(c.vocabSize() - 1);
-        }
-        TrainingBatch next = new TrainingBatch(inputs, labels, new int[batch]);
+        ActTrainer trainer = TrainingBenchmark.trainer(c, batch);
+        TrainingBatch next = TrainingBenchmark.randomBatch(c, batch);
+        int[] inputs = next.inputs();
         trainer.step(next);
         long t0 = System.nanoTime();
         trainer.step(next);
