@@ -34,7 +34,7 @@ public final class EngineTraceSource implements TraceSource {
     public List<Path> record(Path checkpoint, Path dataset, int count, boolean control, long seed, Path outDir)
             throws IOException {
         ModelCheckpoint ckpt = CheckpointLoader.load(checkpoint);
-        List<Example> examples = examples(dataset, count);
+        List<Example> examples = examples(dataset, count, ckpt);
         if (examples.isEmpty()) {
             throw new IllegalArgumentException(dataset + ": no puzzles to trace");
         }
@@ -62,7 +62,7 @@ public final class EngineTraceSource implements TraceSource {
         return dirs;
     }
 
-    private static List<Example> examples(Path dataset, int count) throws IOException {
+    private static List<Example> examples(Path dataset, int count, ModelCheckpoint ckpt) throws IOException {
         List<Example> out = new ArrayList<>();
         if (Files.isDirectory(dataset)) {
             PuzzleDataset data = PuzzleDataset.open(dataset, "test");
@@ -79,9 +79,9 @@ public final class EngineTraceSource implements TraceSource {
         }
         List<Puzzle> puzzles = PuzzleSources.openAll(dataset.toString());
         for (Puzzle p : puzzles.subList(0, Math.min(count, puzzles.size()))) {
-            TokenCodec codec = TokenCodec.forPuzzle(p);
+            TokenCodec codec = TokenCodec.forPuzzle(p, ckpt.config().seqLen());
             int[] labels = p.answer().isPresent() ? codec.encodeLabels(p) : null;
-            out.add(new Example(p.name(), codec.encodeInput(p), labels, 0));
+            out.add(new Example(p.name(), codec.encodeInput(p), labels, ckpt.puzzleIdFor(p.name())));
         }
         return out;
     }

@@ -21,6 +21,7 @@ import org.hrmlab.puzzles.PuzzleKind;
 import org.hrmlab.puzzles.PuzzleSources;
 import org.hrmlab.puzzles.SudokuPuzzle;
 import org.hrmlab.puzzles.SudokuShape;
+import org.hrmlab.puzzles.codec.ArcCodec;
 import org.hrmlab.puzzles.dataset.ArcDatasetBuilder;
 import org.hrmlab.puzzles.dataset.DatasetSummary;
 import org.hrmlab.puzzles.dataset.MazeDatasetBuilder;
@@ -89,13 +90,21 @@ public final class DatasetCommand implements Runnable {
                 + "transposition, band/row/stack/column shuffles; 9x9: relabelling), and repeated test puzzles")
         boolean disjoint;
 
+        @Option(names = "--canvas", paramLabel = "SIDE", description = "ARC: side of the square canvas, 1..30 "
+                + "(default 30, the reference's); tasks with a larger grid are left out and listed")
+        Integer canvas;
+
         @Override
         public Integer call() {
             return DatasetCommand.guard(spec, () -> {
                 PuzzleKind k = PuzzleKind.parse(kind);
+                if (canvas != null && k != PuzzleKind.ARC) {
+                    throw new IllegalArgumentException("--canvas applies to ARC datasets only");
+                }
                 long s = seed != null ? seed : k == PuzzleKind.ARC ? 42 : 0;
                 DatasetSummary summary = switch (k) {
-                    case ARC -> ArcDatasetBuilder.build(from, aug == null ? 1000 : aug, s, out);
+                    case ARC -> ArcDatasetBuilder.build(from, aug == null ? 1000 : aug, s,
+                            canvas == null ? ArcCodec.SIDE : canvas, out);
                     case SUDOKU -> {
                         List<List<SudokuPuzzle>> tt = splitSources(SudokuPuzzle.class, s);
                         yield SudokuDatasetBuilder.build(tt.get(0), tt.get(1), aug == null ? 0 : aug, s, out);

@@ -97,15 +97,21 @@ final class EvalCommand implements Callable<Integer> {
             if (p.answer().isEmpty()) {
                 continue;
             }
-            TokenCodec codec = TokenCodec.forPuzzle(p);
+            TokenCodec codec;
+            try {
+                codec = TokenCodec.forPuzzle(p, ckpt.config().seqLen());
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(dataset + ": " + e.getMessage());
+            }
             int[] input = codec.encodeInput(p);
             int[] labels = codec.encodeLabels(p);
+            int id = ckpt.puzzleIdFor(p.name());
+            PuzzleInput.Resolved r = new PuzzleInput.Resolved(input, id, p.name(), labels, codec);
+            model.checkInput(ckpt, r);
             if (hrm == null || hrm.config().seqLen() != input.length) {
-                PuzzleInput.Resolved r = new PuzzleInput.Resolved(input, 0, p.name(), labels, codec);
-                model.checkInput(ckpt, r);
                 hrm = model.model(ckpt, input.length, m);
             }
-            HrmStepper stepper = new HrmStepper(hrm, input, 0, m);
+            HrmStepper stepper = new HrmStepper(hrm, input, id, m);
             StepSnapshot last = haltOnQ ? stepper.runToHalt() : stepper.seek(stepper.totalUpdates() - 1);
             int right = 0;
             int supervised = 0;

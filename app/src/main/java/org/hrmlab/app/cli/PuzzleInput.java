@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.hrmlab.engine.io.ModelCheckpoint;
 import org.hrmlab.puzzles.Grid;
 import org.hrmlab.puzzles.Puzzle;
 import org.hrmlab.puzzles.PuzzleSources;
@@ -25,8 +26,9 @@ final class PuzzleInput {
     @Option(names = "--tokens", paramLabel = "T.npy", description = "model tokens, int [seq_len] or [1, seq_len]")
     Path tokens;
 
-    @Option(names = "--puzzle-id", paramLabel = "N", defaultValue = "0", description = "puzzle identifier (default 0)")
-    int puzzleId;
+    @Option(names = "--puzzle-id", paramLabel = "N", description = "puzzle identifier (default: the one the model "
+            + "learned for the puzzle's name, e.g. its ARC task, else 0)")
+    Integer puzzleId;
 
     @Option(names = "--labels", paramLabel = "L.npy",
             description = "with --tokens: expected output tokens, to report correctness")
@@ -55,15 +57,24 @@ final class PuzzleInput {
         }
     }
 
-    Resolved resolve() throws IOException {
+    /**
+     * @param model the model the puzzle is for: its length picks the ARC canvas, its identifier names the puzzle id
+     */
+    Resolved resolve(ModelCheckpoint model) throws IOException {
         if ((puzzle == null) == (tokens == null)) {
             throw new BadInputException("give exactly one of --puzzle and --tokens");
         }
         if (puzzle != null) {
             Puzzle p = PuzzleSources.open(puzzle);
-            TokenCodec codec = TokenCodec.forPuzzle(p);
+            TokenCodec codec;
+            try {
+                codec = TokenCodec.forPuzzle(p, model.config().seqLen());
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(puzzle + ": " + e.getMessage());
+            }
             int[] l = p.answer().isPresent() ? codec.encodeLabels(p) : null;
-            return new Resolved(codec.encodeInput(p), puzzleId, p.name(), l, codec);
+            int id = puzzleId != null ? puzzleId : model.puzzleIdFor(p.name());
+            return new Resolved(codec.encodeInput(p), id, p.name(), l, codec);
         }
         NpyArray a = Npy.read(tokens);
         if (a.shape().length > 2 || (a.shape().length == 2 && a.shape()[0] != 1) || a.size() == 0) {
@@ -83,7 +94,7 @@ final class PuzzleInput {
                 throw new BadInputException(labels + ": " + l.length + " labels for " + t.length + " tokens");
             }
         }
-        return new Resolved(t, puzzleId, tokens.toString(), l, null);
+        return new Resolved(t, puzzleId == null ? 0 : puzzleId, tokens.toString(), l, null);
     }
 
     static List<int[]> rows(Grid g) {

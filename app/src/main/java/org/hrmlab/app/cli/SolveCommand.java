@@ -31,7 +31,7 @@ final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelCheckpoint ckpt = model.load();
-        PuzzleInput.Resolved puzzle = input.resolve();
+        PuzzleInput.Resolved puzzle = input.resolve(ckpt);
         model.checkInput(ckpt, puzzle);
         int m = maxSegments == null ? ckpt.config().haltMaxSteps() : maxSegments;
         if (m < 1) {
@@ -43,6 +43,7 @@ final class SolveCommand implements Callable<Integer> {
         StepSnapshot last = stepper.runToHalt();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("puzzle", puzzle.description());
+        out.put("puzzle_id", puzzle.puzzleId());
         out.put("segments", last.segment() + 1);
         out.put("halted_by_q", last.wantsToHalt());
         out.put("q_halt", last.qHalt());

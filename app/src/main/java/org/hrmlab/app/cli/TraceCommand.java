@@ -49,7 +49,7 @@ final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelCheckpoint ckpt = model.load();
-        PuzzleInput.Resolved puzzle = input.resolve();
+        PuzzleInput.Resolved puzzle = input.resolve(ckpt);
         int m = segments == null ? ckpt.config().haltMaxSteps() : segments;
         if (m < 1) {
             throw new BadInputException("--segments must be >= 1");

@@ -79,6 +79,12 @@ public final class HrmLabModelFile {
             }
         });
         provenance.put("format", FORMAT);
-        return new ModelCheckpoint(file, sha256, config, c.tensors(), provenance);
+        ModelCheckpoint m = new ModelCheckpoint(file, sha256, config, c.tensors(), provenance);
+        try {
+            m.puzzleIdentifiers();
+        } catch (IllegalStateException e) {
+            throw new CheckpointException(file, "the puzzle names in its metadata are not a JSON list of strings");
+        }
+        return m;
     }
 }

@@ -255,6 +255,10 @@ public final class TrainingRun {
         provenance.put("data_sha256", dataHash);
         provenance.put("step", Long.toString(step));
         provenance.put("seed", Long.toString(cfg.seed()));
+        Path names = cfg.dataPath().resolve("identifiers.json");
+        if (model.puzzleEmbNdim() > 0 && Files.isRegularFile(names)) {
+            provenance.put(ModelCheckpoint.IDENTIFIERS_KEY, Files.readString(names, StandardCharsets.UTF_8).strip());
+        }
         HrmLabModelFile.write(modelFile(step), model.withSeqLen(model.seqLen()), trainer.weights(), provenance);
         return modelFile(step);
     }

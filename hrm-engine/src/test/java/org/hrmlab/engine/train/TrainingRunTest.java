@@ -67,6 +67,8 @@ class TrainingRunTest {
         assertEquals(CONFIG, Files.readString(tmp.resolve("c/config.yaml")));
         assertTrue(Files.isRegularFile(tmp.resolve("c/checkpoints/step_12.safetensors")));
         assertEquals(12, CheckpointLoader.load(tmp.resolve("c/checkpoints/step_12.safetensors")).config().seqLen() * 2);
+        assertEquals(1, CheckpointLoader.load(tmp.resolve("c/checkpoints/step_12.safetensors")).puzzleIdFor("reverse"),
+                "a checkpoint names the puzzles its embeddings belong to");
 
         List<JsonNode> evals = a.stream().map(TrainingRunTest::json).filter(j -> j.get("event").asText()
                 .equals("eval")).toList();

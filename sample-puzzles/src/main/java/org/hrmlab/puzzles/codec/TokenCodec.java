@@ -61,4 +61,23 @@ public interface TokenCodec {
         }
         throw new IllegalArgumentException("no codec for " + puzzle);
     }
+
+    /**
+     * @param puzzle any puzzle
+     * @param seqLen the model's sequence length without the puzzle-embedding prefix, or 0 if unknown
+     * @return {@link #forPuzzle(Puzzle)}, except that an ARC puzzle gets the canvas with {@code seqLen} cells
+     * @throws IllegalArgumentException if an ARC model's length is not a square canvas or the puzzle does not fit it
+     */
+    static TokenCodec forPuzzle(Puzzle puzzle, int seqLen) {
+        if (!(puzzle instanceof ArcPuzzle a) || seqLen <= 0) {
+            return forPuzzle(puzzle);
+        }
+        ArcCodec codec = ArcCodec.forSeqLen(seqLen);
+        Grid in = a.input();
+        if (!codec.fits(in.rows(), in.cols())) {
+            throw new IllegalArgumentException("ARC puzzle " + a.name() + " has a " + in.rows() + "x" + in.cols()
+                    + " input; the model's canvas is " + codec.side() + "x" + codec.side());
+        }
+        return codec;
+    }
 }

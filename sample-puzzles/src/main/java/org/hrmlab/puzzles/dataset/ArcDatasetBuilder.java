@@ -36,6 +36,8 @@ import org.hrmlab.puzzles.codec.ArcCodec;
  * <li>Train split examples get a random translation on the 30x30 canvas, except one randomly chosen example per
  *     puzzle, which stays at (0, 0); test split examples are always at (0, 0).</li>
  * </ul>
+ * HRM Lab also builds on a smaller square canvas (the same rules on {@code canvas x canvas}); tasks with a grid that
+ * does not fit are left out and listed.
  * The draws use {@link Random} with the given seed (the reference's numpy draws cannot be reproduced in Java).
  */
 public final class ArcDatasetBuilder {
@@ -57,6 +59,19 @@ public final class ArcDatasetBuilder {
      * @param out     the dataset folder
      */
     public static DatasetSummary build(List<Path> sources, int aug, long seed, Path out) throws IOException {
+        return build(sources, aug, seed, ArcCodec.SIDE, out);
+    }
+
+    /**
+     * @param sources dataset folders (see above)
+     * @param aug     variants per task (the reference uses 1000)
+     * @param seed    seed of every random draw (the reference uses 42)
+     * @param canvas  canvas side, 1..30 (the reference's is 30)
+     * @param out     the dataset folder
+     */
+    public static DatasetSummary build(List<Path> sources, int aug, long seed, int canvas, Path out)
+            throws IOException {
+        ArcCodec codec = ArcCodec.of(canvas);
         Random rng = new Random(seed);
         List<String> skipped = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
@@ -71,6 +86,11 @@ public final class ArcDatasetBuilder {
                 boolean eval = subset.getFileName().toString().equals("evaluation");
                 for (ArcTask t : tasks) {
                     ArcTask usable = withLabelledTests(t, skipped);
+                    if (usable != null && !fitsCanvas(usable, codec)) {
+                        skipped.add(usable.id() + ": a grid is larger than the " + canvas + "x" + canvas
+                                + " canvas; task left out");
+                        usable = null;
+                    }
                     if (usable != null) {
                         entries.add(new Entry(usable, eval, variants(usable, aug, rng)));
                     }
@@ -88,20 +108,31 @@ public final class ArcDatasetBuilder {
         }
         int numIds = ids.size() + 1;
         Map<String, DatasetSummary.SplitCounts> counts = new LinkedHashMap<>();
-        counts.put("train", writeSplit(out, "train", entries, ids, numIds, rng));
-        counts.put("test", writeSplit(out, "test", entries, ids, numIds, rng));
+        counts.put("train", writeSplit(out, "train", entries, ids, numIds, codec, rng));
+        counts.put("test", writeSplit(out, "test", entries, ids, numIds, codec, rng));
         List<String> names = new ArrayList<>(numIds);
         names.add("<blank>");
         names.addAll(ids.keySet());
         DatasetSplitWriter.writeIdentifiers(out, names);
-        return new DatasetSummary("arc", ArcCodec.INSTANCE.seqLen(), ArcCodec.INSTANCE.vocabSize(), numIds, counts,
-                skipped);
+        return new DatasetSummary("arc", codec.seqLen(), codec.vocabSize(), numIds, counts, skipped);
+    }
+
+    private static boolean fitsCanvas(ArcTask task, ArcCodec codec) {
+        for (List<ArcPair> list : List.of(task.train(), task.test())) {
+            for (ArcPair p : list) {
+                for (Grid g : new Grid[] {p.input(), p.output()}) {
+                    if (g != null && !codec.fits(g.rows(), g.cols())) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private static DatasetSummary.SplitCounts writeSplit(Path out, String split, List<Entry> entries,
-            Map<String, Integer> ids, int numIds, Random rng) throws IOException {
+            Map<String, Integer> ids, int numIds, ArcCodec codec, Random rng) throws IOException {
         boolean train = split.equals("train");
-        ArcCodec codec = ArcCodec.INSTANCE;
         try (DatasetSplitWriter w = new DatasetSplitWriter(out, split, codec.seqLen(), codec.vocabSize())) {
             int puzzles = 0;
             for (Entry e : entries) {
@@ -119,8 +150,8 @@ public final class ArcDatasetBuilder {
                         int r0 = 0;
                         int c0 = 0;
                         if (train && i != keep) {
-                            r0 = rng.nextInt(ArcCodec.SIDE - Math.max(x.rows(), y.rows()) + 1);
-                            c0 = rng.nextInt(ArcCodec.SIDE - Math.max(x.cols(), y.cols()) + 1);
+                            r0 = rng.nextInt(codec.side() - Math.max(x.rows(), y.rows()) + 1);
+                            c0 = rng.nextInt(codec.side() - Math.max(x.cols(), y.cols()) + 1);
                         }
                         in.add(codec.encode(x, r0, c0));
                         lab.add(codec.encode(y, r0, c0));

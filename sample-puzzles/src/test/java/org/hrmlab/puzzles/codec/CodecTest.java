@@ -2,6 +2,8 @@ package org.hrmlab.puzzles.codec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -118,5 +120,42 @@ class CodecTest {
         int r0 = rng.nextInt(27);
         int[] shifted = ArcCodec.INSTANCE.encode(x, r0, 3);
         assertTrue(ArcCodec.INSTANCE.decode(shifted).isEmpty(), "a translated grid does not start at the corner");
+    }
+
+    @Test
+    void smallArcCanvasKeepsTheReferenceRulesAndTellsWhatDoesNotFit() {
+        ArcCodec c = ArcCodec.of(4);
+        assertEquals(16, c.seqLen());
+        assertEquals(4, ArcCodec.forSeqLen(16).side());
+        Grid g = Grid.of(new int[][] {{3, 1, 4}, {1, 5, 9}, {2, 6, 5}});
+        int[] t = c.encode(g, 0, 0);
+        assertArrayEquals(new int[] {5, 3, 6, 1, 3, 7, 11, 1, 4, 8, 7, 1, 1, 1, 1, 0}, t);
+        assertEquals(g, c.decode(t).orElseThrow());
+        int[] moved = c.encode(Grid.of(new int[][] {{7}}), 2, 1);
+        assertEquals(9, moved[2 * 4 + 1]);
+        assertEquals(ArcCodec.EOS, moved[3 * 4 + 1]);
+        assertEquals(ArcCodec.EOS, moved[2 * 4 + 2]);
+        Grid full = Grid.filled(4, 4, 0);
+        assertEquals(full, c.decode(c.encode(full, 0, 0)).orElseThrow());
+        IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class,
+                () -> c.encode(Grid.filled(5, 2, 1), 0, 0));
+        assertTrue(tooBig.getMessage().contains("4x4 canvas"), tooBig.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> c.decode(new int[900]));
+        assertThrows(IllegalArgumentException.class, () -> ArcCodec.forSeqLen(17));
+        assertThrows(IllegalArgumentException.class, () -> ArcCodec.forSeqLen(31 * 31));
+        assertThrows(IllegalArgumentException.class, () -> ArcCodec.of(0));
+        assertSame(ArcCodec.INSTANCE, ArcCodec.forSeqLen(900));
+    }
+
+    @Test
+    void aModelsLengthPicksTheArcCanvas() throws Exception {
+        ArcTask small = ArcLoader.readDirectory(TestData.DATA.resolve("arc-agi-1/training")).loaded().stream()
+                .filter(t -> t.id().equals("0d3d703e")).findFirst().orElseThrow();
+        TokenCodec c = TokenCodec.forPuzzle(small.puzzle(0), 16);
+        assertEquals(16, c.encodeInput(small.puzzle(0)).length);
+        assertSame(ArcCodec.INSTANCE, TokenCodec.forPuzzle(small.puzzle(0), 0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TokenCodec.forPuzzle(small.puzzle(0), 4));
+        assertTrue(e.getMessage().contains("2x2"), e.getMessage());
     }
 }

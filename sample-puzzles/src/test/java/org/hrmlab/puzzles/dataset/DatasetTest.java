@@ -181,6 +181,38 @@ class DatasetTest {
         }
     }
 
+    @Test
+    void arcBuildOnASmallCanvasLeavesOutTasksThatDoNotFit() throws Exception {
+        Path evaluation = Files.createDirectories(dir.resolve("small/evaluation"));
+        for (String id : List.of("0d3d703e", "6150a2bd", "007bbfb7")) {
+            Files.copy(TestData.DATA.resolve("arc-agi-1/training/" + id + ".json"), evaluation.resolve(id + ".json"));
+        }
+        Path out = dir.resolve("small-out");
+        DatasetSummary s = ArcDatasetBuilder.build(List.of(dir.resolve("small")), 3, 7, 4, out);
+        assertEquals(16, s.seqLen());
+        assertEquals(1, s.skipped().size());
+        assertTrue(s.skipped().get(0).startsWith("007bbfb7") && s.skipped().get(0).contains("4x4"),
+                s.skipped().get(0));
+        ReferenceDataset ds = ReferenceDataset.open(out);
+        ArcCodec codec = ArcCodec.of(4);
+        DatasetSplit test = ds.split("test").orElseThrow();
+        assertEquals(16, test.metadata().seqLen());
+        assertEquals(8, test.exampleCount(), "2 tasks x 4 variants x 1 test pair");
+        for (int e = 0; e < test.exampleCount(); e++) {
+            String name = ds.identifierName(test.puzzleIdentifiers()[test.puzzleOfExample(e)]);
+            ArcTask task = ArcLoader.read(TestData.DATA.resolve("arc-agi-1/training/"
+                    + ArcAugmentation.taskId(name) + ".json"));
+            ArcAugmentation aug = ArcAugmentation.fromName(name);
+            assertEquals(task.test().get(0).output(), aug.invert(codec.decode(test.labels(e)).orElseThrow()));
+        }
+        DatasetSplit train = ds.split("train").orElseThrow();
+        boolean moved = false;
+        for (int e = 0; e < train.exampleCount(); e++) {
+            moved |= train.inputs(e)[0] < 2;
+        }
+        assertTrue(moved, "training examples are translated on the small canvas too");
+    }
+
     private static List<Integer> sortedSizes(DatasetSplit s) {
         int[] p = s.puzzleIndices();
         List<Integer> sizes = new ArrayList<>();

@@ -72,7 +72,12 @@ public final class DefaultModels {
             return false;
         }
         var c = forKind(puzzle.kind()).config();
-        int[] tokens = LabPuzzleTokens.encode(puzzle);
+        int[] tokens;
+        try {
+            tokens = LabPuzzleTokens.encode(puzzle, c.seqLen());
+        } catch (StepperException e) {
+            return false;
+        }
         int max = java.util.Arrays.stream(tokens).max().orElse(0);
         return max < c.vocabSize() && (c.seqLen() == 0 || c.seqLen() == tokens.length);
     }

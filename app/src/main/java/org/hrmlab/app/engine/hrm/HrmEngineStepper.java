@@ -80,8 +80,8 @@ public final class HrmEngineStepper implements StepperPort {
             active = defaults.forKind(puzzle.kind());
             info = infoOf(active, defaults.name(puzzle.kind()));
         }
-        int[] tokens = LabPuzzleTokens.encode(puzzle);
         HrmConfig c = active.config();
+        int[] tokens = LabPuzzleTokens.encode(puzzle, c.seqLen());
         int maxToken = Arrays.stream(tokens).max().orElse(0);
         if (maxToken >= c.vocabSize()) {
             throw new StepperException(info.name() + " has a vocabulary of " + c.vocabSize() + " tokens; this "
@@ -94,7 +94,8 @@ public final class HrmEngineStepper implements StepperPort {
         }
         HrmConfig run = c.withSeqLen(tokens.length).withCycles(settings.hCycles(), settings.lCycles(),
                 settings.maxSegments());
-        stepper = new HrmStepper(new HrmModel(run, active.weights()), tokens, 0, settings.maxSegments());
+        stepper = new HrmStepper(new HrmModel(run, active.weights()), tokens, active.puzzleIdFor(puzzle.name()),
+                settings.maxSegments());
         stepper.setPaperDecode(settings.decodeMode() == DecodeMode.PAPER_FIG7);
         recorded = 1;
         halted = false;

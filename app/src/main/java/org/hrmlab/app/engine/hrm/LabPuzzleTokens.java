@@ -1,6 +1,7 @@
 package org.hrmlab.app.engine.hrm;
 
 import java.util.Optional;
+import org.hrmlab.app.engine.StepperException;
 import org.hrmlab.app.puzzle.CellGrid;
 import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.puzzles.Grid;
@@ -11,8 +12,12 @@ final class LabPuzzleTokens {
     private LabPuzzleTokens() {
     }
 
-    /** @return the input tokens: Sudoku digit+1 (blank 1), maze codes 1..4 as they are, ARC colour+2 on a 30×30 canvas */
-    static int[] encode(LabPuzzle p) {
+    /**
+     * @param modelSeqLen the model's sequence length without the prefix (0 if it does not fix one): an ARC model's
+     *                    canvas has this many cells
+     * @return the input tokens: Sudoku digit+1 (blank 1), maze codes 1..4 as they are, ARC colour+2 on the canvas
+     */
+    static int[] encode(LabPuzzle p, int modelSeqLen) {
         CellGrid g = p.input();
         return switch (p.kind()) {
             case SUDOKU -> {
@@ -23,7 +28,14 @@ final class LabPuzzleTokens {
                 yield t;
             }
             case MAZE -> g.cells();
-            case ARC -> ArcCodec.INSTANCE.encode(Grid.of(g.rows(), g.cols(), g.cells()), 0, 0);
+            case ARC -> {
+                ArcCodec codec = arcCodec(modelSeqLen);
+                if (!codec.fits(g.rows(), g.cols())) {
+                    throw new StepperException("this " + g.rows() + "x" + g.cols() + " ARC grid does not fit the model's "
+                            + codec.side() + "x" + codec.side() + " canvas: load a model with a larger canvas");
+                }
+                yield codec.encode(Grid.of(g.rows(), g.cols(), g.cells()), 0, 0);
+            }
         };
     }
 
@@ -40,7 +52,7 @@ final class LabPuzzleTokens {
             }
             case MAZE -> new CellGrid(g.rows(), g.cols(), tokens.clone());
             case ARC -> {
-                Optional<Grid> grid = ArcCodec.INSTANCE.decode(tokens);
+                Optional<Grid> grid = ArcCodec.forSeqLen(tokens.length).decode(tokens);
                 yield grid.map(x -> new CellGrid(x.rows(), x.cols(), cells(x))).orElse(CellGrid.EMPTY);
             }
         };
@@ -52,12 +64,24 @@ final class LabPuzzleTokens {
             return perToken.clone();
         }
         float[] c = new float[decoded.size()];
+        int side = ArcCodec.forSeqLen(perToken.length).side();
         for (int r = 0; r < decoded.rows(); r++) {
             for (int col = 0; col < decoded.cols(); col++) {
-                c[r * decoded.cols() + col] = perToken[r * ArcCodec.SIDE + col];
+                c[r * decoded.cols() + col] = perToken[r * side + col];
             }
         }
         return c;
+    }
+
+    private static ArcCodec arcCodec(int modelSeqLen) {
+        if (modelSeqLen <= 0) {
+            return ArcCodec.INSTANCE;
+        }
+        try {
+            return ArcCodec.forSeqLen(modelSeqLen);
+        } catch (IllegalArgumentException e) {
+            throw new StepperException("the model cannot read ARC puzzles: " + e.getMessage());
+        }
     }
 
     private static int[] cells(Grid g) {
