@@ -47,8 +47,8 @@ public record ModelCheckpoint(Path source, String sha256, HrmConfig config, Map<
     }
 
     /**
-     * @param puzzleName a puzzle's name, e.g. an ARC task id, optionally followed by {@code #k} (its k-th test input)
-     *                   or a {@code .json} file name
+     * @param puzzleName a puzzle's name: an ARC task id, optionally after a folder ({@code arc/}) and followed by
+     *                   {@code .json} or {@code #k} (its k-th test input)
      * @return the identifier the model learned for that puzzle, or 0 ({@code <blank>}) if it has none
      */
     public int puzzleIdFor(String puzzleName) {
@@ -57,6 +57,8 @@ public record ModelCheckpoint(Path source, String sha256, HrmConfig config, Map<
         if (hash >= 0) {
             base = base.substring(0, hash);
         }
+        base = base.strip();
+        base = base.substring(base.lastIndexOf('/') + 1);
         if (base.endsWith(".json")) {
             base = base.substring(0, base.length() - 5);
         }

@@ -29,6 +29,7 @@ class PuzzleIdentifierNamesTest {
         assertEquals(List.of("<blank>", "0d3d703e", "0d3d703e_t1_0123456789", "6150a2bd"), m.puzzleIdentifiers());
         assertEquals(1, m.puzzleIdFor("0d3d703e#0"));
         assertEquals(3, m.puzzleIdFor("6150a2bd.json"));
+        assertEquals(1, m.puzzleIdFor("arc/0d3d703e #1"), "a lab catalogue name");
         assertEquals(2, m.puzzleIdFor("0d3d703e_t1_0123456789"));
         assertEquals(0, m.puzzleIdFor("ffffffff#0"), "an unknown task gets the blank identifier");
     }

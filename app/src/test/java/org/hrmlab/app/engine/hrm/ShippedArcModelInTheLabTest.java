@@ -1,0 +1,46 @@
+package org.hrmlab.app.engine.hrm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.hrmlab.app.engine.DecodeMode;
+import org.hrmlab.app.engine.InferenceSettings;
+import org.hrmlab.app.engine.LabFrame;
+import org.hrmlab.app.engine.StepAction;
+import org.hrmlab.app.engine.StepperException;
+import org.hrmlab.app.puzzle.BundledLabPuzzles;
+import org.hrmlab.app.puzzle.LabPuzzle;
+import org.junit.jupiter.api.Test;
+
+/** The lab opens a bundled ARC task with the shipped ARC model, on its small canvas, under the task's identifier. */
+class ShippedArcModelInTheLabTest {
+    private static LabPuzzle bundled(String name) {
+        return BundledLabPuzzles.catalogue().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aBundledTaskRunsToItsAnswerOnTheModelsCanvas() {
+        DefaultModels models = DefaultModels.shipped();
+        LabPuzzle task = bundled("arc/TODO");
+        assertTrue(models.fits(task));
+        HrmEngineStepper s = new HrmEngineStepper(models);
+        LabFrame init = s.start(task, new InferenceSettings(2, 2, 4, false, DecodeMode.DIRECT));
+        LabFrame last = init;
+        while (!s.halted()) {
+            last = s.step(StepAction.SEGMENT).current();
+        }
+        assertEquals(task.answer(), last.decoded());
+    }
+
+    @Test
+    void aTaskLargerThanTheCanvasIsNotOfferedToTheModel() {
+        DefaultModels models = DefaultModels.shipped();
+        LabPuzzle big = bundled("arc/007bbfb7");
+        assertFalse(models.fits(big));
+        StepperException e = assertThrows(StepperException.class,
+                () -> new HrmEngineStepper(models).start(big, InferenceSettings.DEFAULTS));
+        assertTrue(e.getMessage().contains("canvas"), e.getMessage());
+    }
+}
