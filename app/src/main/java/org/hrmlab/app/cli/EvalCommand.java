@@ -14,6 +14,8 @@ import org.hrmlab.engine.train.Evaluator;
 import org.hrmlab.engine.train.PuzzleDataset;
 import org.hrmlab.puzzles.Puzzle;
 import org.hrmlab.puzzles.PuzzleSources;
+import org.hrmlab.puzzles.arc.ArcVoting;
+import org.hrmlab.puzzles.codec.ArcCodec;
 import org.hrmlab.puzzles.codec.TokenCodec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +52,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "16", paramLabel = "B", description = "examples per batch")
     int batch;
 
+    @Option(names = "--arc-vote", description = "ARC dataset folder: also score each task's test inputs as the "
+            + "reference does, by voting over the answers of all its augmented variants mapped back to the task "
+            + "(top-1 and pass@2)")
+    boolean arcVote;
+
     @Override
     public Integer call() throws Exception {
         ModelCheckpoint ckpt = model.load();
@@ -67,13 +74,25 @@ final class EvalCommand implements Callable<Integer> {
                         + " is larger than the model's " + ckpt.config().vocabSize());
             }
             HrmModel hrm = model.model(ckpt, data.seqLen(), m);
-            Evaluator.Result r = new Evaluator(hrm, batch).evaluate(data, limit, m, haltOnQ);
+            ArcVoting voting = arcVote ? new ArcVoting(arcCodec(path, data)) : null;
+            List<String> names = arcVote ? identifierNames(path) : List.of();
+            Evaluator.PredictionSink sink = voting == null ? null : (e, predicted, labels, q) -> {
+                int p = data.puzzleOfExample(e);
+                voting.add(names.get(data.puzzleIdentifier(p)), e - data.firstExampleOf(p), predicted, labels, q);
+            };
+            Evaluator.Result r = new Evaluator(hrm, batch).evaluate(data, limit, m, haltOnQ, sink);
             out.put("exact_accuracy", r.exactAccuracy());
             out.put("token_accuracy", r.tokenAccuracy());
             out.put("mean_segments", r.meanSegments());
             out.put("q_halt_accuracy", r.qHaltAccuracy());
             out.put("count", r.count());
+            if (voting != null) {
+                out.put("arc_vote", voteSummary(voting.verdicts()));
+            }
         } else {
+            if (arcVote) {
+                throw new BadInputException("--arc-vote needs a dataset folder with identifiers.json");
+            }
             evaluateFile(ckpt, m, out);
         }
         out.put("dataset", dataset);
@@ -82,6 +101,48 @@ final class EvalCommand implements Callable<Integer> {
         out.put("elapsed_s", (System.nanoTime() - start) / 1e9);
         Json.print(spec.commandLine().getOut(), out);
         return 0;
+    }
+
+    private static ArcCodec arcCodec(Path path, PuzzleDataset data) {
+        try {
+            return ArcCodec.forSeqLen(data.seqLen());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(path + ": --arc-vote needs an ARC dataset; " + e.getMessage());
+        }
+    }
+
+    private static List<String> identifierNames(Path path) throws java.io.IOException {
+        Path file = path.resolve("identifiers.json");
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(path + ": --arc-vote needs identifiers.json (the variants' names)");
+        }
+        try {
+            return List.of(Json.MAPPER.readValue(file.toFile(), String[].class));
+        } catch (java.io.IOException e) {
+            throw new BadInputException(file + ": not a JSON list of identifier names");
+        }
+    }
+
+    private static Map<String, Object> voteSummary(List<ArcVoting.Verdict> verdicts) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        long top1 = verdicts.stream().filter(ArcVoting.Verdict::top1).count();
+        long pass2 = verdicts.stream().filter(ArcVoting.Verdict::pass2).count();
+        v.put("test_inputs", verdicts.size());
+        v.put("top1_accuracy", verdicts.isEmpty() ? 0.0 : (double) top1 / verdicts.size());
+        v.put("pass2_accuracy", verdicts.isEmpty() ? 0.0 : (double) pass2 / verdicts.size());
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (ArcVoting.Verdict d : verdicts) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("task", d.taskId());
+            row.put("test", d.testIndex());
+            row.put("variants", d.variants());
+            row.put("top_votes", d.ranked().isEmpty() ? 0 : d.ranked().get(0).votes());
+            row.put("top1", d.top1());
+            row.put("pass2", d.pass2());
+            rows.add(row);
+        }
+        v.put("tasks", rows);
+        return v;
     }
 
     private void evaluateFile(ModelCheckpoint ckpt, int m, Map<String, Object> out) throws Exception {

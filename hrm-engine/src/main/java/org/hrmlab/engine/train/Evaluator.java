@@ -37,6 +37,18 @@ public final class Evaluator {
                          double qHaltAccuracy) {
     }
 
+    /** Receives each evaluated example's answer. */
+    @FunctionalInterface
+    public interface PredictionSink {
+        /**
+         * @param example   the example's index in the split
+         * @param predicted {@code [seqLen]} argmax tokens of the answer (a fresh array)
+         * @param labels    {@code [seqLen]} its labels, {@link ActLoss#IGNORE_LABEL_ID} where not supervised (fresh)
+         * @param qHalt     the halt logit at the answer
+         */
+        void accept(int example, int[] predicted, int[] labels, float qHalt);
+    }
+
     /**
      * @param data     the split to evaluate
      * @param limit    evaluate at most this many examples (0 or less = all)
@@ -44,6 +56,15 @@ public final class Evaluator {
      * @param haltOnQ  stop each row at its first {@code q_halt > q_continue}
      */
     public Result evaluate(PuzzleDataset data, int limit, int segments, boolean haltOnQ) {
+        return evaluate(data, limit, segments, haltOnQ, null);
+    }
+
+    /**
+     * As {@link #evaluate(PuzzleDataset, int, int, boolean)}, also handing every example's answer to {@code sink}.
+     *
+     * @param sink receives each example's predicted tokens, or null
+     */
+    public Result evaluate(PuzzleDataset data, int limit, int segments, boolean haltOnQ, PredictionSink sink) {
         int total = limit > 0 ? Math.min(limit, data.examples()) : data.examples();
         var c = model.config();
         int seq = c.seqLen();
@@ -94,6 +115,14 @@ public final class Evaluator {
                 }
             }
             for (int r = 0; r < n; r++) {
+                if (sink != null) {
+                    int[] predicted = new int[seq];
+                    for (int t = 0; t < seq; t++) {
+                        predicted[t] = ActLoss.argmax(answer, (r * seq + t) * vocab, vocab);
+                    }
+                    sink.accept(start + r, predicted, Arrays.copyOfRange(b.labels(), r * seq, (r + 1) * seq),
+                            answerQ[r * 2]);
+                }
                 int valid = 0;
                 int right = 0;
                 for (int t = 0; t < seq; t++) {

@@ -200,6 +200,11 @@ public final class PuzzleDataset {
         return puzzleIdentifiers[p];
     }
 
+    /** @return the index of puzzle {@code p}'s first example */
+    public int firstExampleOf(int p) {
+        return puzzleIndices[p];
+    }
+
     /** @return the puzzle an example belongs to */
     public int puzzleOfExample(int example) {
         int i = java.util.Arrays.binarySearch(puzzleIndices, example);
