@@ -104,6 +104,10 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static ArcCodec arcCodec(Path path, PuzzleDataset data) {
+        if (data.vocabSize() != ArcCodec.INSTANCE.vocabSize()) {
+            throw new BadInputException(path + ": --arc-vote needs an ARC dataset (vocabulary 12), this one has "
+                    + data.vocabSize() + " tokens");
+        }
         try {
             return ArcCodec.forSeqLen(data.seqLen());
         } catch (IllegalArgumentException e) {

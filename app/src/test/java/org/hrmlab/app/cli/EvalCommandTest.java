@@ -37,6 +37,22 @@ class EvalCommandTest {
     }
 
     @Test
+    void arcVotingRefusesWhatIsNotAnArcDatasetInOneLine() throws Exception {
+        Path data = dir.resolve("sudoku");
+        CliRun build = CliRun.of("dataset", "build", "--kind", "sudoku", "--from", CSV, "--out", data.toString(),
+                "--subsample", "20", "--test-fraction", "0.01");
+        assertEquals(0, build.exitCode(), build.err());
+        CliRun run = CliRun.of("eval", "--checkpoint", CKPT, "--dataset", data.toString(), "--limit", "2",
+                "--max-segments", "1", "--arc-vote");
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("ARC"), run.err());
+        CliRun file = CliRun.of("eval", "--checkpoint", CKPT, "--dataset", CSV, "--limit", "1", "--arc-vote");
+        assertEquals(2, file.exitCode());
+        assertEquals(1, file.err().strip().lines().count(), file.err());
+    }
+
+    @Test
     void aMissingDatasetIsOneLine() {
         CliRun run = CliRun.of("eval", "--checkpoint", CKPT, "--dataset", dir.resolve("nope.csv").toString());
         assertEquals(2, run.exitCode());
