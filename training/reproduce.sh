@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|maze|maze5: regenerates the data of one default model and trains it, from the repository root.
+# reproduce.sh sudoku|maze|maze5|arc: regenerates the data of one default model and trains it, from the repository root.
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
 set -euo pipefail
@@ -32,8 +32,22 @@ case "${1:-}" in
         maze_data 7
         ./hrmlab train --config training/maze-7x7.yaml --out runs/maze-7x7
         ;;
+    arc)
+        # the 16 bundled ARC-AGI-1 tasks with grids of at most 3x3: the 7 held-out ones as an "evaluation" subset
+        # (demonstrations train, test pairs test), the other 9 as a "training" subset (all pairs train)
+        res=sample-puzzles/src/main/resources/org/hrmlab/puzzles/data/arc
+        mkdir -p "$tmp/arc/evaluation" "$tmp/arc/training"
+        for t in 0d3d703e 25ff71a9 3c9b0459 44f52bb0 6150a2bd 74dd1130 a85d4709; do
+            cp "$res/$t.json" "$tmp/arc/evaluation/"
+        done
+        for t in 25d8a9c8 27a28665 5582e5ca 6e02f1e3 794b24be 9565186b d037b0a7 ed36ccf7 6ea4a07e; do
+            cp "$res/$t.json" "$tmp/arc/training/"
+        done
+        ./hrmlab dataset build --kind arc --from "$tmp/arc" --canvas 4 --aug 20 --seed 42 --out data/arc-3x3-plus
+        ./hrmlab train --config training/arc-3x3.yaml --out runs/arc-3x3
+        ;;
     *)
-        echo "usage: training/reproduce.sh sudoku|maze|maze5" >&2
+        echo "usage: training/reproduce.sh sudoku|maze|maze5|arc" >&2
         exit 2
         ;;
 esac

@@ -25,8 +25,8 @@ import org.testfx.api.FxToolkit;
 
 /**
  * Renders the lab under headless Monocle into {@code screenshots/*.png} (node snapshots of the whole window): the real
- * engine with the shipped Sudoku and maze models on bundled puzzles, and the scripted demo model for ARC, which has no
- * shipped model.
+ * engine with the shipped Sudoku, maze and ARC models on bundled puzzles, and the scripted demo model on a 6×6 ARC
+ * puzzle larger than the ARC model's canvas.
  * Not a unit test (the name does not end in Test); run it with {@code -Pscreenshots} (see app/pom.xml) or
  * {@code screenshots/make-screenshots.sh}. Output folder: system property {@code hrmlab.screenshots}.
  */
@@ -90,6 +90,11 @@ class LabScreenshots {
         FxTestSupport.fx(() -> vm.seek(Math.min(9, vm.timeline().size() - 1)));
         settle();
         shoot("inspector-maze.png");
+
+        load(bundled("arc/25ff71a9 #1"));
+        FxTestSupport.fx(vm::runToHalt);
+        settle();
+        shoot("inspector-arc.png");
 
         FxTestSupport.fx(() -> ctx.theme().setDark(true));
         load(bundled("sudoku/4x4-easy #1"));

@@ -73,10 +73,12 @@ public interface TokenCodec {
             return forPuzzle(puzzle);
         }
         ArcCodec codec = ArcCodec.forSeqLen(seqLen);
-        Grid in = a.input();
-        if (!codec.fits(in.rows(), in.cols())) {
-            throw new IllegalArgumentException("ARC puzzle " + a.name() + " has a " + in.rows() + "x" + in.cols()
-                    + " input; the model's canvas is " + codec.side() + "x" + codec.side());
+        for (Grid g : new Grid[] {a.input(), a.answer().orElse(a.input())}) {
+            if (!codec.fits(g.rows(), g.cols())) {
+                throw new IllegalArgumentException("ARC puzzle " + a.name() + " has a " + g.rows() + "x" + g.cols()
+                        + (g == a.input() ? " input" : " output") + "; the model's canvas is " + codec.side() + "x"
+                        + codec.side());
+            }
         }
         return codec;
     }

@@ -157,5 +157,10 @@ class CodecTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TokenCodec.forPuzzle(small.puzzle(0), 4));
         assertTrue(e.getMessage().contains("2x2"), e.getMessage());
+        ArcTask growing = ArcLoader.readDirectory(TestData.DATA.resolve("arc-agi-1/training")).loaded().stream()
+                .filter(t -> t.id().equals("007bbfb7")).findFirst().orElseThrow();
+        IllegalArgumentException out = assertThrows(IllegalArgumentException.class,
+                () -> TokenCodec.forPuzzle(growing.puzzle(0), 16));
+        assertTrue(out.getMessage().contains("9x9 output"), out.getMessage());
     }
 }

@@ -30,9 +30,13 @@ final class LabPuzzleTokens {
             case MAZE -> g.cells();
             case ARC -> {
                 ArcCodec codec = arcCodec(modelSeqLen);
-                if (!codec.fits(g.rows(), g.cols())) {
-                    throw new StepperException("this " + g.rows() + "x" + g.cols() + " ARC grid does not fit the model's "
-                            + codec.side() + "x" + codec.side() + " canvas: load a model with a larger canvas");
+                CellGrid answer = p.answer();
+                for (CellGrid x : new CellGrid[] {g, answer}) {
+                    if (x.size() > 0 && !codec.fits(x.rows(), x.cols())) {
+                        throw new StepperException("this ARC puzzle's " + x.rows() + "x" + x.cols()
+                                + (x == g ? " input" : " output") + " does not fit the model's " + codec.side() + "x"
+                                + codec.side() + " canvas: load a model with a larger canvas");
+                    }
                 }
                 yield codec.encode(Grid.of(g.rows(), g.cols(), g.cells()), 0, 0);
             }

@@ -23,10 +23,10 @@ class ShippedArcModelInTheLabTest {
     @Test
     void aBundledTaskRunsToItsAnswerOnTheModelsCanvas() {
         DefaultModels models = DefaultModels.shipped();
-        LabPuzzle task = bundled("arc/TODO");
+        LabPuzzle task = bundled("arc/25ff71a9 #1");
         assertTrue(models.fits(task));
         HrmEngineStepper s = new HrmEngineStepper(models);
-        LabFrame init = s.start(task, new InferenceSettings(2, 2, 4, false, DecodeMode.DIRECT));
+        LabFrame init = s.start(task, new InferenceSettings(2, 2, 4, true, DecodeMode.DIRECT));
         LabFrame last = init;
         while (!s.halted()) {
             last = s.step(StepAction.SEGMENT).current();
