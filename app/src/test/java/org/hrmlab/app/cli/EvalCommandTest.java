@@ -16,12 +16,17 @@ class EvalCommandTest {
     @TempDir
     Path dir;
 
-    @Test
-    void evaluatesAReferenceLayoutDatasetAndAPuzzleFileAlike() throws Exception {
+    private Path sudokuDataset() {
         Path data = dir.resolve("sudoku");
         CliRun build = CliRun.of("dataset", "build", "--kind", "sudoku", "--from", CSV, "--out", data.toString(),
                 "--subsample", "20", "--test-fraction", "0.01");
         assertEquals(0, build.exitCode(), build.err());
+        return data;
+    }
+
+    @Test
+    void evaluatesAReferenceLayoutDatasetAndAPuzzleFileAlike() throws Exception {
+        Path data = sudokuDataset();
         CliRun run = CliRun.of("eval", "--checkpoint", CKPT, "--dataset", data.toString(), "--limit", "6",
                 "--max-segments", "2", "--batch", "4");
         assertEquals(0, run.exitCode(), run.err());
@@ -38,10 +43,7 @@ class EvalCommandTest {
 
     @Test
     void arcVotingRefusesWhatIsNotAnArcDatasetInOneLine() throws Exception {
-        Path data = dir.resolve("sudoku");
-        CliRun build = CliRun.of("dataset", "build", "--kind", "sudoku", "--from", CSV, "--out", data.toString(),
-                "--subsample", "20", "--test-fraction", "0.01");
-        assertEquals(0, build.exitCode(), build.err());
+        Path data = sudokuDataset();
         CliRun run = CliRun.of("eval", "--checkpoint", CKPT, "--dataset", data.toString(), "--limit", "2",
                 "--max-segments", "1", "--arc-vote");
         assertEquals(2, run.exitCode());
