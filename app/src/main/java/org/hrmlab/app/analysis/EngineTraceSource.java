@@ -41,7 +41,7 @@ public final class EngineTraceSource implements TraceSource {
         int seqLen = examples.get(0).tokens().length;
         HrmConfig config = ckpt.config().withSeqLen(seqLen);
         Map<String, HostTensor> weights = control ? HrmInitializer.init(config, seed) : ckpt.weights();
-        HrmModel model = new HrmModel(config, weights);
+        HrmModel model = HrmModel.onCpu(config, weights);
         List<Path> dirs = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);

@@ -36,7 +36,7 @@ final class ModelOptions {
         if (h < 1 || l < 1) {
             throw new BadInputException("--h-cycles and --l-cycles must be >= 1");
         }
-        return new HrmModel(c.withSeqLen(seqLen).withCycles(h, l, maxSegments), ckpt.weights());
+        return HrmModel.onCpu(c.withSeqLen(seqLen).withCycles(h, l, maxSegments), ckpt.weights());
     }
 
     /** Checks that tokens and puzzle id fit the model's vocabulary and puzzle table. */

@@ -50,7 +50,7 @@ public final class EngineBenchmark {
      */
     public Result measure(HrmConfig base, int sTotal, int batch, double gemm) {
         HrmConfig c = base.withSeqLen(sTotal - base.puzzleEmbLen());
-        HrmModel model = new HrmModel(c, HrmInitializer.init(c, 0));
+        HrmModel model = HrmModel.onCpu(c, HrmInitializer.init(c, 0));
         HrmState st = model.newState(batch);
         model.embed(st, new int[batch * c.seqLen()], new int[batch]);
         for (int b = 0; b < batch; b++) {

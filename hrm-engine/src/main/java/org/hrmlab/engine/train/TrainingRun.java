@@ -131,7 +131,7 @@ public final class TrainingRun {
                 }
                 boolean evalNow = (evalEvery > 0 && step % evalEvery == 0) || step == last;
                 if (evalNow && test != null) {
-                    Evaluator.Result e = new Evaluator(new HrmModel(model, trainer.weights()), batch)
+                    Evaluator.Result e = new Evaluator(HrmModel.onCpu(model, trainer.weights()), batch)
                             .evaluate(test, cfg.evalLimit(), model.haltMaxSteps(), false);
                     ObjectNode line = JSON.createObjectNode();
                     line.put("event", "eval");

@@ -24,7 +24,7 @@ class GoldenTraceParityTest {
         float[] logits = Npy.read(CASE.resolve("golden/logits.npy")).toFloats();
         float[] q = Npy.read(CASE.resolve("golden/q.npy")).toFloats();
 
-        HrmModel model = new HrmModel(ckpt.config().withSeqLen(tokens.length), ckpt.weights());
+        HrmModel model = HrmModel.onCpu(ckpt.config().withSeqLen(tokens.length), ckpt.weights());
         var c = model.config();
         HrmState st = model.newState(1);
         model.embed(st, tokens, ids);

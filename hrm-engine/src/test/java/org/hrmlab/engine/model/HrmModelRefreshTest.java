@@ -22,25 +22,25 @@ class HrmModelRefreshTest {
     void refreshedModelMatchesAFreshlyBuiltOne() {
         Map<String, HostTensor> before = perturbed(HrmInitializer.init(CONFIG, 1), 11);
         Map<String, HostTensor> after = perturbed(HrmInitializer.init(CONFIG, 2), 12);
-        HrmModel refreshed = new HrmModel(CONFIG, before);
+        HrmModel refreshed = HrmModel.onCpu(CONFIG, before);
         HrmState st = refreshed.newState(BATCH);
         Map<String, float[]> flat = new LinkedHashMap<>();
         after.forEach((k, v) -> flat.put(k, v.data()));
         refreshed.refreshWeights(flat);
-        HrmModel fresh = new HrmModel(CONFIG, after);
+        HrmModel fresh = HrmModel.onCpu(CONFIG, after);
 
         float[][] a = run(refreshed, st);
         float[][] b = run(fresh, fresh.newState(BATCH));
         for (int i = 0; i < a.length; i++) {
             assertArrayEquals(b[i], a[i], "output " + i);
         }
-        float[][] old = run(new HrmModel(CONFIG, before), new HrmModel(CONFIG, before).newState(BATCH));
+        float[][] old = run(HrmModel.onCpu(CONFIG, before), HrmModel.onCpu(CONFIG, before).newState(BATCH));
         assertFalse(Arrays.equals(old[2], a[2]), "the refresh changed the computation");
     }
 
     @Test
     void refusesWeightsOfTheWrongShape() {
-        HrmModel model = new HrmModel(CONFIG, HrmInitializer.init(CONFIG, 1));
+        HrmModel model = HrmModel.onCpu(CONFIG, HrmInitializer.init(CONFIG, 1));
         Map<String, float[]> flat = new LinkedHashMap<>();
         HrmInitializer.init(CONFIG, 1).forEach((k, v) -> flat.put(k, v.data()));
         flat.put("L_level.layers.0.mlp.down_proj.weight", new float[3]);

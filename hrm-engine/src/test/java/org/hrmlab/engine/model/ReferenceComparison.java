@@ -63,7 +63,7 @@ public final class ReferenceComparison {
         int batch = tokens.length;
         int seq = config.seqLen();
         int vocab = config.vocabSize();
-        HrmModel model = new HrmModel(config, engineWeights);
+        HrmModel model = HrmModel.onCpu(config, engineWeights);
         NaiveHrmReference ref = new NaiveHrmReference(config, referenceWeights);
         int s = ref.positions();
         int d = config.hiddenSize();

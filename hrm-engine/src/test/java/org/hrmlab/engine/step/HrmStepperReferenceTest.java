@@ -29,7 +29,7 @@ class HrmStepperReferenceTest {
         var weights = ParityWeights.random(CONFIG, 41);
         int[] tokens = ParityWeights.tokens(CONFIG.seqLen(), CONFIG.vocabSize(), 5);
         int puzzleId = 3;
-        HrmStepper stepper = new HrmStepper(new HrmModel(CONFIG, weights), tokens, puzzleId, SEGMENTS);
+        HrmStepper stepper = new HrmStepper(HrmModel.onCpu(CONFIG, weights), tokens, puzzleId, SEGMENTS);
         NaiveHrmReference ref = new NaiveHrmReference(CONFIG, weights);
         double[][] x = ref.embed(tokens, puzzleId);
         double[][] zL = ref.initialL();

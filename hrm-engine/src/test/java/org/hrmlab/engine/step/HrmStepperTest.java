@@ -29,7 +29,7 @@ class HrmStepperTest {
 
     private static HrmStepper stepper(int hCycles, int lCycles, int segments) {
         var config = ckpt.config().withSeqLen(tokens.length).withCycles(hCycles, lCycles, segments);
-        return new HrmStepper(new HrmModel(config, ckpt.weights()), tokens, 0, segments);
+        return new HrmStepper(HrmModel.onCpu(config, ckpt.weights()), tokens, 0, segments);
     }
 
     @Test

@@ -17,7 +17,7 @@ class EvaluatorTest {
     @Test
     void resultsDoNotDependOnTheChunkSize(@TempDir Path tmp) throws Exception {
         PuzzleDataset test = PuzzleDataset.open(TinyDatasets.reverse(tmp, 5, 7, 2, 1, 7, 4), "test");
-        HrmModel model = new HrmModel(CONFIG, InitialWeights.create(CONFIG, 3));
+        HrmModel model = HrmModel.onCpu(CONFIG, InitialWeights.create(CONFIG, 3));
         Evaluator.Result a = new Evaluator(model, 2).evaluate(test, 0, 3, false);
         Evaluator.Result b = new Evaluator(model, 4).evaluate(test, 0, 3, false);
         assertEquals(7, a.count());
@@ -31,7 +31,7 @@ class EvaluatorTest {
         PuzzleDataset test = PuzzleDataset.open(TinyDatasets.reverse(tmp, 5, 7, 2, 1, 3, 4), "test");
         Map<String, HostTensor> w = new HashMap<>(InitialWeights.create(CONFIG, 3));
         w.put("q_head.bias", new HostTensor(new long[] {2}, new float[] {5f, -5f}));
-        Evaluator.Result r = new Evaluator(new HrmModel(CONFIG, w), 2).evaluate(test, 0, 3, true);
+        Evaluator.Result r = new Evaluator(HrmModel.onCpu(CONFIG, w), 2).evaluate(test, 0, 3, true);
         assertEquals(1.0, r.meanSegments());
     }
 }

@@ -49,7 +49,7 @@ final class TrainingStepBreakdown {
         int n = batch * c.totalSeqLen() * c.hiddenSize();
         float[] x = fs.embedding(inputs, c.puzzleEmbNdim() > 0 ? new float[batch * c.puzzleEmbNdim()] : null);
         float[][] carry = {new float[n], new float[n]};
-        HrmModel model = new HrmModel(c, trainer.weights());
+        HrmModel model = HrmModel.onCpu(c, trainer.weights());
         HrmState st = model.newState(batch);
         st.setEmbedding(x);
         double[] fast = new double[3];

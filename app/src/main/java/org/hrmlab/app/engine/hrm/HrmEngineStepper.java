@@ -94,7 +94,7 @@ public final class HrmEngineStepper implements StepperPort {
         }
         HrmConfig run = c.withSeqLen(tokens.length).withCycles(settings.hCycles(), settings.lCycles(),
                 settings.maxSegments());
-        stepper = new HrmStepper(new HrmModel(run, active.weights()), tokens, active.puzzleIdFor(puzzle.name()),
+        stepper = new HrmStepper(HrmModel.onCpu(run, active.weights()), tokens, active.puzzleIdFor(puzzle.name()),
                 settings.maxSegments());
         stepper.setPaperDecode(settings.decodeMode() == DecodeMode.PAPER_FIG7);
         recorded = 1;
