@@ -82,6 +82,10 @@ public interface HrmModel extends AutoCloseable {
      */
     void refreshWeights(Map<String, float[]> params);
 
+    /** Waits until all work queued on the device is done (a no-op where calls complete synchronously). */
+    default void finish() {
+    }
+
     /** Releases the backend's resources; idempotent. */
     @Override
     void close();

@@ -8,14 +8,14 @@ import org.hrmlab.engine.HrmConfig;
  * {@code freqs = t * inv_freq} for positions {@code t = 0 .. S_total-1}, and the table {@code [freqs, freqs]}; or,
  * for models without RoPE, the identity table (cos 1, sin 0), which leaves queries and keys exactly as they are.
  */
-final class RotaryTable {
+public final class RotaryTable {
     final float[] cos;
     final float[] sin;
     final int positions;
     final int headDim;
 
     /** @return the rotary table the config asks for, or the identity when its positions are learned only */
-    static RotaryTable of(HrmConfig config) {
+    public static RotaryTable of(HrmConfig config) {
         RotaryTable t = new RotaryTable(config.totalSeqLen(), config.headDim(), config.ropeTheta());
         if (!config.rotaryPositions()) {
             Arrays.fill(t.cos, 1f);
@@ -46,5 +46,15 @@ final class RotaryTable {
                 sin[t * headDim + k + half] = s;
             }
         }
+    }
+
+    /** @return a copy of the cosine table {@code [S, headDim]} */
+    public float[] cosines() {
+        return cos.clone();
+    }
+
+    /** @return a copy of the sine table {@code [S, headDim]} */
+    public float[] sines() {
+        return sin.clone();
     }
 }

@@ -7,15 +7,20 @@ import java.nio.file.Path;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.ModelCheckpoint;
 import org.hrmlab.puzzles.io.Npy;
-import org.junit.jupiter.api.Test;
+import org.hrmlab.engine.compute.TestBackends;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The engine against the reference's own per-update states (shared/fixtures/hrm-golden/sudoku-small). */
 class GoldenTraceParityTest {
     static final Path CASE = Path.of(System.getProperty("hrmlab.shared", "../shared"), "fixtures/hrm-golden/sudoku-small");
     static final double TOLERANCE = 1e-4;
 
-    @Test
-    void everyUpdateMatchesTheReference() throws Exception {
+    @Tag(TestBackends.TAG)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.hrmlab.engine.compute.TestBackends#names")
+    void everyUpdateMatchesTheReference(String backend) throws Exception {
         ModelCheckpoint ckpt = CheckpointLoader.load(CASE.resolve("checkpoint/step_0"));
         int[] tokens = Npy.read(CASE.resolve("golden/inputs.npy")).toInts();
         int[] ids = Npy.read(CASE.resolve("golden/puzzle_identifiers.npy")).toInts();
@@ -24,7 +29,7 @@ class GoldenTraceParityTest {
         float[] logits = Npy.read(CASE.resolve("golden/logits.npy")).toFloats();
         float[] q = Npy.read(CASE.resolve("golden/q.npy")).toFloats();
 
-        HrmModel model = HrmModel.onCpu(ckpt.config().withSeqLen(tokens.length), ckpt.weights());
+        HrmModel model = TestBackends.open(backend, ckpt.config().withSeqLen(tokens.length), ckpt.weights());
         var c = model.config();
         HrmState st = model.newState(1);
         model.embed(st, tokens, ids);
@@ -50,6 +55,7 @@ class GoldenTraceParityTest {
             assertEquals(q[seg * 2 + 1], ql[1], TOLERANCE, "q_continue at segment " + seg);
         }
         assertEquals(zl.length / stateSize, step);
+        model.close();
     }
 
     private static void check(HrmState st, HrmModel model, float[] zl, float[] zh, float[] logits, int step,

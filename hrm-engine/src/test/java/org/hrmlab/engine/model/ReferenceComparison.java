@@ -60,10 +60,19 @@ public final class ReferenceComparison {
     public static Result run(HrmConfig config, Map<String, HostTensor> engineWeights,
                              Map<String, HostTensor> referenceWeights, int[][] tokens, int[] puzzleIds, int segments,
                              Replacement replacement) {
+        return run(org.hrmlab.engine.compute.ComputeDevice.CPU, config, engineWeights, referenceWeights, tokens,
+                puzzleIds, segments, replacement);
+    }
+
+    /** As {@link #run(HrmConfig, Map, Map, int[][], int[], int, Replacement)}, with the engine on {@code device}. */
+    public static Result run(org.hrmlab.engine.compute.ComputeDevice device, HrmConfig config,
+                             Map<String, HostTensor> engineWeights,
+                             Map<String, HostTensor> referenceWeights, int[][] tokens, int[] puzzleIds, int segments,
+                             Replacement replacement) {
         int batch = tokens.length;
         int seq = config.seqLen();
         int vocab = config.vocabSize();
-        HrmModel model = HrmModel.onCpu(config, engineWeights);
+        HrmModel model = device.open(config, engineWeights);
         NaiveHrmReference ref = new NaiveHrmReference(config, referenceWeights);
         int s = ref.positions();
         int d = config.hiddenSize();
@@ -148,6 +157,7 @@ public final class ReferenceComparison {
             }
         }
 
+        model.close();
         return new Result(t.maxState, t.maxLogit, t.maxQ, t.worst, t.compared, t.differs, t.ties,
                 update, rowSpread, max - min, t.classes.size());
     }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.hrmlab.engine.HostTensor;
 import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.compute.TestBackends;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,6 +37,10 @@ class ReferenceParityTest {
     }
 
     static Stream<Arguments> cases() {
+        return TestBackends.names().flatMap(backend -> caseList().map(c -> Arguments.of(backend, c)));
+    }
+
+    static Stream<Case> caseList() {
         return Stream.of(
                 new Case("puzzle embedding of one prefix token, learned positions",
                         config(16, 48, 48, 4, 4, 2, 2, 2, 2, "learned"), 2, 2, false),
@@ -55,13 +61,13 @@ class ReferenceParityTest {
                 new Case("batch of 3 puzzles, one slot replaced after the first segment",
                         config(16, 48, 48, 4, 4, 2, 2, 2, 2, "learned"), 3, 3, true),
                 new Case("30x30 grid (900 tokens + 1 prefix), hidden 32",
-                        config(900, 32, 32, 2, 4, 1, 1, 2, 2, "rope"), 2, 1, false)
-        ).map(Arguments::of);
+                        config(900, 32, 32, 2, 4, 1, 1, 2, 2, "rope"), 2, 1, false));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @Tag(TestBackends.TAG)
+    @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("cases")
-    void engineMatchesTheNaiveReference(Case c) {
+    void engineMatchesTheNaiveReference(String backend, Case c) {
         Map<String, HostTensor> weights = ParityWeights.random(c.config(), 17);
         int vocab = c.config().vocabSize();
         int[][] tokens = new int[c.batch()][];
@@ -73,11 +79,12 @@ class ReferenceParityTest {
         var replacement = c.replaceRow() ? new ReferenceComparison.Replacement(0, 1,
                 ParityWeights.tokens(c.config().seqLen(), vocab, 999), 4) : null;
 
-        var r = ReferenceComparison.run(c.config(), weights, weights, tokens, ids, c.segments(), replacement);
+        var r = ReferenceComparison.run(TestBackends.device(backend), c.config(), weights, weights, tokens, ids,
+                c.segments(), replacement);
         System.out.println(String.format(Locale.ROOT,
-                "parity | %s: %d updates, max |diff| state %.2e logits %.2e Q %.2e,"
+                "parity | %s | %s: %d updates, max |diff| state %.2e logits %.2e Q %.2e,"
                         + " argmax compared at %d positions (%d near-ties skipped)",
-                c.name(), r.updates(), r.maxStateDiff(), r.maxLogitDiff(), r.maxQDiff(), r.argmaxCompared(),
+                backend, c.name(), r.updates(), r.maxStateDiff(), r.maxLogitDiff(), r.maxQDiff(), r.argmaxCompared(),
                 r.nearTies()));
 
         assertTrue(r.maxStateDiff() <= ReferenceComparison.TOLERANCE, "state differs by " + r.maxStateDiff()

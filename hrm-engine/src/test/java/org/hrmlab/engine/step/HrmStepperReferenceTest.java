@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.hrmlab.engine.HrmConfig;
-import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.engine.model.NaiveHrmReference;
 import org.hrmlab.engine.model.ParityWeights;
-import org.junit.jupiter.api.Test;
+import org.hrmlab.engine.compute.TestBackends;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The stepper on a configuration the golden fixture does not have (two-token puzzle prefix, learned positions,
@@ -24,12 +26,14 @@ class HrmStepperReferenceTest {
     private static final int SEGMENTS = 2;
     private static final double TOLERANCE = 1e-4;
 
-    @Test
-    void snapshotsFollowTheReferenceAndSeekingRestoresThemBitForBit() {
+    @Tag(TestBackends.TAG)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.hrmlab.engine.compute.TestBackends#names")
+    void snapshotsFollowTheReferenceAndSeekingRestoresThemBitForBit(String backend) {
         var weights = ParityWeights.random(CONFIG, 41);
         int[] tokens = ParityWeights.tokens(CONFIG.seqLen(), CONFIG.vocabSize(), 5);
         int puzzleId = 3;
-        HrmStepper stepper = new HrmStepper(HrmModel.onCpu(CONFIG, weights), tokens, puzzleId, SEGMENTS);
+        HrmStepper stepper = new HrmStepper(TestBackends.open(backend, CONFIG, weights), tokens, puzzleId, SEGMENTS);
         NaiveHrmReference ref = new NaiveHrmReference(CONFIG, weights);
         double[][] x = ref.embed(tokens, puzzleId);
         double[][] zL = ref.initialL();

@@ -11,10 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.ModelCheckpoint;
-import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.puzzles.io.Npy;
 import org.junit.jupiter.api.BeforeAll;
+import org.hrmlab.engine.compute.TestBackends;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class HrmStepperTest {
     static final Path CASE = Path.of(System.getProperty("hrmlab.shared", "../shared"), "fixtures/hrm-golden/sudoku-small");
@@ -28,15 +31,21 @@ class HrmStepperTest {
     }
 
     private static HrmStepper stepper(int hCycles, int lCycles, int segments) {
-        var config = ckpt.config().withSeqLen(tokens.length).withCycles(hCycles, lCycles, segments);
-        return new HrmStepper(HrmModel.onCpu(config, ckpt.weights()), tokens, 0, segments);
+        return stepper("cpu", hCycles, lCycles, segments);
     }
 
-    @Test
-    void followsTheReferenceScheduleAndMatchesTheGoldenStates() throws Exception {
+    private static HrmStepper stepper(String backend, int hCycles, int lCycles, int segments) {
+        var config = ckpt.config().withSeqLen(tokens.length).withCycles(hCycles, lCycles, segments);
+        return new HrmStepper(TestBackends.open(backend, config, ckpt.weights()), tokens, 0, segments);
+    }
+
+    @Tag(TestBackends.TAG)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.hrmlab.engine.compute.TestBackends#names")
+    void followsTheReferenceScheduleAndMatchesTheGoldenStates(String backend) throws Exception {
         float[] golden = Npy.read(CASE.resolve("golden/zH.npy")).toFloats();
         float[] q = Npy.read(CASE.resolve("golden/q.npy")).toFloats();
-        HrmStepper s = stepper(2, 2, 3);
+        HrmStepper s = stepper(backend, 2, 2, 3);
         assertEquals(18, s.totalUpdates());
         for (int i = 0; i < 18; i++) {
             StepSnapshot snap = i % 3 == 2 ? s.stepH() : s.stepL();
@@ -64,9 +73,11 @@ class HrmStepperTest {
         assertEquals(UpdateKind.H, s.stepH().kind());
     }
 
-    @Test
-    void seekingBackGivesBitIdenticalStates() {
-        HrmStepper s = stepper(2, 3, 3);
+    @Tag(TestBackends.TAG)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.hrmlab.engine.compute.TestBackends#names")
+    void seekingBackGivesBitIdenticalStates(String backend) {
+        HrmStepper s = stepper(backend, 2, 3, 3);
         List<StepSnapshot> forward = new ArrayList<>();
         for (int i = 0; i < s.totalUpdates(); i++) {
             forward.add(s.step());

@@ -1,0 +1,125 @@
+package org.hrmlab.cuda;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The cuBLAS calls the backend needs, on one handle bound to the current context and the default stream. Matrices are
+ * row-major in HRM Lab and column-major in cuBLAS: {@link #linear} does {@code Y[rows, out] = X[rows, in] · W[out, in]ᵀ}
+ * as {@code gemm(T, N, m = out, n = rows, k = in)}. Scalars are passed from host memory.
+ */
+final class CuBlas implements AutoCloseable {
+    static final int OP_N = 0;
+    static final int OP_T = 1;
+    static final int DEFAULT_MATH = 0;
+    static final int TF32_TENSOR_OP_MATH = 3;
+
+    private final MethodHandle destroy;
+    private final MethodHandle sgemm;
+    private final MethodHandle sgemmStridedBatched;
+    private final MethodHandle setMathMode;
+    private final MemorySegment handle;
+    private final MemorySegment one;
+    private final MemorySegment zero;
+    private final int version;
+    private boolean closed;
+
+    CuBlas(NativeCalls lib) {
+        MethodHandle create = lib.bind("cublasCreate_v2", JAVA_INT, ADDRESS);
+        MethodHandle getVersion = lib.bind("cublasGetVersion_v2", JAVA_INT, ADDRESS, ADDRESS);
+        destroy = lib.bind("cublasDestroy_v2", JAVA_INT, ADDRESS);
+        sgemm = lib.bind("cublasSgemm_v2", JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
+                ADDRESS, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+        sgemmStridedBatched = lib.bind("cublasSgemmStridedBatched", JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT,
+                JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG, ADDRESS,
+                JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT);
+        setMathMode = lib.bind("cublasSetMathMode", JAVA_INT, ADDRESS, JAVA_INT);
+        Arena arena = Arena.ofAuto();
+        one = arena.allocate(JAVA_FLOAT);
+        one.set(JAVA_FLOAT, 0, 1f);
+        zero = arena.allocate(JAVA_FLOAT);
+        zero.set(JAVA_FLOAT, 0, 0f);
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment h = a.allocate(ADDRESS);
+            check(call(create, h), "cublasCreate");
+            handle = h.get(ADDRESS, 0);
+            MemorySegment v = a.allocate(JAVA_INT);
+            check(call(getVersion, handle, v), "cublasGetVersion");
+            version = v.get(JAVA_INT, 0);
+        }
+    }
+
+    /** @return cuBLAS's version as {@code major * 10000 + minor * 100 + patch} (CUDA 13: 13xxxx) */
+    int version() {
+        return version;
+    }
+
+    /** Lets float32 GEMMs use TF32 tensor cores (faster, about 1e-3 relative error) or not (exact float32). */
+    void allowTf32(boolean on) {
+        check(call(setMathMode, handle, on ? TF32_TENSOR_OP_MATH : DEFAULT_MATH), "cublasSetMathMode");
+    }
+
+    /**
+     * Row-major {@code Y[rows, out] (+)= X[rows, in] · W[out, in]ᵀ}.
+     *
+     * @param accumulate add to Y instead of overwriting it
+     */
+    void linear(long x, long w, long y, int rows, int in, int out, boolean accumulate) {
+        check(call(sgemm, handle, OP_T, OP_N, out, rows, in, one, w, in, x, in, accumulate ? one : zero, y, out),
+                "cublasSgemm");
+    }
+
+    /**
+     * Column-major strided batched GEMM {@code C_i = op(A_i) · op(B_i)} (row-major callers swap the operands).
+     */
+    void batched(int opA, int opB, int m, int n, int k, long a, int lda, long strideA, long b, int ldb, long strideB,
+                 long c, int ldc, long strideC, int count) {
+        check(call(sgemmStridedBatched, handle, opA, opB, m, n, k, one, a, lda, strideA, b, ldb, strideB, zero, c,
+                ldc, strideC, count), "cublasSgemmStridedBatched");
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            call(destroy, handle);
+        }
+    }
+
+    private static void check(int status, String operation) {
+        if (status != 0) {
+            throw new CudaException("cuda: " + operation + ": " + statusName(status));
+        }
+    }
+
+    static String statusName(int status) {
+        return switch (status) {
+            case 1 -> "CUBLAS_STATUS_NOT_INITIALIZED";
+            case 3 -> "CUBLAS_STATUS_ALLOC_FAILED";
+            case 7 -> "CUBLAS_STATUS_INVALID_VALUE";
+            case 8 -> "CUBLAS_STATUS_ARCH_MISMATCH";
+            case 11 -> "CUBLAS_STATUS_MAPPING_ERROR";
+            case 13 -> "CUBLAS_STATUS_EXECUTION_FAILED";
+            case 14 -> "CUBLAS_STATUS_INTERNAL_ERROR";
+            case 15 -> "CUBLAS_STATUS_NOT_SUPPORTED";
+            case 16 -> "CUBLAS_STATUS_LICENSE_ERROR";
+            default -> "CUBLAS_STATUS " + status;
+        };
+    }
+
+    private static int call(MethodHandle h, Object... args) {
+        try {
+            return (int) h.invokeWithArguments(args);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new CudaException("cuda: native call failed: " + NativeCalls.oneLine(t));
+        }
+    }
+}

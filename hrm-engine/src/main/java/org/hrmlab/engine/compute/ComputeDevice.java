@@ -1,0 +1,46 @@
+package org.hrmlab.engine.compute;
+
+import java.util.Map;
+import org.hrmlab.engine.HostTensor;
+import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.model.HrmModel;
+
+/** A device that can run models: the CPU, or one GPU of a backend. */
+public interface ComputeDevice {
+    /** @return the name a user types: {@code cpu}, {@code cuda:0} */
+    String id();
+
+    /** @return one line for people: {@code cuda:0 (NVIDIA H200, 139.8 GiB, driver 13.0, cuBLAS 13.1)} */
+    String description();
+
+    /**
+     * @param config  the architecture with {@code seqLen > 0}
+     * @param weights tensors under the reference key names (not modified)
+     * @return the model on this device; close it to release what it holds there
+     * @throws DeviceUnavailableException when the device fails (one line, naming the operation)
+     */
+    HrmModel open(HrmConfig config, Map<String, HostTensor> weights);
+
+    /** The CPU (ND4J). */
+    ComputeDevice CPU = new ComputeDevice() {
+        @Override
+        public String id() {
+            return "cpu";
+        }
+
+        @Override
+        public String description() {
+            return "cpu (ND4J, " + Runtime.getRuntime().availableProcessors() + " cores)";
+        }
+
+        @Override
+        public HrmModel open(HrmConfig config, Map<String, HostTensor> weights) {
+            return HrmModel.onCpu(config, weights);
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+    };
+}
