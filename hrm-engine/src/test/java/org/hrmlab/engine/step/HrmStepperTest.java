@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.hrmlab.engine.TestData;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.ModelCheckpoint;
 import org.hrmlab.engine.model.HrmModel;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class HrmStepperTest {
-    static final Path CASE = Path.of(System.getProperty("hrmlab.shared", "../shared"), "fixtures/hrm-golden/sudoku-small");
+    static final Path CASE = TestData.HRM_GOLDEN.resolve("sudoku-small");
     static ModelCheckpoint ckpt;
     static int[] tokens;
 
