@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.hrmlab.app.TestData;
 import org.hrmlab.puzzles.io.Npy;
 import org.hrmlab.puzzles.io.NpyArray;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class AnalyzeCommandTest {
-    private static final Path GOLDEN = Path.of(System.getProperty("hrmlab.shared", "../shared"))
-            .resolve("fixtures/hrm-golden/sudoku-small/golden");
+    private static final Path GOLDEN = TestData.SUDOKU_SMALL.resolve("golden");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Run(int status, String out, String err) {

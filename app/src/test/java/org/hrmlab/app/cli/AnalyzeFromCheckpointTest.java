@@ -6,22 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hrmlab.app.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code hrmlab analyze --checkpoint --dataset}: traces recorded by the engine, with an untrained control. */
 class AnalyzeFromCheckpointTest {
-    static final Path SHARED = Path.of(System.getProperty("hrmlab.shared", "../shared"));
-
     @TempDir
     Path dir;
 
     @Test
     void recordsTrainedAndControlTracesAndWritesTheFigures() throws Exception {
         Path out = dir.resolve("analysis");
-        CliRun run = CliRun.of("analyze", "--checkpoint",
-                SHARED.resolve("fixtures/hrm-golden/sudoku-small/checkpoint/step_0").toString(),
-                "--dataset", SHARED.resolve("data/sudoku/magictour_top1465.csv").toString(), "--count", "3",
+        CliRun run = CliRun.of("analyze", "--checkpoint", TestData.SUDOKU_SMALL_CHECKPOINT.toString(),
+                "--dataset", TestData.MAGICTOUR_CSV.toString(), "--count", "3",
                 "--out", out.toString(), "--formats", "svg", "--counts", "2,3");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode json = Json.MAPPER.readTree(run.out());

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.hrmlab.app.TestData;
 import org.hrmlab.app.export.GifFrames;
 import org.hrmlab.app.export.PngWriter;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code hrmlab animate} end to end on a bundled Sudoku with the tiny golden-fixture model. */
 class AnimateCommandTest {
-    static final Path CKPT = Path.of(System.getProperty("hrmlab.shared", "../shared"),
-            "fixtures/hrm-golden/sudoku-small/checkpoint/step_0");
+    static final Path CKPT = TestData.SUDOKU_SMALL_CHECKPOINT;
     static final String PUZZLE = "bundled:sudoku/9x9-easy#0";
 
     @TempDir

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.hrmlab.app.TestData;
 import org.hrmlab.puzzles.dataset.ReferenceDataset;
 import org.hrmlab.puzzles.maze.MazeLoader;
 import org.hrmlab.puzzles.sudoku.SudokuLoader;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class DatasetCommandTest {
-    private static final Path SHARED = Path.of(System.getProperty("hrmlab.shared", "../shared"));
 
     @TempDir
     Path dir;
@@ -95,7 +95,7 @@ class DatasetCommandTest {
         assertEquals(0, g.status(), g.err());
         assertTrue(MazeLoader.readCsv(csv).stream().allMatch(m -> m.rating() > 110));
         Path src = Files.createDirectories(dir.resolve("arc/training"));
-        Files.copy(SHARED.resolve("data/arc-agi-1/training/007bbfb7.json"), src.resolve("007bbfb7.json"));
+        Files.copy(TestData.DATA.resolve("arc-agi-1/training/007bbfb7.json"), src.resolve("007bbfb7.json"));
         Files.writeString(src.resolve("broken.json"), "{\"train\": [");
         Run b = run("dataset", "build", "--kind", "arc", "--from", dir.resolve("arc").toString(), "--out",
                 dir.resolve("ads").toString(), "--aug", "3");

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.hrmlab.app.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EvalCommandTest {
-    static final Path SHARED = Path.of(System.getProperty("hrmlab.shared", "../shared"));
-    static final String CKPT = SHARED.resolve("fixtures/hrm-golden/sudoku-small/checkpoint/step_0").toString();
-    static final String CSV = SHARED.resolve("data/sudoku/magictour_top1465.csv").toString();
+    static final String CKPT = TestData.SUDOKU_SMALL_CHECKPOINT.toString();
+    static final String CSV = TestData.MAGICTOUR_CSV.toString();
 
     @TempDir
     Path dir;

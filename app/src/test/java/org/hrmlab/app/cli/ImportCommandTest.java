@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.hrmlab.app.TestData;
 import org.hrmlab.engine.HostTensor;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.FileHashes;
@@ -17,8 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ImportCommandTest {
-    static final Path CKPT = Path.of(System.getProperty("hrmlab.shared", "../shared"),
-            "fixtures/hrm-golden/train-small/checkpoint/step_0");
+    static final Path CKPT = TestData.HRM_GOLDEN.resolve("train-small/checkpoint/step_0");
 
     @TempDir
     Path dir;

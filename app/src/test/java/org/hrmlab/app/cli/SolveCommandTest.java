@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.hrmlab.app.TestData;
 import org.hrmlab.puzzles.io.Npy;
 import org.junit.jupiter.api.Test;
 
 class SolveCommandTest {
-    static final Path CASE = Path.of(System.getProperty("hrmlab.shared", "../shared"), "fixtures/hrm-golden/sudoku-small");
+    static final Path CASE = TestData.SUDOKU_SMALL;
 
     @Test
     void runsToTheSegmentLimitWhenTheQHeadNeverHalts() throws Exception {
@@ -45,7 +46,7 @@ class SolveCommandTest {
 
     @Test
     void solvesAPuzzleFileAndReportsTheDecodedGridAgainstItsAnswer() throws Exception {
-        Path csv = Path.of(System.getProperty("hrmlab.shared", "../shared"), "data/sudoku/magictour_top1465.csv");
+        Path csv = TestData.MAGICTOUR_CSV;
         CliRun run = CliRun.of("solve", "--checkpoint", CASE.resolve("checkpoint/step_0").toString(),
                 "--puzzle", csv + "#1", "--max-segments", "2");
         assertEquals(0, run.exitCode(), run.err());

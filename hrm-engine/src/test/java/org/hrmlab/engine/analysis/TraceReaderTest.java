@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hrmlab.engine.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TraceReaderTest {
-    static final Path GOLDEN = Path.of(System.getProperty("hrmlab.shared", "../shared"))
-            .resolve("fixtures/hrm-golden/sudoku-small/golden");
+    static final Path GOLDEN = TestData.HRM_GOLDEN.resolve("sudoku-small/golden");
 
     @Test
     void readsTheGoldenLayout() throws IOException {

@@ -17,11 +17,12 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.hrmlab.engine.HostTensor;
+import org.hrmlab.engine.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointLoaderTest {
-    static final Path GOLDEN = Path.of(System.getProperty("hrmlab.shared", "../shared"), "fixtures/hrm-golden");
+    static final Path GOLDEN = TestData.HRM_GOLDEN;
     static final Path SUDOKU = GOLDEN.resolve("sudoku-small/checkpoint/step_0");
     static final Path TRAIN = GOLDEN.resolve("train-small/checkpoint/step_0");
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.hrmlab.engine.TestData;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.ModelCheckpoint;
 import org.hrmlab.puzzles.io.Npy;
@@ -12,9 +13,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The engine against the reference's own per-update states (shared/fixtures/hrm-golden/sudoku-small). */
+/** The engine against the reference's own per-update states (test-data/fixtures/hrm-golden/sudoku-small). */
 class GoldenTraceParityTest {
-    static final Path CASE = Path.of(System.getProperty("hrmlab.shared", "../shared"), "fixtures/hrm-golden/sudoku-small");
+    static final Path CASE = TestData.HRM_GOLDEN.resolve("sudoku-small");
     static final double TOLERANCE = 1e-4;
 
     @Tag(TestBackends.TAG)

@@ -11,14 +11,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.hrmlab.engine.HostTensor;
+import org.hrmlab.engine.TestData;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.ModelCheckpoint;
 import org.hrmlab.puzzles.io.Npy;
 import org.junit.jupiter.api.Test;
 
-/** Two training steps against the reference's own (shared/fixtures/hrm-golden/train-small). */
+/** Two training steps against the reference's own (test-data/fixtures/hrm-golden/train-small). */
 class ActTrainerGoldenTest {
-    static final Path CASE = Path.of(System.getProperty("hrmlab.shared", "../shared"), "fixtures/hrm-golden/train-small");
+    static final Path CASE = TestData.HRM_GOLDEN.resolve("train-small");
     static final double LOSS_RELATIVE = 1e-5;
     static final double ABSOLUTE = 1e-5;
 

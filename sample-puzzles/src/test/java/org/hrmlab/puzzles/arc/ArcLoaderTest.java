@@ -3,6 +3,7 @@ package org.hrmlab.puzzles.arc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +23,24 @@ class ArcLoaderTest {
 
     @Test
     void loadsEveryRealTask() throws Exception {
-        assertCount("arc-agi-1/training", 400);
-        assertCount("arc-agi-1/evaluation", 400);
-        assertCount("arc-agi-2/training", 1000);
-        assertCount("arc-agi-2/evaluation", 120);
+        assertCount(TestData.DATA, "arc-agi-1/training", 46);
+        assertCount(TestData.DATA, "arc-agi-1/evaluation", 40);
+        assertCount(TestData.DATA, "arc-agi-2/training", 50);
+        assertCount(TestData.DATA, "arc-agi-2/evaluation", 21);
     }
 
-    private static void assertCount(String sub, int n) throws Exception {
-        LoadResult<ArcTask> r = ArcLoader.readDirectory(TestData.DATA.resolve(sub));
+    @Test
+    void loadsEveryTaskOfTheFullSetsWhenPresent() throws Exception {
+        Path full = TestData.fullData().orElse(null);
+        assumeTrue(full != null, "the full ARC sets are not beside the repository (-Dhrmlab.shared)");
+        assertCount(full, "arc-agi-1/training", 400);
+        assertCount(full, "arc-agi-1/evaluation", 400);
+        assertCount(full, "arc-agi-2/training", 1000);
+        assertCount(full, "arc-agi-2/evaluation", 120);
+    }
+
+    private static void assertCount(Path data, String sub, int n) throws Exception {
+        LoadResult<ArcTask> r = ArcLoader.readDirectory(data.resolve(sub));
         assertTrue(r.clean(), () -> r.failures().toString());
         assertEquals(n, r.loaded().size(), sub);
         for (ArcTask t : r.loaded()) {

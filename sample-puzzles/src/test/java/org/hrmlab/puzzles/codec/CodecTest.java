@@ -2,10 +2,12 @@ package org.hrmlab.puzzles.codec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import org.hrmlab.puzzles.ArcPair;
 import org.hrmlab.puzzles.ArcTask;
@@ -89,7 +91,9 @@ class CodecTest {
 
     @Test
     void arcDecodeCropsEveryRealGridBack() throws Exception {
-        for (ArcTask t : ArcLoader.readDirectory(TestData.DATA.resolve("arc-agi-1/training")).loaded()) {
+        List<ArcTask> tasks = ArcLoader.readDirectory(TestData.DATA.resolve("arc-agi-1/training")).loaded();
+        assertFalse(tasks.isEmpty());
+        for (ArcTask t : tasks) {
             for (ArcPair p : t.train()) {
                 assertEquals(p.output(), ArcCodec.INSTANCE.decode(ArcCodec.INSTANCE.encode(p.output(), 0, 0))
                         .orElseThrow(), t.id());

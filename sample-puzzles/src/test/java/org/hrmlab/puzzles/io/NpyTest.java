@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hrmlab.puzzles.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NpyTest {
-    static final Path GOLDEN = Path.of(System.getProperty("hrmlab.shared", "../shared"), "fixtures/hrm-golden/sudoku-small/golden");
+    static final Path GOLDEN = TestData.FIXTURES.resolve("hrm-golden/sudoku-small/golden");
 
     @TempDir
     Path dir;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +23,21 @@ class SudokuLoaderTest {
     Path dir;
 
     @Test
-    void loadsEverySharedCsvWithCheckedAnswers() throws Exception {
-        assertCsv("forum_hardest_1106.csv", 375);
-        assertCsv("magictour_top1465.csv", 1465);
-        assertCsv("forum_hardest_1905_11plus.csv", 48_766);
+    void loadsEveryRealCsvWithCheckedAnswers() throws Exception {
+        assertCsv(TestData.SUDOKU, "forum_hardest_1106.csv", 375);
+        assertCsv(TestData.SUDOKU, "magictour_top1465.csv", 1465);
+        assertCsv(TestData.SUDOKU, "forum_hardest_1905_11plus.csv", 1000);
     }
 
-    private static void assertCsv(String name, int count) throws Exception {
-        List<SudokuPuzzle> all = SudokuLoader.readCsv(TestData.SUDOKU.resolve(name));
+    @Test
+    void loadsTheFull11PlusSetWhenPresent() throws Exception {
+        Path full = TestData.fullData().orElse(null);
+        assumeTrue(full != null, "the full Sudoku sets are not beside the repository (-Dhrmlab.shared)");
+        assertCsv(full.resolve("sudoku"), "forum_hardest_1905_11plus.csv", 48_766);
+    }
+
+    private static void assertCsv(Path sudoku, String name, int count) throws Exception {
+        List<SudokuPuzzle> all = SudokuLoader.readCsv(sudoku.resolve(name));
         assertEquals(count, all.size(), name);
         for (SudokuPuzzle p : all) {
             assertNull(SudokuRules.checkAnswer(p.shape(), p.givens(), p.solution()), p.name());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.hrmlab.app.TestData;
 import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.engine.InferenceSettings;
 import org.hrmlab.app.engine.LabFrame;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The lab's port on the real engine, driven with the reference golden checkpoint. */
 class HrmEngineStepperTest {
-    static final Path CASE = Path.of(System.getProperty("hrmlab.shared", "../shared"), "fixtures/hrm-golden/sudoku-small");
+    static final Path CASE = TestData.SUDOKU_SMALL;
 
     private static LabPuzzle goldenPuzzle() throws Exception {
         int[] tokens = Npy.read(CASE.resolve("golden/inputs.npy")).toInts();
