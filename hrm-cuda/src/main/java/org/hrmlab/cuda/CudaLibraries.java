@@ -65,8 +65,14 @@ public record CudaLibraries(Path driver, Path cublas, Path cublasLt, List<Path> 
         String path = env.get("PATH");
         if (path != null) {
             for (String p : path.split(File.pathSeparator)) {
-                if (!p.isBlank() && Files.isRegularFile(Path.of(p, "python3"))) {
-                    pythonRoots.add(Path.of(p).getParent());
+                Path python = p.isBlank() ? null : Path.of(p, "python3");
+                if (python != null && Files.isRegularFile(python)) {
+                    pythonRoots.add(python.getParent().getParent());
+                    try {
+                        pythonRoots.add(python.toRealPath().getParent().getParent());
+                    } catch (IOException | RuntimeException e) {
+                        // the unresolved root is enough
+                    }
                 }
             }
         }

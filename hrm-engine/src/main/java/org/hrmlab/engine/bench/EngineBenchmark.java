@@ -33,12 +33,17 @@ public final class EngineBenchmark {
                          double lUpdateGflops, double shareOfGemm, long heapGrowthBytes) {
     }
 
-    /** @return the GFLOP/s of a {@code n×n} float32 GEMM into a preallocated output (median of repeats) */
+    /** @return the GFLOP/s of a {@code n×n} float32 GEMM on the CPU into a preallocated output (median of repeats) */
     public double gemmGflops(int n) {
+        return cpuGemmGflops(n);
+    }
+
+    /** @return the GFLOP/s of a {@code n×n} float32 ND4J GEMM into a preallocated output (median of 5 after 2) */
+    public static double cpuGemmGflops(int n) {
         INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
         INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
         INDArray c = Nd4j.create(DataType.FLOAT, n, n);
-        double ms = median(() -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0));
+        double ms = new EngineBenchmark(2, 5).median(() -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0));
         return 2.0 * n * n * n / (ms / 1e3) / 1e9;
     }
 
@@ -49,15 +54,32 @@ public final class EngineBenchmark {
      * @param gemm    the GEMM rate measured in the same run, GFLOP/s
      */
     public Result measure(HrmConfig base, int sTotal, int batch, double gemm) {
+        return measure(org.hrmlab.engine.compute.ComputeDevice.CPU, base, sTotal, batch, gemm);
+    }
+
+    /** As {@link #measure(HrmConfig, int, int, double)}, on {@code device} (the model is closed afterwards). */
+    public Result measure(org.hrmlab.engine.compute.ComputeDevice device, HrmConfig base, int sTotal, int batch,
+                          double gemm) {
         HrmConfig c = base.withSeqLen(sTotal - base.puzzleEmbLen());
-        HrmModel model = HrmModel.onCpu(c, HrmInitializer.init(c, 0));
+        try (HrmModel model = device.open(c, HrmInitializer.init(c, 0))) {
+            return measure(model, c, sTotal, batch, gemm);
+        }
+    }
+
+    private Result measure(HrmModel model, HrmConfig c, int sTotal, int batch, double gemm) {
         HrmState st = model.newState(batch);
         model.embed(st, new int[batch * c.seqLen()], new int[batch]);
         for (int b = 0; b < batch; b++) {
             model.resetCarry(st, b);
         }
-        double l = median(() -> model.lUpdate(st));
-        double h = median(() -> model.hUpdate(st));
+        double l = median(() -> {
+            model.lUpdate(st);
+            model.finish();
+        });
+        double h = median(() -> {
+            model.hUpdate(st);
+            model.finish();
+        });
         double seg = median(() -> {
             for (int i = 0; i < c.hCycles(); i++) {
                 for (int j = 0; j < c.lCycles(); j++) {
@@ -65,6 +87,7 @@ public final class EngineBenchmark {
                 }
                 model.hUpdate(st);
             }
+            model.finish();
         });
         Runtime rt = Runtime.getRuntime();
         System.gc();
@@ -88,7 +111,7 @@ public final class EngineBenchmark {
         return perBlock * layers * batch;
     }
 
-    private double median(Runnable r) {
+    double median(Runnable r) {
         for (int i = 0; i < warmup; i++) {
             r.run();
         }

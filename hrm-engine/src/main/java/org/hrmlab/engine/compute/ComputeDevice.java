@@ -21,6 +21,15 @@ public interface ComputeDevice {
      */
     HrmModel open(HrmConfig config, Map<String, HostTensor> weights);
 
+    /**
+     * Measures this device's float32 GEMM rate in the mode models use, for benchmarks that report their speed as a
+     * share of it.
+     *
+     * @param n square size
+     * @return GFLOP/s of an {@code n×n·n×n} product into a preallocated output, median of several
+     */
+    double gemmGflops(int n);
+
     /** The CPU (ND4J). */
     ComputeDevice CPU = new ComputeDevice() {
         @Override
@@ -36,6 +45,11 @@ public interface ComputeDevice {
         @Override
         public HrmModel open(HrmConfig config, Map<String, HostTensor> weights) {
             return HrmModel.onCpu(config, weights);
+        }
+
+        @Override
+        public double gemmGflops(int n) {
+            return org.hrmlab.engine.bench.EngineBenchmark.cpuGemmGflops(n);
         }
 
         @Override

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenTraceParityTest {
     static final Path CASE = TestData.HRM_GOLDEN.resolve("sudoku-small");
     static final double TOLERANCE = 1e-4;
+    private static double[] worst;
 
     @Tag(TestBackends.TAG)
     @ParameterizedTest(name = "{0}")
@@ -42,6 +43,8 @@ class GoldenTraceParityTest {
         float[] ql = new float[2];
         int step = 0;
         int segments = q.length / 2;
+        worst = new double[3];
+        double worstQ = 0;
         for (int seg = 0; seg < segments; seg++) {
             for (int h = 0; h < c.hCycles(); h++) {
                 for (int l = 0; l < c.lCycles(); l++) {
@@ -52,22 +55,28 @@ class GoldenTraceParityTest {
                 check(st, model, zl, zh, logits, step++, a, lg);
             }
             model.qLogits(st, ql);
+            worstQ = Math.max(worstQ, Math.max(Math.abs(q[seg * 2] - ql[0]), Math.abs(q[seg * 2 + 1] - ql[1])));
             assertEquals(q[seg * 2], ql[0], TOLERANCE, "q_halt at segment " + seg);
             assertEquals(q[seg * 2 + 1], ql[1], TOLERANCE, "q_continue at segment " + seg);
         }
         assertEquals(zl.length / stateSize, step);
+        System.out.printf(java.util.Locale.ROOT, "parity | %s | golden sudoku-small: %d updates, max |diff| zL %.2e zH "
+                + "%.2e logits %.2e Q %.2e%n", backend, step, worst[0], worst[1], worst[2], worstQ);
         model.close();
     }
 
     private static void check(HrmState st, HrmModel model, float[] zl, float[] zh, float[] logits, int step,
                               float[] buf, float[] lg) {
         st.copyZL(buf);
+        worst[0] = Math.max(worst[0], maxDiff(buf, zl, step * buf.length));
         assertTrue(maxDiff(buf, zl, step * buf.length) < TOLERANCE, "zL at update " + step + ": "
                 + maxDiff(buf, zl, step * buf.length));
         st.copyZH(buf);
+        worst[1] = Math.max(worst[1], maxDiff(buf, zh, step * buf.length));
         assertTrue(maxDiff(buf, zh, step * buf.length) < TOLERANCE, "zH at update " + step + ": "
                 + maxDiff(buf, zh, step * buf.length));
         model.logits(st, lg);
+        worst[2] = Math.max(worst[2], maxDiff(lg, logits, step * lg.length));
         assertTrue(maxDiff(lg, logits, step * lg.length) < TOLERANCE, "logits at update " + step);
         int v = model.config().vocabSize();
         for (int p = 0; p < lg.length / v; p++) {

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds what the GPU device check (bench/gpu/device-check.sh) needs into .device/bundle, a folder git ignores:
+# a jlink-ed Java runtime (as .tar.gz), the jars without ND4J, the engine's tests and the JUnit console launcher.
+# Needs a JDK 22 or later: JAVA_HOME, else the newest under /usr/lib/jvm. About 30 MB; carry it with the call.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+jdk="${JAVA_HOME:-}"
+if [ -z "$jdk" ] || [ "$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')" -lt 22 ]; then
+  jdk=$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*24* /usr/lib/jvm/*23* /usr/lib/jvm/*22* 2>/dev/null | head -1 || true)
+fi
+[ -n "$jdk" ] || { echo "build-bundle: no JDK 22 or later found (set JAVA_HOME)" >&2; exit 2; }
+export JAVA_HOME="$jdk"
+out=.device/bundle
+rm -rf "$out"
+mkdir -p "$out/lib"
+mvn -B -q install -DskipTests -pl sample-puzzles,hrm-engine,hrm-cuda -am
+mvn -B -q -pl hrm-cuda dependency:copy-dependencies -DincludeScope=test -DoutputDirectory="$PWD/$out/lib" \
+  -DincludeGroupIds=org.hrmlab,com.fasterxml.jackson.core,com.fasterxml.jackson.dataformat,org.yaml,net.razorvine,org.apache.commons,org.slf4j
+cp hrm-cuda/target/hrm-cuda-*.jar "$out/lib/"
+mvn -B -q dependency:copy -Dartifact=org.junit.platform:junit-platform-console-standalone:1.14.4 \
+  -DoutputDirectory="$PWD/$out"
+rm -rf "$out/runtime"
+"$jdk/bin/jlink" --add-modules java.base,java.sql,jdk.unsupported,java.management,jdk.zipfs --compress=zip-6 --strip-debug \
+  --no-header-files --no-man-pages --output "$out/runtime"
+strip -p --strip-unneeded "$out/runtime/lib/server/libjvm.so" 2>/dev/null || true
+tar -C "$out" -czf "$out/runtime.tar.gz" runtime
+rm -rf "$out/runtime"
+du -sh "$out" "$out"/*
