@@ -30,7 +30,7 @@ echo "== parity, TF32 GEMMs (expected to miss 1e-4: the measured deviation)" | t
 timeout 120 "$java" "${jvm[@]}" -Dhrmlab.cuda.tf32=true \
   -cp "$bundle/lib/*:$bundle/junit-platform-console-standalone-1.14.4.jar" \
   org.junit.platform.console.ConsoleLauncher execute --disable-banner --details=summary \
-  --select-method org.hrmlab.engine.model.ReferenceParityTest#engineMatchesTheNaiveReference \
+  --select-class org.hrmlab.engine.model.ReferenceParityTest --select-class org.hrmlab.engine.model.GoldenTraceParityTest \
   --include-tag backend-parity 2>&1 | grep -E "parity \||tests (successful|failed)" | tee -a "$report"
 echo "== benchmark (float32)" | tee -a "$report"
 timeout 240 "$java" -Dhrmlab.cuda.memoryLimit=100G --enable-native-access=ALL-UNNAMED -cp "$bundle/lib/*" org.hrmlab.cuda.CudaBenchmark cuda 1,8,64 \
