@@ -54,7 +54,7 @@ public final class CudaBackend implements ComputeBackend {
             if (libs.cublasLt() != null) {
                 NativeCalls.load(libs.cublasLt());
             }
-            cublasLib = NativeCalls.load(libs.cublas());
+            cublasLib = NativeCalls.load(libs.requireCublas());
             driver = d;
         } catch (CudaException e) {
             startFailure = e;

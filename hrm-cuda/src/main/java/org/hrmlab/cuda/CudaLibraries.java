@@ -30,8 +30,7 @@ public record CudaLibraries(Path driver, Path cublas, Path cublasLt, List<Path> 
     /**
      * @param env        the environment ({@code System.getenv()})
      * @param pathSetting the value of {@code hrmlab.cuda.path}, or null
-     * @return what was found
-     * @throws CudaException naming the missing library and where it was looked for
+     * @return what was found ({@code cublas} null when no cuBLAS was found: see {@link #requireCublas})
      */
     public static CudaLibraries find(Map<String, String> env, String pathSetting) {
         List<Path> dirs = searchFolders(env, pathSetting);
@@ -43,8 +42,16 @@ public record CudaLibraries(Path driver, Path cublas, Path cublasLt, List<Path> 
                 return new CudaLibraries(driver, cublas, Files.isRegularFile(lt) ? lt : null, dirs);
             }
         }
-        throw new CudaException("cuda: cuBLAS not found (libcublas.so.13 or .12; searched " + shortList(dirs)
-                + "); set hrmlab.cuda.path or CUDA_HOME to its folder");
+        return new CudaLibraries(driver, null, null, dirs);
+    }
+
+    /** @return cuBLAS's path @throws CudaException naming where it was looked for, when none was found */
+    public Path requireCublas() {
+        if (cublas == null) {
+            throw new CudaException("cuda: cuBLAS not found (libcublas.so.13 or .12; searched " + shortList(searched)
+                    + "); set hrmlab.cuda.path or CUDA_HOME to its folder");
+        }
+        return cublas;
     }
 
     /** @return the folders to search, in order, without duplicates; only those that exist */

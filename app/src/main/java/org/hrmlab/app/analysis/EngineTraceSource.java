@@ -31,8 +31,8 @@ public final class EngineTraceSource implements TraceSource {
     }
 
     @Override
-    public List<Path> record(Path checkpoint, Path dataset, int count, boolean control, long seed, Path outDir)
-            throws IOException {
+    public List<Path> record(Path checkpoint, Path dataset, int count, boolean control, long seed, Path outDir,
+                             org.hrmlab.engine.compute.ComputeDevice device) throws IOException {
         ModelCheckpoint ckpt = CheckpointLoader.load(checkpoint);
         List<Example> examples = examples(dataset, count, ckpt);
         if (examples.isEmpty()) {
@@ -41,7 +41,7 @@ public final class EngineTraceSource implements TraceSource {
         int seqLen = examples.get(0).tokens().length;
         HrmConfig config = ckpt.config().withSeqLen(seqLen);
         Map<String, HostTensor> weights = control ? HrmInitializer.init(config, seed) : ckpt.weights();
-        HrmModel model = HrmModel.onCpu(config, weights);
+        HrmModel model = device.open(config, weights);
         List<Path> dirs = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
@@ -59,6 +59,7 @@ public final class EngineTraceSource implements TraceSource {
                     manifest);
             dirs.add(dir);
         }
+        model.close();
         return dirs;
     }
 

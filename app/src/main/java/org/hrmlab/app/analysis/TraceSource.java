@@ -21,14 +21,15 @@ public interface TraceSource {
      * @param control    whether to use freshly initialised weights of the same architecture (seeded) instead
      * @param seed       the seed of the control's initialisation
      * @param outDir     where to write one trace directory per puzzle
+     * @param device     where the model runs
      * @return the trace directories, in puzzle order
      */
-    List<Path> record(Path checkpoint, Path dataset, int count, boolean control, long seed, Path outDir)
-            throws IOException;
+    List<Path> record(Path checkpoint, Path dataset, int count, boolean control, long seed, Path outDir,
+                      org.hrmlab.engine.compute.ComputeDevice device) throws IOException;
 
     /** @return a source that always fails with a usage error explaining the missing recorder */
     static TraceSource unavailable() {
-        return (checkpoint, dataset, count, control, seed, outDir) -> {
+        return (checkpoint, dataset, count, control, seed, outDir, device) -> {
             throw new IllegalArgumentException("--checkpoint/--dataset need the model's trace recorder, which this "
                     + "build does not have yet; record traces with 'hrmlab trace' and pass --traces DIR,...");
         };

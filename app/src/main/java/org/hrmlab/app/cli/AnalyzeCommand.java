@@ -48,6 +48,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
+
     @Option(names = "--traces", split = ",", paramLabel = "DIR",
             description = "trace directories, or folders of trace directories")
     private List<Path> traces = new ArrayList<>();
@@ -207,9 +210,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--count must be positive");
             }
             t = new ArrayList<>(t);
-            t.addAll(traceSource.record(checkpoint, dataset, count, false, seed, out.resolve("traces")));
+            t.addAll(traceSource.record(checkpoint, dataset, count, false, seed, out.resolve("traces"),
+                    device.resolve(spec.commandLine().getErr())));
             c = new ArrayList<>(c);
-            c.addAll(traceSource.record(checkpoint, dataset, count, true, seed, out.resolve("control-traces")));
+            c.addAll(traceSource.record(checkpoint, dataset, count, true, seed, out.resolve("control-traces"),
+                    device.resolve(spec.commandLine().getErr())));
         }
         if (t.isEmpty()) {
             throw new IllegalArgumentException("no traces: give --traces DIR[,DIR...] or --checkpoint with --dataset");

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.hrmlab.engine.HrmConfig;
 import org.hrmlab.engine.bench.EngineBenchmark;
 import org.hrmlab.engine.bench.TrainingBenchmark;
+import org.hrmlab.engine.compute.ComputeDevice;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +40,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "7", paramLabel = "N", description = "timed runs per figure (>= 5)")
     int repeats;
 
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() {
         HrmConfig base = switch (config) {
@@ -55,12 +59,18 @@ final class BenchCommand implements Callable<Integer> {
                 throw new BadInputException("--seq " + s + " leaves no grid positions");
             }
         }
-        EngineBenchmark bench = new EngineBenchmark(2, repeats);
-        double gemm = bench.gemmGflops(1024);
+        ComputeDevice on = device.resolve(spec.commandLine().getErr());
+        boolean cpu = on == ComputeDevice.CPU;
+        if (train && !cpu) {
+            throw new BadInputException("--train measures the CPU trainer; run it with --device cpu");
+        }
+        EngineBenchmark bench = new EngineBenchmark(cpu ? 2 : 5, repeats);
+        int gemmSize = cpu ? 1024 : 4096;
+        double gemm = on.gemmGflops(gemmSize);
         List<Map<String, Object>> results = train ? trainingResults(base, gemm) : new ArrayList<>();
         for (int s : train ? List.<Integer>of() : seqs) {
             for (int batch : batches) {
-                results.add(updateResult(bench.measure(base, s, batch, gemm)));
+                results.add(updateResult(bench.measure(on, base, s, batch, gemm)));
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -68,10 +78,13 @@ final class BenchCommand implements Callable<Integer> {
         out.put("config", Map.of("name", config, "hidden", base.hiddenSize(), "heads", base.numHeads(),
                 "H_layers", base.hLayers(), "L_layers", base.lLayers(), "puzzle_emb_len", base.puzzleEmbLen(),
                 "H_cycles", base.hCycles(), "L_cycles", base.lCycles()));
-        out.put("threads", Nd4j.getEnvironment().maxMasterThreads());
-        out.put("backend", Nd4j.getBackend().getClass().getSimpleName().toLowerCase().contains("cuda") ? "cuda" : "cpu");
+        if (cpu) {
+            out.put("threads", Nd4j.getEnvironment().maxMasterThreads());
+        }
+        out.put("backend", cpu ? "cpu" : "cuda");
+        out.put("device", on.description());
         out.put("gemm_gflops", gemm);
-        out.put("gemm_size", 1024);
+        out.put("gemm_size", gemmSize);
         out.put("results", results);
         Json.print(spec.commandLine().getOut(), out);
         return 0;

@@ -6,7 +6,10 @@ import org.hrmlab.engine.io.CheckpointException;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.ModelCheckpoint;
 import org.hrmlab.engine.model.HrmModel;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options every model-running command shares: the checkpoint and inference-time overrides. */
 final class ModelOptions {
@@ -19,6 +22,12 @@ final class ModelOptions {
 
     @Option(names = "--l-cycles", paramLabel = "T", description = "override L_cycles")
     Integer lCycles;
+
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     ModelCheckpoint load() throws CheckpointException {
         return CheckpointLoader.load(checkpoint);
@@ -36,7 +45,8 @@ final class ModelOptions {
         if (h < 1 || l < 1) {
             throw new BadInputException("--h-cycles and --l-cycles must be >= 1");
         }
-        return HrmModel.onCpu(c.withSeqLen(seqLen).withCycles(h, l, maxSegments), ckpt.weights());
+        return device.resolve(mixee.commandLine().getErr())
+                .open(c.withSeqLen(seqLen).withCycles(h, l, maxSegments), ckpt.weights());
     }
 
     /** Checks that tokens and puzzle id fit the model's vocabulary and puzzle table. */
