@@ -56,6 +56,10 @@ final class MemoryBudget {
         held -= bytes;
     }
 
+    long limitBytes() {
+        return limit;
+    }
+
     long held() {
         return held;
     }
