@@ -73,9 +73,9 @@ final class EvalCommand implements Callable<Integer> {
                 throw new BadInputException(path + ": dataset vocabulary " + data.vocabSize()
                         + " is larger than the model's " + ckpt.config().vocabSize());
             }
-            HrmModel hrm = model.model(ckpt, data.seqLen(), m);
             ArcVoting voting = arcVote ? new ArcVoting(arcCodec(path, data)) : null;
             List<String> names = arcVote ? identifierNames(path) : List.of();
+            HrmModel hrm = model.model(ckpt, data.seqLen(), m);
             Evaluator.PredictionSink sink = voting == null ? null : (e, predicted, labels, q) -> {
                 int p = data.puzzleOfExample(e);
                 voting.add(names.get(data.puzzleIdentifier(p)), e - data.firstExampleOf(p), predicted, labels, q);

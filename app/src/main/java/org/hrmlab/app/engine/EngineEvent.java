@@ -21,6 +21,10 @@ public sealed interface EngineEvent {
     record ModelLoaded(ModelInfo model) implements EngineEvent {
     }
 
+    /** The device changed; {@code status} is one line for the status bar. */
+    record DeviceChanged(String status) implements EngineEvent {
+    }
+
     /** A call failed; {@code message} is one line for the user. */
     record Failed(String message) implements EngineEvent {
     }

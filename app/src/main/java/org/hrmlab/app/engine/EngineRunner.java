@@ -55,6 +55,12 @@ public final class EngineRunner implements AutoCloseable {
         submit(() -> bridge.publish(new EngineEvent.ModelLoaded(port.loadModel(checkpoint))));
     }
 
+    /** Chooses the device the next run uses; the status line comes back as {@link EngineEvent.DeviceChanged}. */
+    public void useDevice(String spec) {
+        Objects.requireNonNull(spec, "spec");
+        submit(() -> bridge.publish(new EngineEvent.DeviceChanged(port.useDevice(spec))));
+    }
+
     /** Starts a new run; earlier queued work finishes first, a run to halt in progress is cancelled. */
     public void start(LabPuzzle puzzle, InferenceSettings settings) {
         Objects.requireNonNull(puzzle, "puzzle");
@@ -184,6 +190,8 @@ public final class EngineRunner implements AutoCloseable {
         String message;
         if (e instanceof StepperException) {
             message = e.getMessage();
+        } else if (e instanceof org.hrmlab.engine.compute.DeviceUnavailableException) {
+            message = e.getMessage() + " (choose cpu under Device to go on)";
         } else {
             LOG.log(System.Logger.Level.ERROR, "engine call failed", e);
             message = "internal error in the engine: " + e + " (details in the log)";

@@ -145,4 +145,9 @@ public final class PooledStateRecorder implements StepperPort {
         sink.accept(new PooledTrajectory(generation, zL, zH,
                 segmentEnds.stream().mapToInt(Integer::intValue).toArray(), prefix));
     }
+
+    @Override
+    public String useDevice(String spec) {
+        return port.useDevice(spec);
+    }
 }

@@ -32,6 +32,19 @@ public interface StepperPort extends AutoCloseable {
     /** Recorded update {@code index} (0 .. recordedCount-1) with its hidden states. */
     LabFrame seek(int index);
 
+    /**
+     * Chooses where the model runs ({@code auto}, {@code cpu}, {@code cuda[:N]}); the next {@link #start} uses it.
+     *
+     * @return one line saying which device is used and why
+     * @throws StepperException when that device cannot be used (the current one stays)
+     */
+    default String useDevice(String spec) {
+        if (!spec.equals("cpu") && !spec.equals("auto")) {
+            throw new StepperException("this engine runs on the CPU only");
+        }
+        return "device: cpu";
+    }
+
     /** Steps whole segments until the run halts. */
     default StepResult runToHalt() {
         var all = new java.util.ArrayList<LabFrame>();

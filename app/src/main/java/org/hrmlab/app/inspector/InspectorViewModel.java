@@ -73,6 +73,8 @@ public final class InspectorViewModel implements AutoCloseable {
     private final EngineRunner runner;
     private int run;
     private int restoreCursor = -1;
+    private final ReadOnlyStringWrapper deviceStatus = new ReadOnlyStringWrapper("device: not chosen yet");
+    private boolean rerunOnDevice;
 
     /**
      * @param engineExecutor where stepper calls run ({@link EngineRunner#newEngineThread()}, or same-thread in tests)
@@ -94,6 +96,7 @@ public final class InspectorViewModel implements AutoCloseable {
         this.runner = new EngineRunner(new PooledStateRecorder(port, pcaService::offer), engineExecutor, bridge);
         this.model.set(port.model());
         cursor.addListener((o, was, now) -> cursorMoved());
+        runner.useDevice("auto");
     }
 
     public ReadOnlyObjectProperty<LabPuzzle> puzzleProperty() {
@@ -191,6 +194,18 @@ public final class InspectorViewModel implements AutoCloseable {
         Objects.requireNonNull(newPuzzle, "puzzle");
         playing.set(false);
         runner.start(newPuzzle, settings.get());
+    }
+
+    /** @return one line: the device the model runs on, and why (or why the GPU is not used) */
+    public ReadOnlyStringProperty deviceStatusProperty() {
+        return deviceStatus.getReadOnlyProperty();
+    }
+
+    /** Chooses where the model runs; the loaded model and puzzle stay, rerun there up to the same update. */
+    public void useDevice(String spec) {
+        playing.set(false);
+        rerunOnDevice = puzzle.get() != null;
+        runner.useDevice(spec);
     }
 
     public void loadModel(Path checkpoint) {
@@ -340,7 +355,14 @@ public final class InspectorViewModel implements AutoCloseable {
             if (puzzle.get() != null) {
                 runner.start(puzzle.get(), settings.get());
             }
+        } else if (event instanceof EngineEvent.DeviceChanged e) {
+            deviceStatus.set(e.status());
+            if (rerunOnDevice) {
+                rerunOnDevice = false;
+                rerun(cursor.get());
+            }
         } else if (event instanceof EngineEvent.Failed e) {
+            rerunOnDevice = false;
             playing.set(false);
             notices.error(e.message());
         } else if (event instanceof EngineEvent.Busy e) {

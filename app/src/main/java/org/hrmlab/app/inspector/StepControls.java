@@ -51,7 +51,10 @@ public final class StepControls extends HBox {
         speedLabel.textProperty().bind(Bindings.format("%.0f/s", vm.speedProperty()));
         speedLabel.setMinWidth(34);
 
-        getChildren().addAll(back, stepL, stepH, stepSegment, halt, stop, sep(), play, speed, speedLabel);
+        var spacer = new javafx.scene.layout.Pane();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(back, stepL, stepH, stepSegment, halt, stop, sep(), play, speed, speedLabel, spacer,
+                new DeviceChooser(vm));
         for (var b : new Button[] {stepL, stepH, stepSegment, halt}) {
             b.disableProperty().bind(vm.busyProperty().or(vm.puzzleProperty().isNull()));
         }

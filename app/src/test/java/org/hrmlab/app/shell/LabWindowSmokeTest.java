@@ -167,4 +167,23 @@ class LabWindowSmokeTest {
         FxTestSupport.waitUntil(() -> training.getState() == TrainingViewModel.State.STOPPED, 30);
         assertFalse(FxTestSupport.onFx(training::isActive));
     }
+
+    @Test
+    void theDeviceChooserShowsWhereTheModelRunsAndKeepsThePuzzle(FxRobot robot) throws Exception {
+        FxTestSupport.waitUntil(() -> ctx.inspector().timeline().size() == 1, 10);
+        FxTestSupport.waitUntil(() -> robot.lookup("#device-status").queryAs(Label.class).getText().startsWith("cpu"),
+                10);
+        var puzzle = FxTestSupport.onFx(() -> ctx.inspector().getPuzzle());
+        robot.clickOn("#step-segment-button");
+        FxTestSupport.waitUntil(() -> ctx.inspector().getCursor() > 0 && !ctx.inspector().busyProperty().get(), 10);
+        int cursor = cursor();
+        FxTestSupport.fx(() -> robot.lookup("#device-choice").<String>queryComboBox().setValue("cuda:0"));
+        FxTestSupport.waitUntil(() -> FxTestSupport.onFx(() -> ctx.notices().getLatest() != null
+                && ctx.notices().getLatest().message().contains("CPU only")), 10);
+        FxTestSupport.fx(() -> robot.lookup("#device-choice").<String>queryComboBox().setValue("cpu"));
+        FxTestSupport.waitUntil(() -> !ctx.inspector().busyProperty().get() && ctx.inspector().getCursor() == cursor,
+                10);
+        assertEquals(puzzle, FxTestSupport.onFx(() -> ctx.inspector().getPuzzle()));
+        assertTrue(robot.lookup("#device-status").queryAs(Label.class).getText().startsWith("cpu"));
+    }
 }

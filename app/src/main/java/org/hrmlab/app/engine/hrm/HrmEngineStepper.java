@@ -18,6 +18,10 @@ import org.hrmlab.app.engine.Verdict;
 import org.hrmlab.app.puzzle.CellGrid;
 import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.compute.ComputeDevice;
+import org.hrmlab.engine.compute.DeviceSelection;
+import org.hrmlab.engine.compute.DeviceUnavailableException;
+import org.hrmlab.engine.compute.Devices;
 import org.hrmlab.engine.io.CheckpointException;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.ModelCheckpoint;
@@ -39,6 +43,8 @@ public final class HrmEngineStepper implements StepperPort {
     private LabPuzzle puzzle;
     private InferenceSettings settings;
     private HrmStepper stepper;
+    private HrmModel model;
+    private ComputeDevice device;
     private int recorded;
     private boolean halted;
 
@@ -63,8 +69,20 @@ public final class HrmEngineStepper implements StepperPort {
         userModel = Objects.requireNonNull(checkpoint, "checkpoint");
         active = userModel;
         info = infoOf(userModel, name);
-        stepper = null;
+        closeModel();
         return info;
+    }
+
+    @Override
+    public String useDevice(String spec) {
+        try {
+            DeviceSelection chosen = Devices.select(spec);
+            device = chosen.device();
+            return chosen.line();
+        } catch (DeviceUnavailableException | IllegalArgumentException e) {
+            throw new StepperException(e.getMessage() + "; the model stays on "
+                    + (device == null ? "the device chosen before" : device.id()));
+        }
     }
 
     @Override
@@ -94,8 +112,16 @@ public final class HrmEngineStepper implements StepperPort {
         }
         HrmConfig run = c.withSeqLen(tokens.length).withCycles(settings.hCycles(), settings.lCycles(),
                 settings.maxSegments());
-        stepper = new HrmStepper(HrmModel.onCpu(run, active.weights()), tokens, active.puzzleIdFor(puzzle.name()),
-                settings.maxSegments());
+        if (device == null) {
+            useDevice("auto");
+        }
+        closeModel();
+        try {
+            model = device.open(run, active.weights());
+        } catch (DeviceUnavailableException e) {
+            throw new StepperException(e.getMessage() + " (choose cpu under Device to go on)");
+        }
+        stepper = new HrmStepper(model, tokens, active.puzzleIdFor(puzzle.name()), settings.maxSegments());
         stepper.setPaperDecode(settings.decodeMode() == DecodeMode.PAPER_FIG7);
         recorded = 1;
         halted = false;
@@ -148,6 +174,19 @@ public final class HrmEngineStepper implements StepperPort {
             return frame(stepper.initialSnapshot());
         }
         return frame(stepper.seek(index - 1));
+    }
+
+    @Override
+    public void close() {
+        closeModel();
+    }
+
+    private void closeModel() {
+        if (model != null) {
+            model.close();
+            model = null;
+            stepper = null;
+        }
     }
 
     private void requireRun() {
