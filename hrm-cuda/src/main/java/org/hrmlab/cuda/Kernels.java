@@ -36,8 +36,8 @@ final class Kernels {
         MemorySegment module = arena.allocate(ADDRESS);
         int rc = driver.tryLoadModule(module, image);
         if (rc == CudaDriver.ERROR_UNSUPPORTED_PTX_VERSION) {
-            throw new CudaException("cuda: cuModuleLoadData: " + driver.errorName(rc) + " (the kernels are CUDA 13 "
-                    + "PTX; this driver supports CUDA " + CudaContext.versionText(driver.driverVersion()) + ")");
+            throw new CudaException("cuda: cuModuleLoadData: " + driver.errorName(rc) + " (the kernels are PTX ISA 7.0, "
+                    + "CUDA 11.0 or later; this driver supports CUDA " + CudaContext.versionText(driver.driverVersion()) + ")");
         }
         driver.check(rc, "cuModuleLoadData(" + PTX_RESOURCE + ")");
         MemorySegment m = module.get(ADDRESS, 0);

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded PTX is the kernel source's: every kernel the backend launches is in it, and where nvcc is installed
- * the source compiles to exactly the committed PTX and passes ptxas for Hopper (sm_90). A user's build needs neither.
+ * the source compiles to exactly the committed PTX (its ISA header lowered to 7.0) and that passes ptxas for
+ * Turing (sm_75) and Hopper (sm_90). A user's build needs neither.
  */
 class KernelSourceTest {
     static final Path SOURCE = Path.of("src/main/cuda/hrm_kernels.cu");
@@ -44,6 +45,7 @@ class KernelSourceTest {
                 "softmax_rows", "swiglu"), defined);
         assertEquals(defined, entries(ptx));
         assertTrue(ptx.contains(".target sm_75"), "compute_75 PTX runs on every GPU from Turing on");
+        assertTrue(ptx.contains(".version 7.0\n"), "PTX ISA 7.0: drivers from CUDA 11.0 on read it");
     }
 
     @Test
@@ -51,11 +53,15 @@ class KernelSourceTest {
         Assumptions.assumeTrue(onPath("nvcc") && onPath("ptxas"), "nvcc and ptxas are not installed here");
         Path ptx = tmp.resolve("k.ptx");
         run("nvcc", "-ptx", "-arch=compute_75", "-O3", "-o", ptx.toString(), SOURCE.toString());
-        String fresh = Files.readString(ptx);
+        String fresh = Files.readString(ptx).replaceFirst("(?m)^\\.version [0-9.]+$", ".version 7.0");
         String committed = new String(Kernels.ptx(), StandardCharsets.US_ASCII);
         assertEquals(withoutHeader(committed), withoutHeader(fresh),
                 "the committed PTX is stale: run hrm-cuda/build-ptx.sh");
-        run("ptxas", "-arch=sm_90", "-o", tmp.resolve("k.cubin").toString(), ptx.toString());
+        Path committedFile = tmp.resolve("committed.ptx");
+        Files.writeString(committedFile, committed);
+        for (String sm : new String[] {"sm_75", "sm_90"}) {
+            run("ptxas", "-arch=" + sm, "-o", tmp.resolve(sm + ".cubin").toString(), committedFile.toString());
+        }
     }
 
     private static String withoutHeader(String ptx) {
