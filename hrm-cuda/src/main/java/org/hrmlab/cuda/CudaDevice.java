@@ -67,6 +67,13 @@ final class CudaDevice implements ComputeDevice {
         }
     }
 
+    @Override
+    public int batchFor(HrmConfig config) {
+        long free = Math.min(driverMemoryInfo()[0], ctx.budget.limitBytes() - ctx.budget.held());
+        long rows = free / 2 / ComputeDevice.bytesPerExample(config);
+        return (int) Math.max(1, Math.min(1024, rows));
+    }
+
     /** @return {free, total} device memory as the driver reports it, in bytes */
     long[] driverMemoryInfo() {
         synchronized (ctx) {

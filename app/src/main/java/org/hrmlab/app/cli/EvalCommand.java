@@ -49,8 +49,11 @@ final class EvalCommand implements Callable<Integer> {
             + "default: run all M segments as the reference's evaluation does")
     boolean haltOnQ;
 
-    @Option(names = "--batch", defaultValue = "16", paramLabel = "B", description = "examples per batch")
-    int batch;
+    @Option(names = "--batch", defaultValue = "auto", paramLabel = "B",
+            description = "examples per batch, or auto: sized to the device (GPU: about half its free memory; CPU: 16)")
+    String batchOption;
+
+    private int batch;
 
     @Option(names = "--arc-vote", description = "ARC dataset folder: also score each task's test inputs as the "
             + "reference does, by voting over the answers of all its augmented variants mapped back to the task "
@@ -61,7 +64,8 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelCheckpoint ckpt = model.load();
         int m = maxSegments == null ? ckpt.config().haltMaxSteps() : maxSegments;
-        if (m < 1 || batch < 1) {
+        batch = batchOption.equals("auto") ? 0 : parseBatch(batchOption);
+        if (m < 1 || (batch < 1 && !batchOption.equals("auto"))) {
             throw new BadInputException("--max-segments and --batch must be >= 1");
         }
         long start = System.nanoTime();
@@ -76,6 +80,10 @@ final class EvalCommand implements Callable<Integer> {
             ArcVoting voting = arcVote ? new ArcVoting(arcCodec(path, data)) : null;
             List<String> names = arcVote ? identifierNames(path) : List.of();
             HrmModel hrm = model.model(ckpt, data.seqLen(), m);
+            if (batch == 0) {
+                batch = model.device().batchFor(hrm.config());
+            }
+            out.put("batch", batch);
             Evaluator.PredictionSink sink = voting == null ? null : (e, predicted, labels, q) -> {
                 int p = data.puzzleOfExample(e);
                 voting.add(names.get(data.puzzleIdentifier(p)), e - data.firstExampleOf(p), predicted, labels, q);
@@ -198,5 +206,13 @@ final class EvalCommand implements Callable<Integer> {
         out.put("token_accuracy", tokens / counted);
         out.put("mean_segments", segments / counted);
         out.put("count", counted);
+    }
+
+    private static int parseBatch(String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--batch must be a number >= 1 or auto, got '" + text + "'");
+        }
     }
 }

@@ -29,6 +29,11 @@ final class ModelOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
+    /** @return the device models run on (resolved once; its line printed to stderr) */
+    org.hrmlab.engine.compute.ComputeDevice device() {
+        return device.resolve(mixee.commandLine().getErr());
+    }
+
     ModelCheckpoint load() throws CheckpointException {
         return CheckpointLoader.load(checkpoint);
     }
@@ -45,7 +50,7 @@ final class ModelOptions {
         if (h < 1 || l < 1) {
             throw new BadInputException("--h-cycles and --l-cycles must be >= 1");
         }
-        return device.resolve(mixee.commandLine().getErr())
+        return device()
                 .open(c.withSeqLen(seqLen).withCycles(h, l, maxSegments), ckpt.weights());
     }
 

@@ -30,6 +30,22 @@ public interface ComputeDevice {
      */
     double gemmGflops(int n);
 
+    /**
+     * @return how many examples to run at once for this architecture: what fits in about half the device's free
+     *         memory (at most 1,024) on a GPU; 16 on the CPU, where larger batches gain little
+     */
+    default int batchFor(HrmConfig config) {
+        return 16;
+    }
+
+    /** @return bytes of work memory one example of a batch needs on a device that keeps every buffer (see hrm-cuda) */
+    static long bytesPerExample(HrmConfig c) {
+        long s = c.totalSeqLen();
+        long d = c.hiddenSize();
+        long floats = 12 * s * d + (long) c.numHeads() * s * s + 3 * s * c.mlpInterSize() + s * c.vocabSize() + d;
+        return floats * Float.BYTES;
+    }
+
     /** The CPU (ND4J). */
     ComputeDevice CPU = new ComputeDevice() {
         @Override
