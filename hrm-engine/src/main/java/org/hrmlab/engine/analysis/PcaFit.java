@@ -2,8 +2,10 @@ package org.hrmlab.engine.analysis;
 
 /**
  * A fitted PCA: the mean of the fitted samples, the leading principal axes and their variances. Each axis's sign is
- * fixed so that its largest-magnitude loading is positive, so refits on the same data never flip. The fit is a value:
- * keep it while an animation advances and project new states onto it.
+ * fixed so that its largest-magnitude loading is positive, so refits on the same data never flip; loadings whose
+ * magnitudes agree to within a relative {@value #SIGN_TIE} (mirrored coordinates give exact ties, which rounding
+ * would otherwise break either way) count as tied, and the first of them decides. The fit is a value: keep it while
+ * an animation advances and project new states onto it.
  *
  * @param label             how it was fitted, e.g. "pooled fit, 100 trajectories" or "per-trajectory fit: t3"
  * @param mean              the sample mean {@code [D]}
@@ -14,6 +16,12 @@ package org.hrmlab.engine.analysis;
  */
 public record PcaFit(String label, double[] mean, double[][] components, double[] explainedVariance,
         double totalVariance, long samples) {
+
+    /**
+     * Loadings whose magnitudes differ by less than this fraction of the largest are tied for the sign rule: far
+     * above the rounding that separates two routes to the same axis, far below any difference that means something.
+     */
+    public static final double SIGN_TIE = 1e-9;
 
     /** @return the sample dimension D */
     public int dimension() {
@@ -72,14 +80,19 @@ public record PcaFit(String label, double[] mean, double[][] components, double[
         return out;
     }
 
-    /** Flips, in place, each axis so that its largest-magnitude loading is positive (modified). */
+    /**
+     * Flips, in place, each axis so that its largest-magnitude loading is positive, the first of several tied ones
+     * deciding (modified).
+     */
     static void fixSignsInPlace(double[][] axes) {
         for (double[] axis : axes) {
+            double largest = 0;
+            for (double v : axis) {
+                largest = Math.max(largest, Math.abs(v));
+            }
             int best = 0;
-            for (int i = 1; i < axis.length; i++) {
-                if (Math.abs(axis[i]) > Math.abs(axis[best])) {
-                    best = i;
-                }
+            while (best < axis.length - 1 && Math.abs(axis[best]) < largest * (1 - SIGN_TIE)) {
+                best++;
             }
             if (axis[best] < 0) {
                 for (int i = 0; i < axis.length; i++) {

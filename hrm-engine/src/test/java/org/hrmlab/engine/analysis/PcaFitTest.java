@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +96,33 @@ class PcaFitTest {
                 assertEquals(fc.explainedVariance()[c], fg.explainedVariance()[c], 1e-9 * ec[0]);
             }
             assertEquals(fc.totalVariance(), fg.totalVariance(), 1e-9 * fc.totalVariance());
+        }
+    }
+
+    @Test
+    void mirroredCoordinatesGetTheSameSignOnBothRoutes() {
+        // x1 = −x0 exactly: the leading axis loads x0 and x1 with equal magnitude, and rounding would pick either
+        int d = 40;
+        int n = 60;
+        for (long seed = 0; seed < 20; seed++) {
+            Random rng = new Random(seed);
+            float[] x = new float[n * d];
+            for (int r = 0; r < n; r++) {
+                float t = (float) (3 * rng.nextGaussian());
+                x[r * d] = t;
+                x[r * d + 1] = -t;
+                for (int i = 2; i < d; i++) {
+                    x[r * d + i] = (float) (0.3 * rng.nextGaussian());
+                }
+            }
+            try (CovarianceAccumulator cov = new CovarianceAccumulator(d); GramAccumulator gram = new GramAccumulator(d)) {
+                cov.add(x, 0, n);
+                gram.add(x, 0, n);
+                double[] fc = cov.fitPca(1, "cov").components()[0];
+                double[] fg = gram.fitPca(1, "gram").components()[0];
+                assertTrue(fc[0] > 0.7, "seed " + seed + ": the first of the tied loadings is positive, was " + fc[0]);
+                assertArrayEquals(fc, fg, 1e-9, "seed " + seed);
+            }
         }
     }
 
