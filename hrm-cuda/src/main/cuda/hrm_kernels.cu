@@ -153,3 +153,28 @@ extern "C" __global__ void first_positions(const float* z, float* out, int batch
         out[idx] = z[b * seq * width + i];
     }
 }
+
+// Samples for streamed statistics: out[r * nPos + k][i] = (double) z[fromRow + r][positions[k]][i] - shift[i], for
+// rows r < rows. z is [B, S, D]; out is [rows * nPos, D] in float64.
+extern "C" __global__ void gather_shifted(const float* z, double* out, const int* positions, int nPos, int fromRow,
+                                          int rows, int seq, int width, const double* shift) {
+    long long total = (long long) rows * nPos * width;
+    for (long long idx = blockIdx.x * (long long) blockDim.x + threadIdx.x; idx < total;
+         idx += (long long) gridDim.x * blockDim.x) {
+        int i = (int) (idx % width);
+        long long sample = idx / width;
+        int k = (int) (sample % nPos);
+        long long r = sample / nPos;
+        out[idx] = (double) z[((fromRow + r) * seq + positions[k]) * width + i] - shift[i];
+    }
+}
+
+// acc[i] += sum over rows of x[row][i], x being [rows, width] in float64. One thread per column.
+extern "C" __global__ void column_sums_add(const double* x, long long rows, int width, double* acc) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < width) {
+        double s = 0.0;
+        for (long long r = 0; r < rows; r++) s += x[r * width + i];
+        acc[i] += s;
+    }
+}

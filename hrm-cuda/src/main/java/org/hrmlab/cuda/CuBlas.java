@@ -24,6 +24,8 @@ final class CuBlas implements AutoCloseable {
     private final MethodHandle sgemm;
     private final MethodHandle sgemmStridedBatched;
     private final MethodHandle setMathMode;
+    private final MethodHandle dsyrk;
+    private final MemorySegment oneDouble;
     private final MemorySegment handle;
     private final MemorySegment one;
     private final MemorySegment zero;
@@ -40,11 +42,15 @@ final class CuBlas implements AutoCloseable {
                 JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG, ADDRESS,
                 JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT);
         setMathMode = lib.bind("cublasSetMathMode", JAVA_INT, ADDRESS, JAVA_INT);
+        dsyrk = lib.bind("cublasDsyrk_v2", JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
+                JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
         Arena arena = Arena.ofAuto();
         one = arena.allocate(JAVA_FLOAT);
         one.set(JAVA_FLOAT, 0, 1f);
         zero = arena.allocate(JAVA_FLOAT);
         zero.set(JAVA_FLOAT, 0, 0f);
+        oneDouble = arena.allocate(java.lang.foreign.ValueLayout.JAVA_DOUBLE);
+        oneDouble.set(java.lang.foreign.ValueLayout.JAVA_DOUBLE, 0, 1.0);
         try (Arena a = Arena.ofConfined()) {
             MemorySegment h = a.allocate(ADDRESS);
             check(call(create, h), "cublasCreate");
@@ -82,6 +88,15 @@ final class CuBlas implements AutoCloseable {
                  long c, int ldc, long strideC, int count) {
         check(call(sgemmStridedBatched, handle, opA, opB, m, n, k, one, a, lda, strideA, b, ldb, strideB, zero, c,
                 ldc, strideC, count), "cublasSgemmStridedBatched");
+    }
+
+    /**
+     * Float64 {@code C += Xᵀ X} for row-major {@code X[rows, width]} (upper triangle of the column-major C, that is the
+     * lower triangle of a row-major reading; symmetrise after downloading).
+     */
+    void addGram(long x, long rows, int width, long c) {
+        check(call(dsyrk, handle, 1, OP_N, width, Math.toIntExact(rows), oneDouble, x, width, oneDouble, c, width),
+                "cublasDsyrk");
     }
 
     @Override

@@ -27,6 +27,7 @@ public final class CudaBenchmark {
     public static void main(String[] args) {
         String spec = args.length > 0 ? args[0] : "cuda";
         int[] batches = parse(args.length > 1 ? args[1] : "1,8,64");
+        int streamed = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         org.hrmlab.engine.compute.DeviceSelection selection;
         try {
             selection = Devices.select(spec);
@@ -60,6 +61,37 @@ public final class CudaBenchmark {
         }
         trace(device, base);
         memory(gpu, base);
+        if (streamed > 0) {
+            stream(gpu, base, streamed);
+        }
+    }
+
+    /** Participation ratios and PCA of {@code n} 30×30 trajectories (16 segments) of the 27M model, streamed. */
+    private static void stream(CudaDevice gpu, HrmConfig base, int n) {
+        HrmConfig c = new HrmConfig(900, 6, 1, base.puzzleEmbNdim(), base.hiddenSize(), base.numHeads(),
+                base.expansion(), base.hLayers(), base.lLayers(), 2, 2, 16, 0.1, "rope", 1e-5, 10000.0);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        List<int[]> tokens = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int[] t = new int[900];
+            for (int j = 0; j < t.length; j++) {
+                t[j] = 1 + rng.nextInt(5);
+            }
+            tokens.add(t);
+        }
+        int batch = gpu.batchFor(c);
+        try (HrmModel model = gpu.open(c, HrmInitializer.init(c, 3))) {
+            long t = System.nanoTime();
+            var r = org.hrmlab.engine.analysis.StreamingParticipation.run(model, tokens, new int[n],
+                    org.hrmlab.engine.analysis.UpdateSelection.SEGMENT_ENDS, batch, List.of(10, 100), 7, 2);
+            double s = (System.nanoTime() - t) / 1e9;
+            var zh = r.pr().overall().get(org.hrmlab.engine.analysis.Latent.Z_H);
+            var zl = r.pr().overall().get(org.hrmlab.engine.analysis.Latent.Z_L);
+            System.out.printf(Locale.ROOT, "bench | streamed PR + PCA: %d trajectories of a 30x30 puzzle, 16 segments "
+                    + "(%d updates each), batch %d: %.1f s (model and statistics %.1f s); N = %d per latent; "
+                    + "PR(zH) %.2f, PR(zL) %.2f (untrained)%n", n, 16 * 6, batch, s, r.seconds(), r.samples(),
+                    zh.naive(), zl.naive());
+        }
     }
 
     private static void trace(ComputeDevice device, HrmConfig base) {

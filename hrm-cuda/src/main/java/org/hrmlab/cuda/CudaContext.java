@@ -83,6 +83,31 @@ final class CudaContext {
         MemorySegment.copy(s, JAVA_FLOAT, 0, dst, to, count);
     }
 
+    /** @return device memory for {@code count} doubles (as a float array of twice the length) */
+    DeviceArray allocateDoubles(long count) {
+        return allocate(2 * count);
+    }
+
+    void uploadDoubles(double[] src, long dst) {
+        MemorySegment s = staging((long) src.length * Double.BYTES);
+        MemorySegment.copy(src, 0, s, java.lang.foreign.ValueLayout.JAVA_DOUBLE, 0, src.length);
+        driver.copyToDevice(dst, s, (long) src.length * Double.BYTES);
+    }
+
+    void downloadDoubles(long src, double[] dst) {
+        MemorySegment s = staging((long) dst.length * Double.BYTES);
+        driver.copyToHost(s, src, (long) dst.length * Double.BYTES);
+        MemorySegment.copy(s, java.lang.foreign.ValueLayout.JAVA_DOUBLE, 0, dst, 0, dst.length);
+    }
+
+    DeviceArray uploadInts(int[] src) {
+        DeviceArray a = allocate(src.length);
+        MemorySegment s = staging((long) src.length * Integer.BYTES);
+        MemorySegment.copy(src, 0, s, java.lang.foreign.ValueLayout.JAVA_INT, 0, src.length);
+        driver.copyToDevice(a.pointer(), s, (long) src.length * Integer.BYTES);
+        return a;
+    }
+
     DeviceArray uploadNew(float[] src) {
         DeviceArray a = allocate(src.length);
         upload(src, 0, src.length, a.pointer());

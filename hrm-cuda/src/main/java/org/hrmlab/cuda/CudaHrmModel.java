@@ -100,6 +100,13 @@ final class CudaHrmModel implements HrmModel {
     }
 
     @Override
+    public org.hrmlab.engine.model.StateScatter newScatter(int[] positions) {
+        checkOpen();
+        ctx.enter();
+        return new CudaStateScatter(ctx, config.totalSeqLen(), config.hiddenSize(), positions);
+    }
+
+    @Override
     public void embed(HrmState state, int[] tokens, int[] puzzleIds) {
         CudaHrmState st = own(state);
         if (puzzleIds.length != st.batch) {

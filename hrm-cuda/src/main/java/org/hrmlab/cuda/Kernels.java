@@ -18,6 +18,9 @@ import java.util.Map;
  */
 final class Kernels {
     static final String PTX_RESOURCE = "hrm_kernels.ptx";
+    /** Every kernel of the source, each loaded at start. */
+    static final java.util.List<String> NAMES = java.util.List.of("add2", "add3", "rope_split", "softmax_rows",
+            "merge_heads", "rms_norm", "swiglu", "first_positions", "gather_shifted", "column_sums_add");
     static final int THREADS = 256;
     private static final int MAX_ARGS = 16;
     private static final int MAX_GRID = 1 << 16;
@@ -41,8 +44,7 @@ final class Kernels {
         }
         driver.check(rc, "cuModuleLoadData(" + PTX_RESOURCE + ")");
         MemorySegment m = module.get(ADDRESS, 0);
-        for (String name : new String[] {"add2", "add3", "rope_split", "softmax_rows", "merge_heads", "rms_norm",
-                "swiglu", "first_positions"}) {
+        for (String name : NAMES) {
             functions.put(name, driver.function(m, name));
         }
         values = arena.allocate(8L * MAX_ARGS, 8);

@@ -27,7 +27,7 @@ import org.hrmlab.puzzles.codec.TokenCodec;
  */
 public final class EngineTraceSource implements TraceSource {
     /** One puzzle as the model sees it. */
-    private record Example(String name, int[] tokens, int[] labels, int puzzleId) {
+    record Example(String name, int[] tokens, int[] labels, int puzzleId) {
     }
 
     @Override
@@ -63,7 +63,7 @@ public final class EngineTraceSource implements TraceSource {
         return dirs;
     }
 
-    private static List<Example> examples(Path dataset, int count, ModelCheckpoint ckpt) throws IOException {
+    static List<Example> examples(Path dataset, int count, ModelCheckpoint ckpt) throws IOException {
         List<Example> out = new ArrayList<>();
         if (Files.isDirectory(dataset)) {
             PuzzleDataset data = PuzzleDataset.open(dataset, "test");

@@ -136,6 +136,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--absolute-residuals", description = "also draw absolute residual norms")
     private boolean absoluteResiduals;
 
+    @Option(names = "--stream", description = "with --checkpoint/--dataset: participation ratios and the PCA spectrum "
+            + "of many puzzles in batches on the device, without traces (per-token samples; writes participation.json)")
+    private boolean stream;
+
+    @Option(names = "--batch", defaultValue = "auto", paramLabel = "B",
+            description = "with --stream: puzzles at once, or auto (sized to the device)")
+    private String batch;
+
     /**
      * Plugs in the trace recorder used by {@code --checkpoint/--dataset} (the integration point for the model).
      *
@@ -148,6 +156,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (stream) {
+            return streamed(err);
+        }
         try {
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("command_line", commandLine());
@@ -188,6 +199,57 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    private int streamed(PrintWriter err) {
+        try {
+            if (checkpoint == null || dataset == null) {
+                throw new IllegalArgumentException("--stream needs --checkpoint and --dataset");
+            }
+            if (!unit.equals("per-token") || includePrefix || includePad) {
+                throw new IllegalArgumentException("--stream takes per-token samples without prefix or PAD positions; "
+                        + "use traces for --unit " + unit + ", --include-prefix or --include-pad");
+            }
+            if (count < 1) {
+                throw new IllegalArgumentException("--count must be positive");
+            }
+            int rows = batch.equals("auto") ? 0 : Integer.parseInt(batch.trim());
+            if (!batch.equals("auto") && rows < 1) {
+                throw new IllegalArgumentException("--batch must be >= 1 or auto");
+            }
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("command_line", commandLine());
+            provenance.put("program", "HRM Lab " + HrmLabCommand.VERSION);
+            provenance.put("date", java.time.Instant.now().toString());
+            var device = this.device.resolve(err);
+            long t0 = System.nanoTime();
+            Map<String, Object> json = org.hrmlab.app.analysis.StreamedAnalysis.run(checkpoint, dataset, count, device,
+                    rows, parse(UpdateSelection.class, updates, "--updates"), counts, seed, components, out,
+                    provenance);
+            err.println(String.format(Locale.ROOT, "analyze --stream: %s trajectories on %s, wrote %s (%.1f s)",
+                    json.get("trajectories"), device.id(), out.resolve("participation.json"),
+                    (System.nanoTime() - t0) / 1e9));
+            err.flush();
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println(JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+            stdout.flush();
+            return 0;
+        } catch (NumberFormatException e) {
+            err.println("hrmlab analyze: --batch must be a number or auto, got '" + batch + "'");
+        } catch (org.hrmlab.engine.io.CheckpointException | IllegalArgumentException
+                 | org.hrmlab.engine.compute.DeviceUnavailableException e) {
+            err.println("hrmlab analyze: " + e.getMessage());
+        } catch (BadInputException e) {
+            err.println("hrmlab analyze: " + e.getMessage());
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("hrmlab analyze: " + e.getFile() + ": no such file");
+        } catch (IOException | RuntimeException e) {
+            err.println("hrmlab analyze: internal error: " + e);
+            err.flush();
+            return 1;
+        }
+        err.flush();
+        return 2;
     }
 
     private record Inputs(List<Path> traces, List<Path> controls, AnalysisSettings settings,

@@ -52,6 +52,12 @@ public final class StreamingParticipation {
      */
     public static Result run(HrmModel model, List<int[]> tokens, int[] puzzleIds, UpdateSelection updates, int batch,
                              List<Integer> counts, long seed, int components) {
+        return run(model, tokens, puzzleIds, updates, batch, counts, seed, components, false);
+    }
+
+    /** As above; with {@code onHost} the statistics are summed on the host whatever the backend (for checks). */
+    public static Result run(HrmModel model, List<int[]> tokens, int[] puzzleIds, UpdateSelection updates, int batch,
+                             List<Integer> counts, long seed, int components, boolean onHost) {
         int n = tokens.size();
         if (n == 0 || puzzleIds.length != n) {
             throw new IllegalArgumentException("need one puzzle identifier per puzzle, and at least one puzzle");
@@ -76,7 +82,7 @@ public final class StreamingParticipation {
             for (int i = 0; i < bounds.size(); i++) {
                 Map<Latent, StateScatter> m = new EnumMap<>(Latent.class);
                 for (Latent latent : Latent.values()) {
-                    m.put(latent, model.newScatter(positions));
+                    m.put(latent, onHost ? StateScatter.onHost(c, positions) : model.newScatter(positions));
                 }
                 scatters.add(m);
             }

@@ -16,6 +16,14 @@ public interface StateScatter extends AutoCloseable {
     /** @return the moments of everything added so far */
     Moments moments();
 
+    /**
+     * @param positions the positions (prefix included in the numbering) whose vectors are the samples
+     * @return a scatter on the host, for any backend (it copies each row's state out)
+     */
+    static StateScatter onHost(org.hrmlab.engine.HrmConfig config, int[] positions) {
+        return new HostStateScatter(config, positions);
+    }
+
     /** Releases device memory; idempotent. */
     @Override
     void close();

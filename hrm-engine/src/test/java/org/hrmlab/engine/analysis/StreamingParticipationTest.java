@@ -67,7 +67,37 @@ class StreamingParticipationTest {
     @Tag(TestBackends.TAG)
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.hrmlab.engine.compute.TestBackends#names")
-    void matchesTheTraceBasedAnalysis(String backend) throws Exception {
+    void theBackendsStatisticsMatchTheHostsOnTheSameStates(String backend) {
+        Map<String, HostTensor> w = ParityWeights.random(CONFIG, 11);
+        StreamingParticipation.Result device;
+        StreamingParticipation.Result host;
+        try (HrmModel model = TestBackends.open(backend, CONFIG, w)) {
+            device = StreamingParticipation.run(model, tokens(), ids(), UpdateSelection.H_UPDATES, 4, List.of(3), 5, 2);
+            host = StreamingParticipation.run(model, tokens(), ids(), UpdateSelection.H_UPDATES, 4, List.of(3), 5, 2,
+                    true);
+        }
+        System.out.printf(java.util.Locale.ROOT, "parity | %s | streamed PR on the device vs the host: zH %.6f vs "
+                + "%.6f, zL %.6f vs %.6f, N %d%n", backend, device.pr().overall().get(Latent.Z_H).naive(),
+                host.pr().overall().get(Latent.Z_H).naive(), device.pr().overall().get(Latent.Z_L).naive(),
+                host.pr().overall().get(Latent.Z_L).naive(), device.samples());
+        assertEquals(host.samples(), device.samples());
+        for (int i = 0; i < host.pr().curve().size(); i++) {
+            var a = host.pr().curve().get(i).pr();
+            var b = device.pr().curve().get(i).pr();
+            assertEquals(a.samples(), b.samples());
+            assertEquals(a.naive(), b.naive(), 1e-9 * a.naive());
+        }
+        for (Latent latent : Latent.values()) {
+            double[] va = host.fits().get(latent).explainedVariance();
+            double[] vb = device.fits().get(latent).explainedVariance();
+            assertEquals(va[0], vb[0], 1e-9 * va[0]);
+            assertEquals(va[1], vb[1], 1e-9 * va[1]);
+        }
+    }
+
+    @Test
+    void matchesTheTraceBasedAnalysis() throws Exception {
+        String backend = "cpu";
         Map<String, HostTensor> w = ParityWeights.random(CONFIG, 9);
         AnalysisSettings settings = AnalysisSettings.defaults().withPcaSampleUnit(SampleUnit.PER_TOKEN);
         settings = new AnalysisSettings(settings.sampleUnit(), SampleUnit.PER_TOKEN, settings.prUpdates(),
