@@ -17,6 +17,10 @@ mvn -B -q install -DskipTests -pl sample-puzzles,hrm-engine,hrm-cuda -am
 mvn -B -q -pl hrm-cuda dependency:copy-dependencies -DincludeScope=test -DoutputDirectory="$PWD/$out/lib" \
   -DincludeGroupIds=org.hrmlab,com.fasterxml.jackson.core,com.fasterxml.jackson.dataformat,org.yaml,net.razorvine,org.apache.commons,org.slf4j
 cp hrm-cuda/target/hrm-cuda-*.jar "$out/lib/"
+# the CLI, to run hrmlab's commands there (its GUI classes are never loaded)
+mvn -B -q install -DskipTests -pl app
+cp app/target/app-*.jar "$out/lib/"
+mvn -B -q dependency:copy -Dartifact=info.picocli:picocli:4.7.6 -DoutputDirectory="$PWD/$out/lib"
 mvn -B -q dependency:copy -Dartifact=org.junit.platform:junit-platform-console-standalone:1.14.4 \
   -DoutputDirectory="$PWD/$out"
 rm -rf "$out/runtime"

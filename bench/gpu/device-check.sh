@@ -33,13 +33,28 @@ timeout 120 "$java" "${jvm[@]}" -Dhrmlab.cuda.tf32=true \
   --select-class org.hrmlab.engine.model.ReferenceParityTest --select-class org.hrmlab.engine.model.GoldenTraceParityTest \
   --include-tag backend-parity 2>&1 | grep -E "parity \||tests (successful|failed)" | tee -a "$report"
 echo "== benchmark (float32)" | tee -a "$report"
-timeout 240 "$java" -Dhrmlab.cuda.memoryLimit=100G --enable-native-access=ALL-UNNAMED -cp "$bundle/lib/*" org.hrmlab.cuda.CudaBenchmark cuda 1,8,64 \
+timeout 300 "$java" -Xmx32g -Dhrmlab.cuda.memoryLimit=100G --enable-native-access=ALL-UNNAMED -cp "$bundle/lib/*" org.hrmlab.cuda.CudaBenchmark cuda 1,8,64 200 \
   2>&1 | tee -a "$report"
 echo "== benchmark (TF32)" | tee -a "$report"
-timeout 120 "$java" --enable-native-access=ALL-UNNAMED -Dhrmlab.cuda.tf32=true -cp "$bundle/lib/*" \
-  org.hrmlab.cuda.CudaBenchmark cuda 1,64 2>&1 | grep -v "trace\|memory" | tee -a "$report"
+timeout 240 "$java" -Xmx32g --enable-native-access=ALL-UNNAMED -Dhrmlab.cuda.tf32=true -cp "$bundle/lib/*" \
+  org.hrmlab.cuda.CudaBenchmark cuda 1,64 1000 2>&1 | grep -v "trace\|memory" | tee -a "$report"
+echo "== hrmlab commands on the GPU" | tee -a "$report"
+hrmlab() { "$java" --enable-native-access=ALL-UNNAMED -cp "$bundle/lib/*" org.hrmlab.app.Main "$@"; }
+golden=test-data/fixtures/hrm-golden/sudoku-small
+sudoku=sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/sudoku/model.safetensors
+{
+  hrmlab trace --device cuda --checkpoint $golden/checkpoint/step_0 --tokens $golden/golden/inputs.npy \
+    --out "$work/trace" | cut -c1-300; echo "trace: exit ${PIPESTATUS[0]}"
+  hrmlab dataset generate --kind sudoku --size 4 --count 1000 --difficulty medium --seed 2 --out "$work/s4.csv" \
+    > /dev/null
+  hrmlab eval --checkpoint $sudoku --dataset "$work/s4.csv" | cut -c1-400; echo "eval: exit ${PIPESTATUS[0]}"
+  hrmlab analyze --stream --checkpoint $sudoku --dataset "$work/s4.csv" --count 1000 --out "$work/an" \
+    | cut -c1-700; echo "analyze --stream: exit ${PIPESTATUS[0]}"
+  hrmlab trace --device cuda:7 --checkpoint $golden/checkpoint/step_0 --tokens $golden/golden/inputs.npy \
+    --out "$work/t7"; echo "trace on a GPU that is not there: exit $?"
+} 2>&1 | tee -a "$report"
 if [ -f .device/torch_bench.py ] && command -v python3 >/dev/null; then
   echo "== PyTorch, same architecture, same GPU" | tee -a "$report"
-  timeout 180 python3 .device/torch_bench.py 2>&1 | tee -a "$report"
+  timeout 120 python3 .device/torch_bench.py 2>&1 | tee -a "$report"
 fi
 rm -rf "$work"

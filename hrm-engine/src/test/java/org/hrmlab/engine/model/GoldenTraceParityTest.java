@@ -18,6 +18,7 @@ class GoldenTraceParityTest {
     static final Path CASE = TestData.HRM_GOLDEN.resolve("sudoku-small");
     static final double TOLERANCE = 1e-4;
     private static double[] worst;
+    private static int argmaxDiffers;
 
     @Tag(TestBackends.TAG)
     @ParameterizedTest(name = "{0}")
@@ -44,6 +45,7 @@ class GoldenTraceParityTest {
         int step = 0;
         int segments = q.length / 2;
         worst = new double[3];
+        argmaxDiffers = 0;
         double worstQ = 0;
         for (int seg = 0; seg < segments; seg++) {
             for (int h = 0; h < c.hCycles(); h++) {
@@ -56,32 +58,32 @@ class GoldenTraceParityTest {
             }
             model.qLogits(st, ql);
             worstQ = Math.max(worstQ, Math.max(Math.abs(q[seg * 2] - ql[0]), Math.abs(q[seg * 2 + 1] - ql[1])));
-            assertEquals(q[seg * 2], ql[0], TOLERANCE, "q_halt at segment " + seg);
-            assertEquals(q[seg * 2 + 1], ql[1], TOLERANCE, "q_continue at segment " + seg);
         }
-        assertEquals(zl.length / stateSize, step);
-        System.out.printf(java.util.Locale.ROOT, "parity | %s | golden sudoku-small: %d updates, max |diff| zL %.2e zH "
-                + "%.2e logits %.2e Q %.2e%n", backend, step, worst[0], worst[1], worst[2], worstQ);
         model.close();
+        System.out.printf(java.util.Locale.ROOT, "parity | %s | golden sudoku-small: %d updates, max |diff| zL %.2e zH "
+                + "%.2e logits %.2e Q %.2e, argmax differs at %d positions%n", backend, step, worst[0], worst[1],
+                worst[2], worstQ, argmaxDiffers);
+        assertEquals(zl.length / stateSize, step);
+        assertTrue(worst[0] < TOLERANCE, "zL differs by " + worst[0]);
+        assertTrue(worst[1] < TOLERANCE, "zH differs by " + worst[1]);
+        assertTrue(worst[2] < TOLERANCE, "logits differ by " + worst[2]);
+        assertTrue(worstQ < TOLERANCE, "Q differs by " + worstQ);
+        assertEquals(0, argmaxDiffers, "argmax differs");
     }
 
     private static void check(HrmState st, HrmModel model, float[] zl, float[] zh, float[] logits, int step,
                               float[] buf, float[] lg) {
         st.copyZL(buf);
         worst[0] = Math.max(worst[0], maxDiff(buf, zl, step * buf.length));
-        assertTrue(maxDiff(buf, zl, step * buf.length) < TOLERANCE, "zL at update " + step + ": "
-                + maxDiff(buf, zl, step * buf.length));
         st.copyZH(buf);
         worst[1] = Math.max(worst[1], maxDiff(buf, zh, step * buf.length));
-        assertTrue(maxDiff(buf, zh, step * buf.length) < TOLERANCE, "zH at update " + step + ": "
-                + maxDiff(buf, zh, step * buf.length));
         model.logits(st, lg);
         worst[2] = Math.max(worst[2], maxDiff(lg, logits, step * lg.length));
-        assertTrue(maxDiff(lg, logits, step * lg.length) < TOLERANCE, "logits at update " + step);
         int v = model.config().vocabSize();
         for (int p = 0; p < lg.length / v; p++) {
-            assertEquals(argmax(logits, step * lg.length + p * v, v), argmax(lg, p * v, v),
-                    "argmax at update " + step + ", position " + p);
+            if (argmax(logits, step * lg.length + p * v, v) != argmax(lg, p * v, v)) {
+                argmaxDiffers++;
+            }
         }
     }
 
