@@ -13,13 +13,15 @@ export JAVA_HOME="$jdk"
 out=.device/bundle
 rm -rf "$out"
 mkdir -p "$out/lib"
-mvn -B -q install -DskipTests -pl sample-puzzles,hrm-engine,hrm-cuda -am
+# HRM Lab's own jars come from this build's target folders (never from ~/.m2, which other checkouts share)
+mvn -B -q package -DskipTests -pl hrm-cuda,app -am
 mvn -B -q -pl hrm-cuda dependency:copy-dependencies -DincludeScope=test -DoutputDirectory="$PWD/$out/lib" \
-  -DincludeGroupIds=org.hrmlab,com.fasterxml.jackson.core,com.fasterxml.jackson.dataformat,org.yaml,net.razorvine,org.apache.commons,org.slf4j
-cp hrm-cuda/target/hrm-cuda-*.jar "$out/lib/"
+  -DexcludeGroupIds=org.hrmlab \
+  -DincludeGroupIds=com.fasterxml.jackson.core,com.fasterxml.jackson.dataformat,org.yaml,net.razorvine,org.apache.commons,org.slf4j
+cp sample-puzzles/target/sample-puzzles-*.jar hrm-engine/target/hrm-engine-*.jar hrm-cuda/target/hrm-cuda-*.jar \
+  app/target/app-*.jar "$out/lib/"
+rm -f "$out"/lib/*-sources.jar
 # the CLI, to run hrmlab's commands there (its GUI classes are never loaded)
-mvn -B -q install -DskipTests -pl app
-cp app/target/app-*.jar "$out/lib/"
 mvn -B -q dependency:copy -Dartifact=info.picocli:picocli:4.7.6 -DoutputDirectory="$PWD/$out/lib"
 mvn -B -q dependency:copy -Dartifact=org.junit.platform:junit-platform-console-standalone:1.14.4 \
   -DoutputDirectory="$PWD/$out"
