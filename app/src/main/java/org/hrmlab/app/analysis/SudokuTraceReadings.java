@@ -6,23 +6,30 @@ import java.util.List;
 import java.util.Optional;
 import org.hrmlab.engine.analysis.DecodedProgress;
 import org.hrmlab.engine.analysis.TraceReader;
+import org.hrmlab.puzzles.SudokuShape;
+import org.hrmlab.puzzles.codec.SudokuCodec;
 import org.hrmlab.puzzles.readings.SudokuReader;
 import org.hrmlab.puzzles.readings.SudokuReading;
 
 /**
- * Sudoku readings of a trace's directly decoded answers, for traces in the reference Sudoku encoding (81 cells,
- * vocabulary 11: token 1 = blank, tokens 2..10 = digits 1..9, 0 = PAD).
+ * Sudoku readings of a trace's directly decoded answers, for traces in the reference Sudoku encoding of any board
+ * size (sample-puzzles' {@link SudokuCodec}: N*N cells, vocabulary N+2, token 1 = blank, t = digit t-1, 0 = PAD;
+ * 4x4, 6x6 and 9x9 boards), read by sample-puzzles' {@link SudokuReader}, as the lab reads them.
  */
 public final class SudokuTraceReadings {
-    private static final int CELLS = 81;
-    private static final int VOCAB = 11;
-
     private SudokuTraceReadings() {
     }
 
-    /** @return whether the trace looks like the reference Sudoku encoding and has its inputs */
+    /** @return the codec of a trace in a Sudoku encoding, if its lengths are one's */
+    static Optional<SudokuCodec> codec(TraceReader trace) {
+        SudokuShape shape = SudokuShape.forCellCount(trace.seqLen());
+        return shape == null || trace.vocab() != shape.size() + 2 ? Optional.empty()
+                : Optional.of(new SudokuCodec(shape));
+    }
+
+    /** @return whether the trace looks like a Sudoku encoding and has its inputs */
     public static boolean applies(TraceReader trace) {
-        return trace.seqLen() == CELLS && trace.vocab() == VOCAB && trace.inputs().isPresent();
+        return codec(trace).isPresent() && trace.inputs().isPresent();
     }
 
     /**
@@ -35,20 +42,18 @@ public final class SudokuTraceReadings {
         if (!applies(trace)) {
             return Optional.empty();
         }
-        int[] givens = digits(trace.inputs().orElseThrow());
-        SudokuReader reader = new SudokuReader(givens, 9, stableSteps);
+        SudokuCodec codec = codec(trace).orElseThrow();
+        int[] givens = digits(codec, trace.inputs().orElseThrow());
+        SudokuReader reader = new SudokuReader(givens, codec.shape(), stableSteps);
         List<SudokuReading> out = new ArrayList<>();
         for (int s = 0; s < trace.stepCount(); s++) {
-            out.add(reader.next(digits(DecodedProgress.argmax(trace.logits(s), CELLS, VOCAB))));
+            out.add(reader.next(digits(codec, DecodedProgress.argmax(trace.logits(s), codec.seqLen(),
+                    codec.vocabSize()))));
         }
         return Optional.of(out);
     }
 
-    private static int[] digits(int[] tokens) {
-        int[] d = new int[tokens.length];
-        for (int i = 0; i < tokens.length; i++) {
-            d[i] = Math.max(0, tokens[i] - 1);
-        }
-        return d;
+    private static int[] digits(SudokuCodec codec, int[] tokens) {
+        return codec.decode(tokens).orElseThrow().toArray();
     }
 }

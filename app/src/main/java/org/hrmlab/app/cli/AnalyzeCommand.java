@@ -26,6 +26,7 @@ import org.hrmlab.engine.analysis.TraceAnalysis;
 import org.hrmlab.engine.analysis.TraceFormatException;
 import org.hrmlab.engine.analysis.UpdateSelection;
 import org.hrmlab.puzzles.io.NpyFormatException;
+import org.hrmlab.puzzles.readings.SudokuReader;
 import org.hrmlab.viz.export.FigureExporter;
 import org.hrmlab.viz.export.FigureFormat;
 import picocli.CommandLine.Command;
@@ -122,8 +123,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--pad-token", defaultValue = "0", description = "PAD token id (default 0)")
     private int padToken;
 
-    @Option(names = "--backtrack-steps", defaultValue = "2",
-            description = "Sudoku backtrack rule: steps a digit must be stable (default 2)")
+    @Option(names = "--backtrack-steps", defaultValue = "" + SudokuReader.DEFAULT_STABLE_STEPS,
+            description = "Sudoku backtrack rule: steps a digit must be stable (default ${DEFAULT-VALUE}, as in the "
+                    + "lab)")
     private int backtrackSteps;
 
     @Option(names = "--seed", defaultValue = "12345", description = "seed of the PR-vs-N order (default 12345)")

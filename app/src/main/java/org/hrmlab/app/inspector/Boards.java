@@ -1,21 +1,27 @@
 package org.hrmlab.app.inspector;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.hrmlab.app.engine.LabFrame;
+import org.hrmlab.app.engine.UpdateKind;
 import org.hrmlab.app.puzzle.CellGrid;
 import org.hrmlab.app.puzzle.LabPuzzle;
-import org.hrmlab.app.puzzle.MazeCells;
+import org.hrmlab.puzzles.PuzzleKind;
+import org.hrmlab.puzzles.readings.ArcDistance;
+import org.hrmlab.puzzles.readings.MazeReader;
+import org.hrmlab.puzzles.readings.MazeReading;
+import org.hrmlab.puzzles.readings.SudokuReader;
+import org.hrmlab.puzzles.readings.SudokuReading;
 import org.hrmlab.viz.grid.ArcBoard;
-import org.hrmlab.viz.grid.ArcRenderer;
 import org.hrmlab.viz.grid.ColorGrid;
 import org.hrmlab.viz.grid.MazeBoard;
 import org.hrmlab.viz.grid.SudokuBoard;
-import org.hrmlab.viz.grid.SudokuRules;
 
-/** Builds the board at the cursor from the puzzle and the decoded history. Pure. */
+/**
+ * Builds the board at the cursor from the puzzle and the decoded history, with sample-puzzles' readers (the same
+ * readings {@code hrmlab analyze} writes). Pure.
+ */
 public final class Boards {
     /** Updates over which a removed maze cell fades out, and a backtrack flag stays up. */
     public static final int FADE_UPDATES = 6;
@@ -34,137 +40,87 @@ public final class Boards {
         };
     }
 
-    static BoardSnapshot sudoku(LabPuzzle puzzle, List<LabFrame> timeline, int cursor) {
-        var grid = timeline.get(cursor).decoded();
-        if (grid.rows() != grid.cols() || grid.size() != puzzle.input().size()) {
-            return new BoardSnapshot.Empty();
-        }
-        var history = new ArrayList<CellGrid>(cursor + 1);
-        for (int t = 0; t <= cursor; t++) {
-            history.add(timeline.get(t).decoded());
-        }
-        boolean[] givens = puzzle.givens();
-        boolean[] changed = new boolean[grid.size()];
-        if (cursor > 0) {
-            var prev = history.get(cursor - 1);
-            for (int i = 0; i < changed.length; i++) {
-                changed[i] = prev.at(i) != grid.at(i);
-            }
-        }
-        boolean[] back = Backtracks.recent(history, givens, cursor, FADE_UPDATES, Backtracks.DEFAULT_STABLE);
-        int total = Backtracks.count(history, givens, cursor, Backtracks.DEFAULT_STABLE);
-        var board = new SudokuBoard(grid.rows(), grid.cells(), givens, changed, back,
-                timeline.get(cursor).confidence());
-        int conflicts = SudokuRules.count(SudokuRules.conflicts(grid.cells(), grid.rows()));
-        return new BoardSnapshot.Sudoku(board, conflicts, total, SudokuRules.count(changed));
+    /**
+     * The grid the board shows for a frame: the puzzle itself at the initial state (the decode of the initial state is
+     * no answer yet), else the decoded grid.
+     */
+    static CellGrid shown(LabPuzzle puzzle, LabFrame frame) {
+        return frame.kind() == UpdateKind.INIT && puzzle.kind() != PuzzleKind.ARC ? puzzle.input() : frame.decoded();
     }
 
-    static BoardSnapshot maze(LabPuzzle puzzle, List<LabFrame> timeline, int cursor) {
-        var input = puzzle.input();
-        int n = input.size();
-        if (timeline.get(cursor).decoded().size() != n) {
+    /**
+     * The board with the readings of sample-puzzles' {@link SudokuReader}, the reader and backtrack threshold of
+     * {@code hrmlab analyze}, over the history up to the cursor (the puzzle at update 0).
+     */
+    static BoardSnapshot sudoku(LabPuzzle puzzle, List<LabFrame> timeline, int cursor) {
+        var shape = puzzle.sudokuShape();
+        if (shape == null) {
             return new BoardSnapshot.Empty();
         }
-        boolean[] path = pathOf(input, timeline.get(cursor).decoded());
-        boolean[] prev = cursor > 0 ? pathOf(input, timeline.get(cursor - 1).decoded()) : new boolean[n];
-        boolean[] added = new boolean[n];
-        float[] fade = new float[n];
-        int nAdded = 0;
-        int nRemoved = 0;
-        for (int i = 0; i < n; i++) {
-            added[i] = path[i] && !prev[i];
-            nAdded += added[i] ? 1 : 0;
-            nRemoved += prev[i] && !path[i] ? 1 : 0;
+        for (int t = 0; t <= cursor; t++) {
+            if (shown(puzzle, timeline.get(t)).size() != shape.cells()) {
+                return new BoardSnapshot.Empty();
+            }
         }
+        var reader = new SudokuReader(puzzle.input().cells(), shape, SudokuReader.DEFAULT_STABLE_STEPS);
+        boolean[] back = new boolean[shape.cells()];
+        int total = 0;
+        SudokuReading now = null;
+        for (int t = 0; t <= cursor; t++) {
+            now = reader.next(shown(puzzle, timeline.get(t)).cells());
+            total += now.backtrackCount();
+            if (t > cursor - FADE_UPDATES) {
+                for (int i = 0; i < back.length; i++) {
+                    back[i] |= now.backtrack()[i];
+                }
+            }
+        }
+        var frame = timeline.get(cursor);
+        var grid = shown(puzzle, frame);
+        float[] confidence = frame.kind() == UpdateKind.INIT ? new float[0] : frame.confidence();
+        var board = new SudokuBoard(shape.size(), grid.cells(), puzzle.givens(), now.changed(), back, confidence);
+        return new BoardSnapshot.Sudoku(board, now.violatingCells(), total, now.changedCount());
+    }
+
+    /** The board with the readings of sample-puzzles' {@link MazeReader} over the last {@link #FADE_UPDATES}. */
+    static BoardSnapshot maze(LabPuzzle puzzle, List<LabFrame> timeline, int cursor) {
+        var input = puzzle.input();
+        int from = Math.max(0, cursor - FADE_UPDATES);
+        for (int t = from; t <= cursor; t++) {
+            if (shown(puzzle, timeline.get(t)).size() != input.size()) {
+                return new BoardSnapshot.Empty();
+            }
+        }
+        var reader = new MazeReader(input.cells(), input.rows(), input.cols());
+        var window = new ArrayList<MazeReading>(cursor - from + 1);
+        for (int t = from; t <= cursor; t++) {
+            window.add(reader.next(shown(puzzle, timeline.get(t)).cells()));
+        }
+        var now = window.get(window.size() - 1);
+        boolean[] path = now.path();
+        float[] fade = new float[input.size()];
         for (int age = 0; age < FADE_UPDATES && cursor - age >= 1; age++) {
-            boolean[] after = age == 0 ? path : pathOf(input, timeline.get(cursor - age).decoded());
-            boolean[] before = pathOf(input, timeline.get(cursor - age - 1).decoded());
-            for (int i = 0; i < n; i++) {
-                if (before[i] && !after[i] && !path[i] && fade[i] == 0) {
+            boolean[] removed = window.get(cursor - age - from).removed();
+            for (int i = 0; i < fade.length; i++) {
+                if (removed[i] && !path[i] && fade[i] == 0) {
                     fade[i] = 1f - age / (float) FADE_UPDATES;
                 }
             }
         }
-        int[] base = input.cells();
-        var board = new MazeBoard(input.rows(), input.cols(), base, path, added, fade);
-        int cells = 0;
-        for (boolean p : path) {
-            cells += p ? 1 : 0;
-        }
-        return new BoardSnapshot.Maze(board, cells, nAdded, nRemoved, components(input, path),
-                connected(input, path));
+        var board = new MazeBoard(input.rows(), input.cols(), input.cells(), path, now.added(), fade);
+        return new BoardSnapshot.Maze(board, now.pathCells(), now.addedCount(), now.removedCount(), now.components(),
+                now.connected());
     }
 
     static BoardSnapshot arc(LabPuzzle puzzle, LabFrame frame) {
-        var predicted = color(frame.decoded());
-        var expected = color(puzzle.answer());
-        int distance = expected.isEmpty() ? -1 : ArcRenderer.distance(predicted, expected);
-        return new BoardSnapshot.Arc(new ArcBoard(color(puzzle.input()), predicted, expected), distance);
+        var predicted = frame.decoded();
+        var expected = puzzle.answer();
+        int distance = expected.isEmpty() ? -1 : ArcDistance.of(predicted.cells(), predicted.rows(), predicted.cols(),
+                expected.cells(), expected.rows(), expected.cols()).total();
+        return new BoardSnapshot.Arc(new ArcBoard(color(puzzle.input()), color(predicted), color(expected)), distance);
     }
 
     static ColorGrid color(CellGrid g) {
         return g.isEmpty() ? ColorGrid.EMPTY : new ColorGrid(g.rows(), g.cols(), g.cells());
-    }
-
-    /** Open cells the decoded grid marks as path. */
-    static boolean[] pathOf(CellGrid maze, CellGrid decoded) {
-        boolean[] out = new boolean[maze.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = decoded.at(i) == MazeCells.PATH && maze.at(i) == MazeCells.OPEN;
-        }
-        return out;
-    }
-
-    /** Number of 4-connected pieces of path cells. */
-    static int components(CellGrid maze, boolean[] path) {
-        boolean[] seen = new boolean[path.length];
-        int pieces = 0;
-        for (int i = 0; i < path.length; i++) {
-            if (path[i] && !seen[i]) {
-                pieces++;
-                flood(maze, i, seen, j -> path[j]);
-            }
-        }
-        return pieces;
-    }
-
-    /** Whether S reaches G through path cells. */
-    static boolean connected(CellGrid maze, boolean[] path) {
-        int start = -1;
-        int goal = -1;
-        for (int i = 0; i < maze.size(); i++) {
-            if (maze.at(i) == MazeCells.START) {
-                start = i;
-            } else if (maze.at(i) == MazeCells.GOAL) {
-                goal = i;
-            }
-        }
-        if (start < 0 || goal < 0) {
-            return false;
-        }
-        boolean[] seen = new boolean[path.length];
-        final int g = goal;
-        flood(maze, start, seen, j -> path[j] || j == g);
-        return seen[goal];
-    }
-
-    private static void flood(CellGrid maze, int from, boolean[] seen, java.util.function.IntPredicate walkable) {
-        var queue = new ArrayDeque<Integer>();
-        queue.add(from);
-        seen[from] = true;
-        int cols = maze.cols();
-        while (!queue.isEmpty()) {
-            int i = queue.poll();
-            int r = i / cols;
-            int c = i % cols;
-            int[] next = {r > 0 ? i - cols : -1, r < maze.rows() - 1 ? i + cols : -1, c > 0 ? i - 1 : -1,
-                c < cols - 1 ? i + 1 : -1};
-            for (int j : next) {
-                if (j >= 0 && !seen[j] && walkable.test(j)) {
-                    seen[j] = true;
-                    queue.add(j);
-                }
-            }
-        }
     }
 }

@@ -4,12 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.hrmlab.puzzles.ArcPuzzle;
 import org.hrmlab.puzzles.BundledPuzzles;
-import org.hrmlab.puzzles.Grid;
-import org.hrmlab.puzzles.MazePuzzle;
 import org.hrmlab.puzzles.Puzzle;
-import org.hrmlab.puzzles.SudokuPuzzle;
 
 /** The puzzles shipped in {@code sample-puzzles}, as the lab sees them. */
 public final class BundledLabPuzzles {
@@ -45,28 +41,9 @@ public final class BundledLabPuzzles {
         return out;
     }
 
-    /** @return the lab's view of a puzzle: Sudoku digits, maze codes as model tokens, ARC colours */
+    /** @return the lab's view of a puzzle: the same cells (Sudoku digits, maze cell codes, ARC colours) */
     public static LabPuzzle from(Puzzle p) {
-        CellGrid answer = p.answer().map(g -> cells(g, p instanceof MazePuzzle ? 1 : 0)).orElse(CellGrid.EMPTY);
-        if (p instanceof SudokuPuzzle) {
-            return new LabPuzzle(p.name(), PuzzleKind.SUDOKU, cells(p.input(), 0), answer);
-        }
-        if (p instanceof MazePuzzle) {
-            return new LabPuzzle(p.name(), PuzzleKind.MAZE, cells(p.input(), 1), answer);
-        }
-        if (p instanceof ArcPuzzle) {
-            return new LabPuzzle(p.name(), PuzzleKind.ARC, cells(p.input(), 0), answer);
-        }
-        throw new IllegalArgumentException("unknown puzzle kind: " + p);
-    }
-
-    private static CellGrid cells(Grid g, int offset) {
-        int[] c = new int[g.rows() * g.cols()];
-        for (int r = 0; r < g.rows(); r++) {
-            for (int col = 0; col < g.cols(); col++) {
-                c[r * g.cols() + col] = g.get(r, col) + offset;
-            }
-        }
-        return new CellGrid(g.rows(), g.cols(), c);
+        return new LabPuzzle(p.name(), p.kind(), CellGrid.of(p.input()),
+                p.answer().map(CellGrid::of).orElse(CellGrid.EMPTY));
     }
 }

@@ -1,8 +1,13 @@
 package org.hrmlab.app.puzzle;
 
 import java.util.Arrays;
+import org.hrmlab.puzzles.Grid;
 
-/** A row-major grid of small integer cell values. The array is copied in and out. */
+/**
+ * A row-major grid of small integer cell values as the lab holds them: a {@link Grid} of sample-puzzles' encodings
+ * (Sudoku digits, maze cell codes, ARC colours) that may also be empty (unknown answer, nothing decoded). The array
+ * is copied in and out.
+ */
 public record CellGrid(int rows, int cols, int[] cells) {
     /** No grid (unknown answer, nothing decoded). */
     public static final CellGrid EMPTY = new CellGrid(0, 0, new int[0]);
@@ -13,6 +18,16 @@ public record CellGrid(int rows, int cols, int[] cells) {
                     + cells.length);
         }
         cells = cells.clone();
+    }
+
+    /** The lab's copy of a puzzle grid. */
+    public static CellGrid of(Grid g) {
+        return new CellGrid(g.rows(), g.cols(), g.toArray());
+    }
+
+    /** @return this grid as a puzzle grid; not for {@link #EMPTY} */
+    public Grid toGrid() {
+        return Grid.of(rows, cols, cells);
     }
 
     /** A {@code rows x cols} grid filled with {@code value}. */

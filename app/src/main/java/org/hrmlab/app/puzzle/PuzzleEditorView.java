@@ -22,6 +22,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
 import org.hrmlab.app.shell.ThemeModel;
+import org.hrmlab.puzzles.MazeCell;
+import org.hrmlab.puzzles.PuzzleKind;
 import org.hrmlab.viz.fx.ResizableCanvas;
 import org.hrmlab.viz.grid.ArcBoard;
 import org.hrmlab.viz.grid.ArcPalette;
@@ -117,8 +119,8 @@ public final class PuzzleEditorView extends BorderPane {
 
     private void puzzleChanged(LabPuzzle was, LabPuzzle now) {
         title.setText(now.name());
-        if (was == null || was.kind() != now.kind()) {
-            buildBrushes(now.kind());
+        if (was == null || was.kind() != now.kind() || was.input().rows() != now.input().rows()) {
+            buildBrushes(now);
         }
         sizeBox.setVisible(now.kind() != PuzzleKind.SUDOKU);
         sizeBox.setManaged(now.kind() != PuzzleKind.SUDOKU);
@@ -130,20 +132,20 @@ public final class PuzzleEditorView extends BorderPane {
         canvas.repaint();
     }
 
-    private void buildBrushes(PuzzleKind kind) {
+    private void buildBrushes(LabPuzzle p) {
         brushes.getChildren().clear();
         brushGroup.getToggles().clear();
-        switch (kind) {
+        switch (p.kind()) {
             case SUDOKU -> {
-                for (int d = 0; d <= 9; d++) {
+                for (int d = 0; d <= p.input().rows(); d++) {
                     addBrush(d == 0 ? "erase" : Integer.toString(d), d, null);
                 }
             }
             case MAZE -> {
-                addBrush("wall", MazeCells.WALL, theme.getGridTheme().wall());
-                addBrush("open", MazeCells.OPEN, theme.getGridTheme().open());
-                addBrush("start S", MazeCells.START, theme.getGridTheme().start());
-                addBrush("goal G", MazeCells.GOAL, theme.getGridTheme().goal());
+                addBrush("wall", MazeCell.WALL.code(), theme.getGridTheme().wall());
+                addBrush("open", MazeCell.OPEN.code(), theme.getGridTheme().open());
+                addBrush("start S", MazeCell.START.code(), theme.getGridTheme().start());
+                addBrush("goal G", MazeCell.GOAL.code(), theme.getGridTheme().goal());
             }
             case ARC -> {
                 for (int c = 0; c < ArcPalette.SIZE; c++) {

@@ -13,12 +13,16 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import org.hrmlab.app.shell.Notices;
-import org.hrmlab.viz.grid.SudokuRules;
+import org.hrmlab.puzzles.MazeCell;
+import org.hrmlab.puzzles.PuzzleKind;
+import org.hrmlab.puzzles.maze.MazeSolver;
+import org.hrmlab.puzzles.sudoku.SudokuRules;
 
 /**
  * The puzzle editor: a working copy that clicks paint with the current brush (a digit, a maze cell or an ARC colour),
  * ARC grids that can be resized (input and expected output separately), live validation, and "run" which hands the
- * puzzle, with its answer recomputed where a solver exists, to the inspector.
+ * puzzle, with its answer recomputed where a solver exists (sample-puzzles' Sudoku solver for every board size, its
+ * maze solver), to the inspector.
  */
 public final class PuzzleEditorViewModel {
     /** Which grid of an ARC puzzle the brush paints. */
@@ -27,6 +31,10 @@ public final class PuzzleEditorViewModel {
     }
 
     public static final int MAX_SIDE = 30;
+    private static final int WALL = MazeCell.WALL.code();
+    private static final int OPEN = MazeCell.OPEN.code();
+    private static final int START = MazeCell.START.code();
+    private static final int GOAL = MazeCell.GOAL.code();
 
     private final ReadOnlyObjectWrapper<LabPuzzle> puzzle = new ReadOnlyObjectWrapper<>(SamplePuzzles.sudoku());
     private final IntegerProperty brush = new SimpleIntegerProperty(1);
@@ -74,7 +82,7 @@ public final class PuzzleEditorViewModel {
         target.set(Target.INPUT);
         brush.set(switch (p.kind()) {
             case SUDOKU -> 1;
-            case MAZE -> MazeCells.WALL;
+            case MAZE -> WALL;
             case ARC -> 1;
         });
     }
@@ -83,7 +91,10 @@ public final class PuzzleEditorViewModel {
         edit(SamplePuzzles.blank(kind));
     }
 
-    /** Paints cell {@code index} of the target grid with the brush. S and G stay unique in a maze. */
+    /**
+     * Paints cell {@code index} of the target grid with the brush. S and G stay unique in a maze; a Sudoku takes the
+     * digits of its size only.
+     */
     public void paint(int index) {
         var p = puzzle.get();
         var grid = editedGrid();
@@ -93,19 +104,24 @@ public final class PuzzleEditorViewModel {
         int value = brush.get();
         if (p.kind() == PuzzleKind.MAZE) {
             if (grid.at(index) == value) {
-                value = value == MazeCells.WALL ? MazeCells.OPEN : grid.at(index);
+                value = value == WALL ? OPEN : grid.at(index);
             }
-            if (value == MazeCells.START || value == MazeCells.GOAL) {
+            if (value == START || value == GOAL) {
                 int[] cells = grid.cells();
                 for (int i = 0; i < cells.length; i++) {
                     if (cells[i] == value) {
-                        cells[i] = MazeCells.OPEN;
+                        cells[i] = OPEN;
                     }
                 }
                 grid = new CellGrid(grid.rows(), grid.cols(), cells);
             }
-        } else if (p.kind() == PuzzleKind.SUDOKU && grid.at(index) == value) {
-            value = 0;
+        } else if (p.kind() == PuzzleKind.SUDOKU) {
+            if (value > grid.rows()) {
+                return;
+            }
+            if (grid.at(index) == value) {
+                value = 0;
+            }
         }
         setEditedGrid(grid.with(index, value));
     }
@@ -120,7 +136,7 @@ public final class PuzzleEditorViewModel {
             notices.error("grid size must be 1.." + MAX_SIDE + " on each side, got " + rows + "x" + cols);
             return;
         }
-        int fill = p.kind() == PuzzleKind.MAZE ? MazeCells.OPEN : 0;
+        int fill = p.kind() == PuzzleKind.MAZE ? OPEN : 0;
         var grid = editedGrid();
         if (grid.isEmpty()) {
             grid = CellGrid.filled(rows, cols, fill);
@@ -131,18 +147,14 @@ public final class PuzzleEditorViewModel {
     public void clear() {
         var p = puzzle.get();
         var grid = editedGrid();
-        int fill = p.kind() == PuzzleKind.MAZE ? MazeCells.OPEN : 0;
+        int fill = p.kind() == PuzzleKind.MAZE ? OPEN : 0;
         setEditedGrid(CellGrid.filled(Math.max(1, grid.rows()), Math.max(1, grid.cols()), fill));
     }
 
     /** Sends the puzzle to the inspector, with its answer recomputed for Sudoku and maze. */
     public void run() {
         var p = puzzle.get();
-        var answer = switch (p.kind()) {
-            case SUDOKU -> SudokuSolver.solve(p.input()).orElse(CellGrid.EMPTY);
-            case MAZE -> MazeCells.solve(p.input());
-            case ARC -> p.answer();
-        };
+        var answer = p.kind() == PuzzleKind.ARC ? p.answer() : p.solve();
         if (answer.isEmpty() && p.kind() != PuzzleKind.ARC) {
             notices.info(p.name() + ": no solution; running without a known answer");
         }
@@ -170,14 +182,18 @@ public final class PuzzleEditorViewModel {
         var p = puzzle.get();
         validation.set(switch (p.kind()) {
             case SUDOKU -> {
-                int conflicts = SudokuRules.count(SudokuRules.conflicts(p.input().cells(), p.input().rows()));
+                var shape = p.sudokuShape();
+                int conflicts = shape == null ? 0 : SudokuRules.conflicts(shape, p.input().cells()).count();
                 int clues = 0;
                 for (int v : p.input().cells()) {
                     clues += v != 0 ? 1 : 0;
                 }
                 yield clues + " clues" + (conflicts > 0 ? " \u00b7 " + conflicts + " cells in conflict" : "");
             }
-            case MAZE -> MazeCells.solve(p.input()).isEmpty() ? "no path from S to G" : "S reaches G";
+            case MAZE -> {
+                String ends = MazeSolver.checkEndpoints(p.input().toGrid());
+                yield ends != null ? ends : p.solve().isEmpty() ? "no path from S to G" : "S reaches G";
+            }
             case ARC -> "input " + p.input().rows() + "\u00d7" + p.input().cols() + " \u00b7 expected "
                     + (p.answer().isEmpty() ? "none" : p.answer().rows() + "\u00d7" + p.answer().cols());
         });

@@ -12,17 +12,22 @@ import java.util.List;
 import org.hrmlab.app.engine.LabFrame;
 import org.hrmlab.app.engine.UpdateKind;
 import org.hrmlab.app.engine.Verdict;
+import org.hrmlab.app.puzzle.BundledLabPuzzles;
 import org.hrmlab.app.puzzle.CellGrid;
 import org.hrmlab.app.puzzle.LabPuzzle;
-import org.hrmlab.app.puzzle.MazeCells;
-import org.hrmlab.app.puzzle.PuzzleKind;
+import org.hrmlab.puzzles.MazeCell;
+import org.hrmlab.puzzles.PuzzleKind;
+import org.hrmlab.engine.analysis.AnalysisSettings;
+import org.hrmlab.puzzles.BundledPuzzles;
 import org.hrmlab.viz.fx.TimelineMarker;
 import org.hrmlab.viz.grid.HeatmapData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BoardsTest {
-    private static final LabPuzzle MAZE = new LabPuzzle("m", PuzzleKind.MAZE,
-            MazeCells.parse("S  ", "## ", "G  "), CellGrid.EMPTY);
+    private static final LabPuzzle MAZE = new LabPuzzle("m", PuzzleKind.MAZE, path("S  ", "## ", "G  "),
+            CellGrid.EMPTY);
 
     private static LabFrame frame(int index, CellGrid decoded, boolean segmentEnd, Verdict verdict) {
         return new LabFrame(index, index == 0 ? UpdateKind.INIT : index % 3 == 0 ? UpdateKind.H : UpdateKind.L,
@@ -30,8 +35,10 @@ class BoardsTest {
                 false, verdict);
     }
 
+    /** Rows of {@code # SGo} as maze cell codes. */
     private static CellGrid path(String... rows) {
-        return MazeCells.parse(rows);
+        int[] cells = String.join("", rows).chars().map(ch -> MazeCell.ofSymbol((char) ch).code()).toArray();
+        return new CellGrid(rows.length, rows[0].length(), cells);
     }
 
     @Test
@@ -52,6 +59,61 @@ class BoardsTest {
         assertEquals(1, m.components());
         assertEquals(4, m.added());
         assertArrayEquals(new boolean[] {false, true, true, false, false, true, false, true, true}, m.board().path());
+    }
+
+    private static LabPuzzle bundledSudoku(String set) throws Exception {
+        return BundledLabPuzzles.from(BundledPuzzles.open(set, 0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sudoku/4x4-easy", "sudoku/6x6-medium", "sudoku/9x9-easy"})
+    void sudokuReadingsHoldOnEveryBoardSize(String set) throws Exception {
+        var p = bundledSudoku(set);
+        int n = p.input().rows();
+        var timeline = List.of(frame(0, CellGrid.filled(n, n, 1), false, Verdict.WRONG),
+                frame(1, p.answer(), true, Verdict.RIGHT));
+
+        var solved = (BoardSnapshot.Sudoku) Boards.build(p, timeline, 1);
+
+        assertEquals(0, solved.conflicts(), set + ": a solved board has no conflicts");
+        assertEquals(n, solved.board().size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sudoku/4x4-easy", "sudoku/6x6-medium", "sudoku/9x9-easy"})
+    void atUpdateZeroTheBoardShowsTheGivens(String set) throws Exception {
+        var p = bundledSudoku(set);
+        int n = p.input().rows();
+        var timeline = List.of(frame(0, CellGrid.filled(n, n, 1), false, Verdict.WRONG));
+
+        var start = (BoardSnapshot.Sudoku) Boards.build(p, timeline, 0);
+
+        assertArrayEquals(p.input().cells(), start.board().digits(), "the givens, not the initial state's decode");
+        assertArrayEquals(p.givens(), start.board().givens());
+        assertEquals(0, start.conflicts());
+        assertEquals(0, start.changed());
+    }
+
+    @Test
+    void sudokuBacktracksUseTheAnalysisThreshold() throws Exception {
+        var p = bundledSudoku("sudoku/4x4-easy");
+        int blank = 0;
+        while (p.input().at(blank) != 0) {
+            blank++;
+        }
+        int right = p.answer().at(blank);
+        int wrong = right % 4 + 1;
+        var held = p.answer().with(blank, wrong);
+        var timeline = List.of(frame(0, CellGrid.filled(4, 4, 1), false, Verdict.WRONG),
+                frame(1, held, false, Verdict.WRONG), frame(2, held, false, Verdict.WRONG),
+                frame(3, p.answer(), true, Verdict.RIGHT));
+        int stable = AnalysisSettings.defaults().backtrackStableSteps();
+
+        var s = (BoardSnapshot.Sudoku) Boards.build(p, timeline, 3);
+
+        assertEquals(2, stable, "a digit held " + stable + " updates, then replaced");
+        assertEquals(1, s.backtracks(), "the lab counts what hrmlab analyze counts");
+        assertTrue(s.board().backtracks()[blank]);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.hrmlab.engine.analysis;
 
 import java.util.List;
 import java.util.Objects;
+import org.hrmlab.puzzles.readings.SudokuReader;
 
 /**
  * Every choice the analysis makes, as one value written into export manifests and shown beside figures
@@ -56,7 +57,8 @@ public record AnalysisSettings(SampleUnit sampleUnit, SampleUnit pcaSampleUnit, 
     /** @return the documented defaults */
     public static AnalysisSettings defaults() {
         return new AnalysisSettings(SampleUnit.PER_TOKEN, SampleUnit.MEAN_POOLED, UpdateSelection.SEGMENT_ENDS,
-                UpdateSelection.ALL_UPDATES, false, false, 0, DEFAULT_COUNTS, 2, PcaScope.POOLED, 2, DEFAULT_SEED, Precision.FLOAT64);
+                UpdateSelection.ALL_UPDATES, false, false, 0, DEFAULT_COUNTS, 2, PcaScope.POOLED,
+                SudokuReader.DEFAULT_STABLE_STEPS, DEFAULT_SEED, Precision.FLOAT64);
     }
 
     /** @return a copy with another sample unit */

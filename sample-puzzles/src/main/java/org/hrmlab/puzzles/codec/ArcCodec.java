@@ -96,6 +96,12 @@ public final class ArcCodec implements TokenCodec {
         return rows <= side && cols <= side;
     }
 
+    /** The grid at offset (0, 0). */
+    @Override
+    public int[] encode(Grid grid) {
+        return encode(grid, 0, 0);
+    }
+
     /**
      * @param grid   at most side x side, colours 0-9 (not modified)
      * @param padRow rows of PAD above the grid

@@ -45,6 +45,7 @@ public record MazeCodec(int rows, int cols) implements TokenCodec {
     }
 
     /** @return tokens of a maze grid (code + 1) */
+    @Override
     public int[] encode(Grid g) {
         int[] t = new int[g.size()];
         for (int i = 0; i < t.length; i++) {

@@ -44,6 +44,7 @@ public record SudokuCodec(SudokuShape shape) implements TokenCodec {
     }
 
     /** @return tokens of a board (0 = blank becomes token 1) */
+    @Override
     public int[] encode(Grid board) {
         int[] t = new int[board.size()];
         for (int i = 0; i < t.length; i++) {

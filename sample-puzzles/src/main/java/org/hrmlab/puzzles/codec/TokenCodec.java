@@ -7,6 +7,7 @@ import org.hrmlab.puzzles.MazePuzzle;
 import org.hrmlab.puzzles.Puzzle;
 import org.hrmlab.puzzles.PuzzleKind;
 import org.hrmlab.puzzles.SudokuPuzzle;
+import org.hrmlab.puzzles.SudokuShape;
 
 /**
  * Turns puzzles into the model's token sequences and model outputs back into grids, exactly as the reference
@@ -37,6 +38,14 @@ public interface TokenCodec {
     int[] encodeLabels(Puzzle puzzle);
 
     /**
+     * @param grid an input grid of this codec's kind that fits it (not modified): Sudoku digits, maze cell codes, or
+     *             ARC colours (placed at the top left of the canvas)
+     * @return its tokens, length {@link #seqLen()}
+     * @throws IllegalArgumentException if an ARC grid does not fit the canvas
+     */
+    int[] encode(Grid grid);
+
+    /**
      * Decodes model tokens (e.g. the argmax of the logits) into a grid of the puzzle kind's encoding.
      *
      * @param tokens length {@link #seqLen()} (not modified)
@@ -60,6 +69,31 @@ public interface TokenCodec {
             return ArcCodec.INSTANCE;
         }
         throw new IllegalArgumentException("no codec for " + puzzle);
+    }
+
+    /**
+     * The codec of a puzzle known only by its kind and input size (an edited puzzle, say).
+     *
+     * @param kind   the family
+     * @param rows   the input's rows
+     * @param cols   the input's columns
+     * @param seqLen the model's sequence length without the puzzle-embedding prefix, or 0 if unknown: it sets an
+     *               ARC codec's canvas (30x30 when 0)
+     * @return the codec {@link #forPuzzle(Puzzle)} gives such a puzzle
+     * @throws IllegalArgumentException if a Sudoku is not square with a box shape, or {@code seqLen} is not a square
+     *                                  ARC canvas
+     */
+    static TokenCodec forGrid(PuzzleKind kind, int rows, int cols, int seqLen) {
+        return switch (kind) {
+            case SUDOKU -> {
+                if (rows != cols) {
+                    throw new IllegalArgumentException("a Sudoku is square, not " + rows + "x" + cols);
+                }
+                yield new SudokuCodec(SudokuShape.of(rows));
+            }
+            case MAZE -> new MazeCodec(rows, cols);
+            case ARC -> seqLen <= 0 ? ArcCodec.INSTANCE : ArcCodec.forSeqLen(seqLen);
+        };
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.hrmlab.puzzles.SudokuShape;
+import org.hrmlab.puzzles.sudoku.SudokuRules;
 
 /**
  * Reads a sequence of decoded Sudoku grids step by step (docs/analysis.md). A <b>backtrack</b> is a non-given cell
@@ -11,8 +13,13 @@ import java.util.Set;
  * reverts to a digit it held earlier (before its previous value); each such change counts once.
  */
 public final class SudokuReader {
-    private final int n;
-    private final int box;
+    /**
+     * The default k of the backtrack rule, shared by {@code hrmlab analyze} ({@code --backtrack-steps}) and the lab's
+     * inspector.
+     */
+    public static final int DEFAULT_STABLE_STEPS = 2;
+
+    private final SudokuShape shape;
     private final boolean[] given;
     private final int stableSteps;
     private final int[] previous;
@@ -22,20 +29,18 @@ public final class SudokuReader {
 
     /**
      * @param givens      the puzzle: digits 1..n, 0 = blank (not modified)
-     * @param size        n, the side of the grid (4, 9, 16, ...: a perfect square)
-     * @param stableSteps k ≥ 1
+     * @param shape       the board geometry (4x4 with 2x2 boxes, 6x6 with 2x3 boxes, 9x9, ...)
+     * @param stableSteps k &ge; 1
      */
-    public SudokuReader(int[] givens, int size, int stableSteps) {
-        int b = (int) Math.round(Math.sqrt(size));
-        if (b * b != size || givens.length != size * size) {
-            throw new IllegalArgumentException("need an n*n grid with n a perfect square; got n = " + size
-                    + " and " + givens.length + " cells");
+    public SudokuReader(int[] givens, SudokuShape shape, int stableSteps) {
+        if (givens.length != shape.cells()) {
+            throw new IllegalArgumentException("a " + shape.label() + " board has " + shape.cells()
+                    + " cells, got " + givens.length);
         }
         if (stableSteps < 1) {
             throw new IllegalArgumentException("stableSteps must be >= 1");
         }
-        this.n = size;
-        this.box = b;
+        this.shape = shape;
         this.stableSteps = stableSteps;
         this.given = new boolean[givens.length];
         for (int i = 0; i < givens.length; i++) {
@@ -49,9 +54,17 @@ public final class SudokuReader {
         }
     }
 
+    /**
+     * @param size n, the side of the grid; the boxes are {@link SudokuShape#of(int)}'s (4: 2x2, 6: 2x3, 9: 3x3)
+     * @throws IllegalArgumentException if n has no box shape or the givens are not n*n
+     */
+    public SudokuReader(int[] givens, int size, int stableSteps) {
+        this(givens, SudokuShape.of(size), stableSteps);
+    }
+
     /** Reads every grid of a trajectory in order. */
-    public static List<SudokuReading> readAll(int[] givens, List<int[]> grids, int size, int stableSteps) {
-        SudokuReader reader = new SudokuReader(givens, size, stableSteps);
+    public static List<SudokuReading> readAll(int[] givens, List<int[]> grids, SudokuShape shape, int stableSteps) {
+        SudokuReader reader = new SudokuReader(givens, shape, stableSteps);
         List<SudokuReading> out = new ArrayList<>();
         for (int[] g : grids) {
             out.add(reader.next(g));
@@ -63,9 +76,10 @@ public final class SudokuReader {
      * Reads the next step's grid.
      *
      * @param grid digits 1..n, 0 = blank, row-major {@code [n * n]} (not modified)
+     * @return the changes, conflicts (boxes of the reader's shape) and backtracks of this step
      */
     public SudokuReading next(int[] grid) {
-        int cells = n * n;
+        int cells = shape.cells();
         if (grid.length != cells) {
             throw new IllegalArgumentException("grid has " + grid.length + " cells, expected " + cells);
         }
@@ -103,40 +117,9 @@ public final class SudokuReader {
             }
             runLength[c] = 1;
         }
-        boolean[] rowConflict = new boolean[cells];
-        boolean[] colConflict = new boolean[cells];
-        boolean[] boxConflict = new boolean[cells];
-        int violating = 0;
-        for (int c = 0; c < cells; c++) {
-            int v = grid[c];
-            if (v == 0) {
-                continue;
-            }
-            int r = c / n;
-            int col = c % n;
-            for (int j = 0; j < n; j++) {
-                if (j != col && grid[r * n + j] == v) {
-                    rowConflict[c] = true;
-                }
-                if (j != r && grid[j * n + col] == v) {
-                    colConflict[c] = true;
-                }
-            }
-            int br = r / box * box;
-            int bc = col / box * box;
-            for (int i = br; i < br + box; i++) {
-                for (int j = bc; j < bc + box; j++) {
-                    if ((i != r || j != col) && grid[i * n + j] == v) {
-                        boxConflict[c] = true;
-                    }
-                }
-            }
-            if (rowConflict[c] || colConflict[c] || boxConflict[c]) {
-                violating++;
-            }
-        }
+        SudokuRules.Conflicts conflicts = SudokuRules.conflicts(shape, grid);
         System.arraycopy(grid, 0, previous, 0, cells);
-        return new SudokuReading(step++, changed, rowConflict, colConflict, boxConflict, backtrack, changedCount,
-                violating, backtracks, blanks);
+        return new SudokuReading(step++, changed, conflicts.row(), conflicts.column(), conflicts.box(), backtrack,
+                changedCount, conflicts.count(), backtracks, blanks);
     }
 }

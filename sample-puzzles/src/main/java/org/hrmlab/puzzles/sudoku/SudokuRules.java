@@ -9,6 +9,77 @@ public final class SudokuRules {
     }
 
     /**
+     * The cells of a partly filled board that share their digit with another cell, per kind of unit. Arrays are
+     * row-major {@code [size * size]}.
+     *
+     * @param row    cells whose digit appears elsewhere in the same row
+     * @param column cells whose digit appears elsewhere in the same column
+     * @param box    cells whose digit appears elsewhere in the same box
+     */
+    public record Conflicts(boolean[] row, boolean[] column, boolean[] box) {
+        /** @return whether cell {@code i} is in any conflict */
+        public boolean at(int i) {
+            return row[i] || column[i] || box[i];
+        }
+
+        /** @return per cell, whether it is in any conflict */
+        public boolean[] any() {
+            boolean[] out = new boolean[row.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = at(i);
+            }
+            return out;
+        }
+
+        /** @return the number of cells in at least one conflict */
+        public int count() {
+            int n = 0;
+            for (int i = 0; i < row.length; i++) {
+                n += at(i) ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    /**
+     * Finds the repeated digits of a partly filled board (for boards in progress, such as a model's decoded guess).
+     *
+     * @param shape  the geometry
+     * @param digits row-major {@code [size * size]}, 0 = blank; values outside 1..size are ignored (not modified)
+     * @return the conflicting cells
+     */
+    public static Conflicts conflicts(SudokuShape shape, int[] digits) {
+        int n = shape.size();
+        if (digits.length != n * n) {
+            throw new IllegalArgumentException("a " + shape.label() + " board has " + n * n + " cells, got "
+                    + digits.length);
+        }
+        int[] inRow = new int[n * (n + 1)];
+        int[] inCol = new int[n * (n + 1)];
+        int[] inBox = new int[n * (n + 1)];
+        for (int i = 0; i < digits.length; i++) {
+            int v = digits[i];
+            if (v >= 1 && v <= n) {
+                inRow[(i / n) * (n + 1) + v]++;
+                inCol[(i % n) * (n + 1) + v]++;
+                inBox[shape.box(i / n, i % n) * (n + 1) + v]++;
+            }
+        }
+        boolean[] row = new boolean[digits.length];
+        boolean[] col = new boolean[digits.length];
+        boolean[] box = new boolean[digits.length];
+        for (int i = 0; i < digits.length; i++) {
+            int v = digits[i];
+            if (v >= 1 && v <= n) {
+                row[i] = inRow[(i / n) * (n + 1) + v] > 1;
+                col[i] = inCol[(i % n) * (n + 1) + v] > 1;
+                box[i] = inBox[shape.box(i / n, i % n) * (n + 1) + v] > 1;
+            }
+        }
+        return new Conflicts(row, col, box);
+    }
+
+    /**
      * Finds the first rule a complete board breaks.
      *
      * @param shape    the geometry

@@ -13,6 +13,7 @@ import org.hrmlab.puzzles.ArcPair;
 import org.hrmlab.puzzles.ArcTask;
 import org.hrmlab.puzzles.Grid;
 import org.hrmlab.puzzles.MazePuzzle;
+import org.hrmlab.puzzles.PuzzleKind;
 import org.hrmlab.puzzles.SudokuPuzzle;
 import org.hrmlab.puzzles.SudokuShape;
 import org.hrmlab.puzzles.TestData;
@@ -24,6 +25,27 @@ import org.hrmlab.puzzles.sudoku.SudokuGenerator;
 import org.junit.jupiter.api.Test;
 
 class CodecTest {
+    @Test
+    void aGridAloneFindsTheCodecOfItsPuzzle() throws Exception {
+        for (SudokuShape shape : new SudokuShape[] {SudokuShape.FOUR, SudokuShape.SIX, SudokuShape.NINE}) {
+            SudokuPuzzle p = new SudokuGenerator(shape, 2).next("p", SudokuDifficulty.preset("easy", shape));
+            TokenCodec c = TokenCodec.forGrid(PuzzleKind.SUDOKU, shape.size(), shape.size(), 0);
+            assertEquals(TokenCodec.forPuzzle(p), c);
+            assertArrayEquals(c.encodeInput(p), c.encode(p.givens()));
+        }
+        MazePuzzle m = new MazeGenerator(9, 9, 3).next("m", MazeDifficulty.any());
+        TokenCodec mc = TokenCodec.forGrid(PuzzleKind.MAZE, 9, 9, 0);
+        assertArrayEquals(TokenCodec.forPuzzle(m).encodeInput(m), mc.encode(m.maze()));
+        assertEquals(m.maze(), mc.decode(mc.encode(m.maze())).orElseThrow());
+        Grid arc = Grid.of(new int[][] {{1, 2}, {3, 4}});
+        TokenCodec ac = TokenCodec.forGrid(PuzzleKind.ARC, 2, 2, 16);
+        assertEquals(16, ac.seqLen());
+        assertEquals(arc, ac.decode(ac.encode(arc)).orElseThrow());
+        assertSame(ArcCodec.INSTANCE, TokenCodec.forGrid(PuzzleKind.ARC, 2, 2, 0));
+        assertThrows(IllegalArgumentException.class, () -> TokenCodec.forGrid(PuzzleKind.SUDOKU, 4, 5, 0));
+        assertThrows(IllegalArgumentException.class, () -> TokenCodec.forGrid(PuzzleKind.ARC, 2, 2, 15));
+    }
+
     @Test
     void sudokuTokensAreDigitPlusOneWithBlankOne() {
         for (SudokuShape shape : new SudokuShape[] {SudokuShape.FOUR, SudokuShape.SIX, SudokuShape.NINE}) {

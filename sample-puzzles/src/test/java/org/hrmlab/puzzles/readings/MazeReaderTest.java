@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.hrmlab.puzzles.MazeCell;
 import org.junit.jupiter.api.Test;
 
 class MazeReaderTest {
@@ -15,7 +16,7 @@ class MazeReaderTest {
         "#####"};
 
     private static int[] grid(String... lines) {
-        return String.join("", lines).chars().toArray();
+        return String.join("", lines).chars().map(ch -> MazeCell.ofSymbol((char) ch).code()).toArray();
     }
 
     @Test
@@ -41,8 +42,9 @@ class MazeReaderTest {
         assertTrue(both.connected());
         assertTrue(both.shortest());
         assertFalse(both.exact());
-        assertEquals(4, both.added());
-        assertEquals(0, both.removed());
+        assertEquals(4, both.addedCount());
+        assertEquals(0, both.removedCount());
+        assertTrue(both.added()[11] && !both.added()[7]);
         assertEquals(2, both.components(), "path cells only; S and G do not join components");
     }
 
@@ -58,7 +60,25 @@ class MazeReaderTest {
         MazeReading direct = reader.next(grid("#######", "#SoG  #", "# ### #", "#     #", "#######"));
         assertTrue(direct.shortest());
         assertTrue(direct.exact());
-        assertEquals(1, direct.added());
-        assertEquals(9, direct.removed());
+        assertEquals(1, direct.addedCount());
+        assertEquals(9, direct.removedCount());
+    }
+
+    @Test
+    void onlyOpenCellsArePathCells() {
+        MazeReader reader = new MazeReader(grid(MAZE), 5, 5);
+        MazeReading r = reader.next(grid("#####", "#Soo#", "#o#o#", "#  G#", "oo###"));
+        assertEquals(4, r.pathCells(), "path on walls does not count");
+        assertFalse(r.path()[20]);
+    }
+
+    @Test
+    void aMazeWithoutStartOrGoalIsNeverConnected() {
+        MazeReader reader = new MazeReader(grid("#####", "#   #", "# # #", "#  G#", "#####"), 5, 5);
+        assertEquals(-1, reader.shortestLength());
+        MazeReading r = reader.next(grid("#####", "#oo #", "# # #", "#  G#", "#####"));
+        assertFalse(r.connected());
+        assertEquals(2, r.pathCells());
+        assertEquals(1, r.components());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.hrmlab.puzzles.SudokuShape;
 import org.junit.jupiter.api.Test;
 
 class SudokuReaderTest {
@@ -48,7 +49,7 @@ class SudokuReaderTest {
         int[] a = SOLVED_4.clone();
         int[] b = SOLVED_4.clone();
         b[5] = 3;
-        List<SudokuReading> rs = SudokuReader.readAll(new int[16], List.of(a, b), 4, 2);
+        List<SudokuReading> rs = SudokuReader.readAll(new int[16], List.of(a, b), SudokuShape.FOUR, 2);
         assertEquals(0, rs.get(0).changedCount());
         assertEquals(1, rs.get(1).changedCount());
         assertTrue(rs.get(1).changed()[5]);
@@ -87,7 +88,28 @@ class SudokuReaderTest {
     }
 
     @Test
-    void rejectsNonSquareSizes() {
-        assertThrows(IllegalArgumentException.class, () -> new SudokuReader(new int[36], 6, 2));
+    void sixBySixBoardsHaveTwoByThreeBoxes() {
+        int[] solved = {
+            2, 6, 3, 4, 5, 1,
+            4, 1, 5, 2, 3, 6,
+            3, 2, 6, 1, 4, 5,
+            5, 4, 1, 3, 6, 2,
+            6, 3, 2, 5, 1, 4,
+            1, 5, 4, 6, 2, 3};
+        SudokuReader reader = new SudokuReader(new int[36], 6, SudokuReader.DEFAULT_STABLE_STEPS);
+        assertTrue(reader.next(solved).solved());
+        int[] g = solved.clone();
+        g[7] = 6; // row 1 already has 6 at cell 11; box 0 (rows 0-1, columns 0-2) has 6 at cell 1
+        SudokuReading r = reader.next(g);
+        assertTrue(r.rowConflict()[7] && r.rowConflict()[11]);
+        assertTrue(r.boxConflict()[7] && r.boxConflict()[1]);
+        assertFalse(r.boxConflict()[11], "cell 11 lies in box 1");
+        assertEquals(3, r.violatingCells());
+    }
+
+    @Test
+    void rejectsSizesWithoutBoxesAndMismatchedGivens() {
+        assertThrows(IllegalArgumentException.class, () -> new SudokuReader(new int[25], 5, 2));
+        assertThrows(IllegalArgumentException.class, () -> new SudokuReader(new int[36], SudokuShape.NINE, 2));
     }
 }

@@ -7,6 +7,7 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.hrmlab.puzzles.readings.ArcDistance;
 
 /** Paints an {@link ArcBoard}: input, prediction and expected output side by side, differing cells crossed. */
 public final class ArcRenderer {
@@ -36,26 +37,6 @@ public final class ArcRenderer {
             }
         }
         return out;
-    }
-
-    /**
-     * Distance to target: cells that differ over the union of both shapes (a cell present in only one grid counts
-     * as different). 0 means solved. Pure.
-     */
-    public static int distance(ColorGrid predicted, ColorGrid expected) {
-        int rows = Math.max(predicted.rows(), expected.rows());
-        int cols = Math.max(predicted.cols(), expected.cols());
-        int d = 0;
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                boolean inP = r < predicted.rows() && c < predicted.cols();
-                boolean inE = r < expected.rows() && c < expected.cols();
-                if (inP != inE || (inP && predicted.at(r, c) != expected.at(r, c))) {
-                    d++;
-                }
-            }
-        }
-        return d;
     }
 
     /** Lays the non-empty grids out left to right in a {@code width x height} area with a shared cell size. Pure. */
@@ -107,7 +88,10 @@ public final class ArcRenderer {
             g.setFill(theme.givenText());
             String title = panel.title() + "  " + grid.rows() + "\u00d7" + grid.cols();
             if (panel.title().equals("prediction") && !board.expected().isEmpty()) {
-                title += "  \u0394 " + distance(board.predicted(), board.expected());
+                var p = board.predicted();
+                var e = board.expected();
+                title += "  \u0394 " + ArcDistance.of(p.cells(), p.rows(), p.cols(), e.cells(), e.rows(), e.cols())
+                        .total();
             }
             g.fillText(title, geo.x0(), geo.y0() - 4);
             boolean marks = panel.title().equals("prediction") && diff.length > 0;
@@ -146,7 +130,11 @@ public final class ArcRenderer {
                 g.strokeLine(x + cell - m, y + m, x + m, y + cell - m);
             }
         }
-        g.setStroke(SudokuRules.count(diff) > 0 ? theme.diff() : theme.start());
+        boolean anyDiff = false;
+        for (boolean d : diff) {
+            anyDiff |= d;
+        }
+        g.setStroke(anyDiff ? theme.diff() : theme.start());
         g.setLineWidth(2);
         g.strokeRect(geo.x0() - 1, geo.y0() - 1, geo.width() + 2, geo.height() + 2);
     }

@@ -1,22 +1,17 @@
 package org.hrmlab.viz.grid;
 
 import java.util.Arrays;
+import org.hrmlab.puzzles.MazeCell;
 
 /**
  * What a maze renderer draws at one instant. Arrays are row-major {@code rows x cols} and copied in and out.
  *
- * @param cells the maze itself: {@link #WALL}, {@link #OPEN}, {@link #START} or {@link #GOAL} (the reference's
- *              token values for {@code "# SG"})
+ * @param cells the maze itself: {@link MazeCell} codes of wall, open, start or goal
  * @param path cells predicted to lie on the path now
  * @param added path cells that appeared at this update
  * @param fade per cell, how recently it left the path: 1 = just removed, fading to 0; empty when unused
  */
 public record MazeBoard(int rows, int cols, int[] cells, boolean[] path, boolean[] added, float[] fade) {
-    public static final int WALL = 1;
-    public static final int OPEN = 2;
-    public static final int START = 3;
-    public static final int GOAL = 4;
-
     public MazeBoard {
         int n = rows * cols;
         if (cells.length != n || path.length != n || added.length != n || (fade.length != 0 && fade.length != n)) {

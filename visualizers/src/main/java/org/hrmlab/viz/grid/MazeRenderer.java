@@ -6,6 +6,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.hrmlab.puzzles.MazeCell;
 
 /** Paints a {@link MazeBoard}: walls, S and G, path cells (new ones ringed) and recently removed cells fading out. */
 public final class MazeRenderer {
@@ -14,10 +15,10 @@ public final class MazeRenderer {
 
     /** The fill of cell {@code i}. Pure. */
     public static Color fillOf(MazeBoard board, int i, GridTheme theme) {
-        return switch (board.cell(i)) {
-            case MazeBoard.WALL -> theme.wall();
-            case MazeBoard.START -> theme.start();
-            case MazeBoard.GOAL -> theme.goal();
+        return switch (MazeCell.ofCode(board.cell(i))) {
+            case WALL -> theme.wall();
+            case START -> theme.start();
+            case GOAL -> theme.goal();
             default -> {
                 if (board.onPath(i)) {
                     yield theme.path();
@@ -30,9 +31,9 @@ public final class MazeRenderer {
 
     /** The letter drawn on cell {@code i} ("S", "G" or ""). Pure. */
     public static String labelOf(MazeBoard board, int i) {
-        return switch (board.cell(i)) {
-            case MazeBoard.START -> "S";
-            case MazeBoard.GOAL -> "G";
+        return switch (MazeCell.ofCode(board.cell(i))) {
+            case START -> "S";
+            case GOAL -> "G";
             default -> "";
         };
     }
@@ -53,7 +54,7 @@ public final class MazeRenderer {
             double y = geometry.y(i / board.cols());
             g.setFill(fillOf(board, i, theme));
             g.fillRect(x, y, cell, cell);
-            if (board.addedAt(i) && board.onPath(i) && board.cell(i) == MazeBoard.OPEN) {
+            if (board.addedAt(i) && board.onPath(i) && board.cell(i) == MazeCell.OPEN.code()) {
                 g.setStroke(theme.background());
                 g.setLineWidth(Math.max(1, cell * 0.12));
                 g.strokeOval(x + cell * 0.28, y + cell * 0.28, cell * 0.44, cell * 0.44);

@@ -5,13 +5,15 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.hrmlab.puzzles.SudokuShape;
+import org.hrmlab.puzzles.sudoku.SudokuRules;
 
 /** Paints a {@link SudokuBoard}: givens bold, changed cells tinted, conflicts red, backtracks outlined. */
 public final class SudokuRenderer {
     private SudokuRenderer() {
     }
 
-    /** The style of cell {@code i}; {@code conflicts} comes from {@link SudokuRules#conflicts}. Pure. */
+    /** The style of cell {@code i}; {@code conflicts} per cell, e.g. from {@link #conflicts}. Pure. */
     public static CellStyle styleOf(SudokuBoard board, boolean[] conflicts, int i, GridTheme theme) {
         int d = board.digit(i);
         boolean given = board.given(i);
@@ -26,6 +28,11 @@ public final class SudokuRenderer {
                 board.changedAt(i) && !given);
     }
 
+    /** @return the cells of the board in a row, column or box conflict (boxes of the standard shape of its size) */
+    public static boolean[] conflicts(SudokuBoard board) {
+        return SudokuRules.conflicts(SudokuShape.of(board.size()), board.digits()).any();
+    }
+
     /** Draws the board into {@code geometry}: {@link #drawCells} then {@link #drawLines}. Call on the FX thread. */
     public static void draw(GraphicsContext g, GridGeometry geometry, SudokuBoard board, GridTheme theme) {
         drawCells(g, geometry, board, theme);
@@ -35,7 +42,7 @@ public final class SudokuRenderer {
     /** Draws everything but the grid lines: cell fills, outlines, corner marks and digits. */
     public static void drawCells(GraphicsContext g, GridGeometry geometry, SudokuBoard board, GridTheme theme) {
         int n = board.size();
-        boolean[] conflicts = SudokuRules.conflicts(board.digits(), n);
+        boolean[] conflicts = conflicts(board);
         double cell = geometry.cell();
         var regular = Font.font("System", FontWeight.NORMAL, cell * 0.55);
         var bold = Font.font("System", FontWeight.BOLD, cell * 0.58);
@@ -67,17 +74,29 @@ public final class SudokuRenderer {
         }
     }
 
-    /** Draws the cell and box lines of an {@code n x n} board; they depend on the size only. */
+    /**
+     * Draws the cell and box lines of an {@code n x n} board (boxes of {@link SudokuShape#of(int)}: 2x3 on a 6x6);
+     * they depend on the size only.
+     */
     public static void drawLines(GraphicsContext g, GridGeometry geometry, int n, GridTheme theme) {
-        int box = SudokuRules.boxSide(n);
+        var shape = SudokuShape.of(n);
         for (int k = 0; k <= n; k++) {
-            boolean major = k % box == 0;
-            g.setStroke(major ? theme.boxLine() : theme.gridLine());
-            g.setLineWidth(major ? 2 : 1);
+            boolean major = k % shape.boxCols() == 0;
+            line(g, theme, major);
             double off = major ? 0 : 0.5;
             g.strokeLine(geometry.x(k) + off, geometry.y(0), geometry.x(k) + off, geometry.y(n));
+        }
+        for (int k = 0; k <= n; k++) {
+            boolean major = k % shape.boxRows() == 0;
+            line(g, theme, major);
+            double off = major ? 0 : 0.5;
             g.strokeLine(geometry.x(0), geometry.y(k) + off, geometry.x(n), geometry.y(k) + off);
         }
+    }
+
+    private static void line(GraphicsContext g, GridTheme theme, boolean major) {
+        g.setStroke(major ? theme.boxLine() : theme.gridLine());
+        g.setLineWidth(major ? 2 : 1);
     }
 
     static double clamp01(double v) {

@@ -3,14 +3,19 @@ package org.hrmlab.viz.grid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import org.hrmlab.puzzles.MazeCell;
 import org.junit.jupiter.api.Test;
 
 class MazeRendererTest {
     private static final GridTheme T = GridTheme.DARK;
+    private static final int WALL = MazeCell.WALL.code();
+    private static final int OPEN = MazeCell.OPEN.code();
+    private static final int START = MazeCell.START.code();
+    private static final int GOAL = MazeCell.GOAL.code();
 
     @Test
     void wallsStartGoalPathAndFadedCellsHaveTheirColours() {
-        int[] cells = {MazeBoard.START, MazeBoard.OPEN, MazeBoard.WALL, MazeBoard.OPEN, MazeBoard.OPEN, MazeBoard.GOAL};
+        int[] cells = {START, OPEN, WALL, OPEN, OPEN, GOAL};
         boolean[] path = {false, true, false, false, false, false};
         float[] fade = {0, 0, 0, 1f, 0.5f, 0};
         var b = new MazeBoard(2, 3, cells, path, new boolean[6], fade);
@@ -29,7 +34,7 @@ class MazeRendererTest {
 
     @Test
     void openCellWithoutFadeIsOpen() {
-        var b = MazeBoard.of(1, 2, new int[] {MazeBoard.OPEN, MazeBoard.WALL}, new boolean[2]);
+        var b = MazeBoard.of(1, 2, new int[] {OPEN, WALL}, new boolean[2]);
         assertEquals(T.open(), MazeRenderer.fillOf(b, 0, T));
     }
 }

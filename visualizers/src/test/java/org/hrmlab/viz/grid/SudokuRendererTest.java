@@ -30,7 +30,7 @@ class SudokuRendererTest {
     @Test
     void givensAreBoldAndFullyOpaque() {
         var b = board();
-        var style = SudokuRenderer.styleOf(b, SudokuRules.conflicts(b.digits(), 4), 0, T);
+        var style = SudokuRenderer.styleOf(b, SudokuRenderer.conflicts(b), 0, T);
         assertTrue(style.bold());
         assertEquals(1.0, style.textOpacity());
         assertEquals("1", style.text());
@@ -40,7 +40,7 @@ class SudokuRendererTest {
     @Test
     void conflictsAreRedAndChangedCellsMarked() {
         var b = board();
-        var style = SudokuRenderer.styleOf(b, SudokuRules.conflicts(b.digits(), 4), 1, T);
+        var style = SudokuRenderer.styleOf(b, SudokuRenderer.conflicts(b), 1, T);
         assertEquals(T.conflict(), style.textColor());
         assertTrue(style.cornerMark());
         assertFalse(style.bold());
@@ -49,10 +49,10 @@ class SudokuRendererTest {
     @Test
     void backtracksAreOutlinedAndLowConfidenceFaded() {
         var b = board();
-        var style = SudokuRenderer.styleOf(b, SudokuRules.conflicts(b.digits(), 4), 5, T);
+        var style = SudokuRenderer.styleOf(b, SudokuRenderer.conflicts(b), 5, T);
         assertEquals(T.backtrack(), style.outline());
         assertEquals(0.35, style.textOpacity(), 1e-9);
-        var blank = SudokuRenderer.styleOf(b, SudokuRules.conflicts(b.digits(), 4), 2, T);
+        var blank = SudokuRenderer.styleOf(b, SudokuRenderer.conflicts(b), 2, T);
         assertEquals("", blank.text());
         assertNull(blank.outline());
         assertEquals(T.background(), blank.fill());

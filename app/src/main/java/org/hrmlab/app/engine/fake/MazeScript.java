@@ -5,13 +5,16 @@ import java.util.List;
 
 import org.hrmlab.app.puzzle.CellGrid;
 import org.hrmlab.app.puzzle.LabPuzzle;
-import org.hrmlab.app.puzzle.MazeCells;
+import org.hrmlab.puzzles.MazeCell;
 
 /**
  * The path grows from S along the shortest path while a side branch grows into a dead end and is pruned again.
  */
 final class MazeScript implements Script {
     private static final double GROW_END = 2.4;
+    private static final int OPEN = MazeCell.OPEN.code();
+    private static final int START = MazeCell.START.code();
+    private static final int PATH = MazeCell.PATH.code();
     private final CellGrid input;
     private final List<Integer> path;
     private final List<Integer> branch;
@@ -19,7 +22,7 @@ final class MazeScript implements Script {
 
     MazeScript(LabPuzzle puzzle) {
         input = puzzle.input();
-        solved = puzzle.hasAnswer() ? puzzle.answer() : MazeCells.solve(input);
+        solved = puzzle.hasAnswer() ? puzzle.answer() : puzzle.solve();
         path = orderedPath(input, solved);
         branch = deadEnd(input, solved, path);
     }
@@ -31,14 +34,14 @@ final class MazeScript implements Script {
         java.util.Arrays.fill(conf, 0.97f);
         int shown = (int) Math.round(path.size() * Math.min(1, s / GROW_END));
         for (int k = 0; k < shown; k++) {
-            cells[path.get(k)] = MazeCells.PATH;
+            cells[path.get(k)] = PATH;
             conf[path.get(k)] = (float) Math.min(0.99, 0.5 + 0.2 * (s - k * GROW_END / path.size()));
         }
         double grow = Math.min(1, Math.max(0, (s - 0.4) / 0.8));
         double prune = Math.min(1, Math.max(0, (s - 1.3) / 0.7));
         int branchShown = (int) Math.round(branch.size() * grow * (1 - prune));
         for (int k = 0; k < branchShown; k++) {
-            cells[branch.get(k)] = MazeCells.PATH;
+            cells[branch.get(k)] = PATH;
             conf[branch.get(k)] = 0.55f;
         }
         return new Decoded(new CellGrid(input.rows(), input.cols(), cells), conf);
@@ -62,7 +65,7 @@ final class MazeScript implements Script {
         }
         int cur = -1;
         for (int i = 0; i < maze.size(); i++) {
-            if (maze.at(i) == MazeCells.START) {
+            if (maze.at(i) == START) {
                 cur = i;
             }
         }
@@ -71,7 +74,7 @@ final class MazeScript implements Script {
             seen[cur] = true;
             int next = -1;
             for (int j : neighbours(maze, cur)) {
-                if (!seen[j] && solved.at(j) == MazeCells.PATH) {
+                if (!seen[j] && solved.at(j) == PATH) {
                     next = j;
                 }
             }
@@ -93,7 +96,7 @@ final class MazeScript implements Script {
             for (int step = 0; step < 10; step++) {
                 int next = -1;
                 for (int j : neighbours(maze, cur)) {
-                    if (!seen[j] && maze.at(j) == MazeCells.OPEN && solved.at(j) != MazeCells.PATH) {
+                    if (!seen[j] && maze.at(j) == OPEN && solved.at(j) != PATH) {
                         next = j;
                         break;
                     }

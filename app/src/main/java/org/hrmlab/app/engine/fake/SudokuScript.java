@@ -7,7 +7,6 @@ import java.util.Random;
 
 import org.hrmlab.app.puzzle.CellGrid;
 import org.hrmlab.app.puzzle.LabPuzzle;
-import org.hrmlab.app.puzzle.SudokuSolver;
 
 /**
  * Blanks fill one by one in a seeded order (a real model decodes some digit everywhere; the script leaves unsettled
@@ -16,6 +15,7 @@ import org.hrmlab.app.puzzle.SudokuSolver;
  */
 final class SudokuScript implements Script {
     private final CellGrid input;
+    private final int size;
     private final int[] answer;
     private final int[] guess;
     private final double[] settleAt;
@@ -24,14 +24,15 @@ final class SudokuScript implements Script {
 
     SudokuScript(LabPuzzle puzzle, long seed) {
         input = puzzle.input();
-        var solution = puzzle.hasAnswer() ? puzzle.answer() : SudokuSolver.solve(input).orElse(null);
+        size = input.rows();
+        var solution = puzzle.hasAnswer() ? puzzle.answer() : puzzle.solve();
         var random = new Random(seed);
-        answer = solution == null ? null : solution.cells();
-        guess = new int[81];
-        settleAt = new double[81];
+        answer = solution.isEmpty() ? null : solution.cells();
+        guess = new int[input.size()];
+        settleAt = new double[input.size()];
         List<Integer> blanks = new ArrayList<>();
         for (int i = 0; i < input.size(); i++) {
-            guess[i] = 1 + random.nextInt(9);
+            guess[i] = 1 + random.nextInt(size);
             if (input.at(i) == 0) {
                 blanks.add(i);
             }
@@ -50,9 +51,9 @@ final class SudokuScript implements Script {
 
     @Override
     public Decoded decode(double s) {
-        int[] cells = new int[81];
-        float[] conf = new float[81];
-        for (int i = 0; i < 81; i++) {
+        int[] cells = new int[input.size()];
+        float[] conf = new float[input.size()];
+        for (int i = 0; i < cells.length; i++) {
             if (input.at(i) != 0) {
                 cells[i] = input.at(i);
                 conf[i] = 1f;
@@ -60,7 +61,7 @@ final class SudokuScript implements Script {
                 cells[i] = answer[i];
                 conf[i] = (float) Math.min(0.99, 0.6 + (s - settleAt[i]));
             } else if (answer != null && isTrap(i) && s >= 0.4) {
-                cells[i] = answer[i] % 9 + 1;
+                cells[i] = answer[i] % size + 1;
                 conf[i] = 0.8f;
             } else if (answer == null) {
                 cells[i] = guess[i];
@@ -70,7 +71,7 @@ final class SudokuScript implements Script {
                 conf[i] = 0f;
             }
         }
-        return new Decoded(new CellGrid(9, 9, cells), conf);
+        return new Decoded(new CellGrid(size, size, cells), conf);
     }
 
     private boolean isTrap(int cell) {
@@ -84,7 +85,7 @@ final class SudokuScript implements Script {
 
     @Override
     public CellGrid answer() {
-        return answer == null ? CellGrid.EMPTY : new CellGrid(9, 9, answer);
+        return answer == null ? CellGrid.EMPTY : new CellGrid(size, size, answer);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.Map;
 import org.hrmlab.app.engine.StepperException;
-import org.hrmlab.app.puzzle.PuzzleKind;
+import org.hrmlab.puzzles.PuzzleKind;
 import org.hrmlab.engine.io.CheckpointException;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.ModelCheckpoint;

@@ -1,13 +1,13 @@
 package org.hrmlab.app.engine.hrm;
 
-import java.util.Optional;
 import org.hrmlab.app.engine.StepperException;
 import org.hrmlab.app.puzzle.CellGrid;
 import org.hrmlab.app.puzzle.LabPuzzle;
-import org.hrmlab.puzzles.Grid;
+import org.hrmlab.puzzles.PuzzleKind;
 import org.hrmlab.puzzles.codec.ArcCodec;
+import org.hrmlab.puzzles.codec.TokenCodec;
 
-/** Model tokens of a lab puzzle and lab grids of model tokens, with the reference builders' encodings. */
+/** Model tokens of a lab puzzle and lab grids of model tokens, through sample-puzzles' codecs. */
 final class LabPuzzleTokens {
     private LabPuzzleTokens() {
     }
@@ -15,56 +15,31 @@ final class LabPuzzleTokens {
     /**
      * @param modelSeqLen the model's sequence length without the prefix (0 if it does not fix one): an ARC model's
      *                    canvas has this many cells
-     * @return the input tokens: Sudoku digit+1 (blank 1), maze codes 1..4 as they are, ARC colour+2 on the canvas
+     * @return the input tokens: Sudoku digit+1 (blank 1), maze cell code+1, ARC colour+2 on the canvas
      */
     static int[] encode(LabPuzzle p, int modelSeqLen) {
         CellGrid g = p.input();
-        return switch (p.kind()) {
-            case SUDOKU -> {
-                int[] t = new int[g.size()];
-                for (int i = 0; i < t.length; i++) {
-                    t[i] = g.at(i) + 1;
+        TokenCodec codec = codec(p, modelSeqLen);
+        if (codec instanceof ArcCodec arc) {
+            for (CellGrid x : new CellGrid[] {g, p.answer()}) {
+                if (x.size() > 0 && !arc.fits(x.rows(), x.cols())) {
+                    throw new StepperException("this ARC puzzle's " + x.rows() + "x" + x.cols()
+                            + (x == g ? " input" : " output") + " does not fit the model's " + arc.side() + "x"
+                            + arc.side() + " canvas: load a model with a larger canvas");
                 }
-                yield t;
             }
-            case MAZE -> g.cells();
-            case ARC -> {
-                ArcCodec codec = arcCodec(modelSeqLen);
-                CellGrid answer = p.answer();
-                for (CellGrid x : new CellGrid[] {g, answer}) {
-                    if (x.size() > 0 && !codec.fits(x.rows(), x.cols())) {
-                        throw new StepperException("this ARC puzzle's " + x.rows() + "x" + x.cols()
-                                + (x == g ? " input" : " output") + " does not fit the model's " + codec.side() + "x"
-                                + codec.side() + " canvas: load a model with a larger canvas");
-                    }
-                }
-                yield codec.encode(Grid.of(g.rows(), g.cols(), g.cells()), 0, 0);
-            }
-        };
+        }
+        return codec.encode(g.toGrid());
     }
 
     /** @return the decoded grid in the puzzle's own cell values; ARC crops at the EOS border (empty if none) */
     static CellGrid decode(LabPuzzle p, int[] tokens) {
-        CellGrid g = p.input();
-        return switch (p.kind()) {
-            case SUDOKU -> {
-                int[] c = new int[tokens.length];
-                for (int i = 0; i < c.length; i++) {
-                    c[i] = Math.max(0, tokens[i] - 1);
-                }
-                yield new CellGrid(g.rows(), g.cols(), c);
-            }
-            case MAZE -> new CellGrid(g.rows(), g.cols(), tokens.clone());
-            case ARC -> {
-                Optional<Grid> grid = ArcCodec.forSeqLen(tokens.length).decode(tokens);
-                yield grid.map(x -> new CellGrid(x.rows(), x.cols(), cells(x))).orElse(CellGrid.EMPTY);
-            }
-        };
+        return codec(p, tokens.length).decode(tokens).map(CellGrid::of).orElse(CellGrid.EMPTY);
     }
 
     /** @return per-cell confidences matching {@link #decode}'s grid */
     static float[] confidence(LabPuzzle p, CellGrid decoded, float[] perToken) {
-        if (p.kind() != org.hrmlab.app.puzzle.PuzzleKind.ARC) {
+        if (p.kind() != PuzzleKind.ARC) {
             return perToken.clone();
         }
         float[] c = new float[decoded.size()];
@@ -77,24 +52,12 @@ final class LabPuzzleTokens {
         return c;
     }
 
-    private static ArcCodec arcCodec(int modelSeqLen) {
-        if (modelSeqLen <= 0) {
-            return ArcCodec.INSTANCE;
-        }
+    private static TokenCodec codec(LabPuzzle p, int seqLen) {
         try {
-            return ArcCodec.forSeqLen(modelSeqLen);
+            return TokenCodec.forGrid(p.kind(), p.input().rows(), p.input().cols(), seqLen);
         } catch (IllegalArgumentException e) {
-            throw new StepperException("the model cannot read ARC puzzles: " + e.getMessage());
+            throw new StepperException(p.kind() == PuzzleKind.ARC ? "the model cannot read ARC puzzles: "
+                    + e.getMessage() : "the model cannot read this puzzle: " + e.getMessage());
         }
-    }
-
-    private static int[] cells(Grid g) {
-        int[] c = new int[g.rows() * g.cols()];
-        for (int r = 0; r < g.rows(); r++) {
-            for (int col = 0; col < g.cols(); col++) {
-                c[r * g.cols() + col] = g.get(r, col);
-            }
-        }
-        return c;
     }
 }

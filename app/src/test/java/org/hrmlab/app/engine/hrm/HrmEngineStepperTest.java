@@ -16,7 +16,7 @@ import org.hrmlab.app.engine.StepperException;
 import org.hrmlab.app.engine.UpdateKind;
 import org.hrmlab.app.puzzle.CellGrid;
 import org.hrmlab.app.puzzle.LabPuzzle;
-import org.hrmlab.app.puzzle.PuzzleKind;
+import org.hrmlab.puzzles.PuzzleKind;
 import org.hrmlab.puzzles.io.Npy;
 import org.junit.jupiter.api.Test;
 

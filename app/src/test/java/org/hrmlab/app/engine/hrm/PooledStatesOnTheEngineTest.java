@@ -17,7 +17,7 @@ import org.hrmlab.app.engine.TrajectoryPca;
 import org.hrmlab.app.engine.TrajectoryPcaFit;
 import org.hrmlab.app.puzzle.CellGrid;
 import org.hrmlab.app.puzzle.LabPuzzle;
-import org.hrmlab.app.puzzle.PuzzleKind;
+import org.hrmlab.puzzles.PuzzleKind;
 import org.hrmlab.puzzles.io.Npy;
 import org.junit.jupiter.api.Test;
 
