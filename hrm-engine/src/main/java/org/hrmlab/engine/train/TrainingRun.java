@@ -168,7 +168,7 @@ public final class TrainingRun {
 
     private Map<String, HostTensor> initialWeights(HrmConfig model) throws IOException {
         if (cfg.initCheckpoint() == null) {
-            return InitialWeights.create(model, cfg.seed());
+            return org.hrmlab.engine.model.HrmInitializer.init(model, cfg.seed());
         }
         ModelCheckpoint c = CheckpointLoader.load(cfg.initCheckpoint());
         HrmConfig k = c.config().withSeqLen(model.seqLen());

@@ -17,7 +17,7 @@ class EvaluatorTest {
     @Test
     void resultsDoNotDependOnTheChunkSize(@TempDir Path tmp) throws Exception {
         PuzzleDataset test = PuzzleDataset.open(TinyDatasets.reverse(tmp, 5, 7, 2, 1, 7, 4), "test");
-        HrmModel model = HrmModel.onCpu(CONFIG, InitialWeights.create(CONFIG, 3));
+        HrmModel model = HrmModel.onCpu(CONFIG, org.hrmlab.engine.model.HrmInitializer.init(CONFIG, 3));
         Evaluator.Result a = new Evaluator(model, 2).evaluate(test, 0, 3, false);
         Evaluator.Result b = new Evaluator(model, 4).evaluate(test, 0, 3, false);
         assertEquals(7, a.count());
@@ -29,7 +29,7 @@ class EvaluatorTest {
     @Test
     void haltingOnQStopsAtTheFirstSegmentWhenHaltWins(@TempDir Path tmp) throws Exception {
         PuzzleDataset test = PuzzleDataset.open(TinyDatasets.reverse(tmp, 5, 7, 2, 1, 3, 4), "test");
-        Map<String, HostTensor> w = new HashMap<>(InitialWeights.create(CONFIG, 3));
+        Map<String, HostTensor> w = new HashMap<>(org.hrmlab.engine.model.HrmInitializer.init(CONFIG, 3));
         w.put("q_head.bias", new HostTensor(new long[] {2}, new float[] {5f, -5f}));
         Evaluator.Result r = new Evaluator(HrmModel.onCpu(CONFIG, w), 2).evaluate(test, 0, 3, true);
         assertEquals(1.0, r.meanSegments());

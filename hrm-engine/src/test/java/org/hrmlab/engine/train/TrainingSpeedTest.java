@@ -30,7 +30,7 @@ class TrainingSpeedTest {
                 : new HrmConfig(81, 11, 2, 128, 128, 4, 4, 2, 2, 2, 2, 16, 0.1, "rope", 1e-5, 1e4);
         OptimiserSettings o = new OptimiserSettings(1e-4, 0.9, 0.95, 0.1, 1e-2, 0.1, 0, 1, 100,
                 "stablemax_cross_entropy");
-        ActTrainer trainer = new ActTrainer(c, InitialWeights.create(c, 1), o, batch, 1);
+        ActTrainer trainer = new ActTrainer(c, org.hrmlab.engine.model.HrmInitializer.init(c, 1), o, batch, 1);
         Random r = new Random(1);
         int[] in = new int[batch * c.seqLen()];
         int[] lab = new int[batch * c.seqLen()];
