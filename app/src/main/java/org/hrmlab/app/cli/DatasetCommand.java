@@ -8,7 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -266,7 +265,7 @@ public final class DatasetCommand implements Runnable {
                         throw new IllegalArgumentException("--kind: generate makes sudoku or maze puzzles, not arc");
                     }
                 }
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+                org.hrmlab.puzzles.io.AtomicFiles.commit(tmp, out);
                 json.put("kind", k.id());
                 json.put("size", size);
                 json.put("count", count);

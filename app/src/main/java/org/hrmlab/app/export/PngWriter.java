@@ -2,14 +2,9 @@ package org.hrmlab.app.export;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.metadata.IIOInvalidTreeException;
-import javax.imageio.metadata.IIOMetadataNode;
 
 /** Writes PNG files whose pHYs chunk records the resolution, so that {@code dpi} survives into documents. */
 public final class PngWriter {
@@ -20,33 +15,8 @@ public final class PngWriter {
 
     /** Writes {@code image} to {@code file} (via a temporary file and a rename) at {@code dpi}. Not the FX thread. */
     public static void write(BufferedImage image, Path file, double dpi) throws IOException {
-        var writer = ImageIO.getImageWritersByFormatName("png").next();
-        var type = ImageTypeSpecifier.createFromRenderedImage(image);
-        var meta = writer.getDefaultImageMetadata(type, writer.getDefaultWriteParam());
-        int ppm = (int) Math.round(dpi * INCH_PER_METRE);
-        var phys = new IIOMetadataNode("pHYs");
-        phys.setAttribute("pixelsPerUnitXAxis", Integer.toString(ppm));
-        phys.setAttribute("pixelsPerUnitYAxis", Integer.toString(ppm));
-        phys.setAttribute("unitSpecifier", "meter");
-        var root = new IIOMetadataNode("javax_imageio_png_1.0");
-        root.appendChild(phys);
-        try {
-            meta.mergeTree("javax_imageio_png_1.0", root);
-        } catch (IIOInvalidTreeException e) {
-            throw new IOException(file + ": cannot record the resolution: " + e.getMessage(), e);
-        }
-        var dir = file.toAbsolutePath().getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        var tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (var out = ImageIO.createImageOutputStream(tmp.toFile())) {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, meta), writer.getDefaultWriteParam());
-        } finally {
-            writer.dispose();
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        org.hrmlab.puzzles.io.AtomicFiles.write(file,
+                out -> org.hrmlab.viz.export.FigureExporter.writePngWithDpi(image, (int) Math.round(dpi), out));
     }
 
     /** The resolution recorded in a PNG file, or NaN when it has none. */

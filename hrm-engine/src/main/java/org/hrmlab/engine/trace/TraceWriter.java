@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,8 +90,6 @@ public final class TraceWriter implements AutoCloseable {
     }
 
     private void writeJson(String name, Object value) throws IOException {
-        Path tmp = dir.resolve(name + ".tmp");
-        JSON.writeValue(tmp.toFile(), value);
-        Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        org.hrmlab.puzzles.io.AtomicFiles.write(dir.resolve(name), out -> JSON.writeValue(out, value));
     }
 }

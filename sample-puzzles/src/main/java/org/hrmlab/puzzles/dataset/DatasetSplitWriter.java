@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.hrmlab.puzzles.io.Npy;
 import org.hrmlab.puzzles.io.NpyArray;
@@ -101,11 +100,11 @@ public final class DatasetSplitWriter implements AutoCloseable {
         Npy.write(dir.resolve("all__puzzle_indices.npy"), NpyArray.ofInts(puzzleIndices.toArray(), puzzles + 1));
         int groups = groupIndices.size() - 1;
         Npy.write(dir.resolve("all__group_indices.npy"), NpyArray.ofInts(groupIndices.toArray(), groups + 1));
-        Files.move(inputsTmp, dir.resolve("all__inputs.npy"), StandardCopyOption.REPLACE_EXISTING);
-        Files.move(labelsTmp, dir.resolve("all__labels.npy"), StandardCopyOption.REPLACE_EXISTING);
+        org.hrmlab.puzzles.io.AtomicFiles.commit(inputsTmp, dir.resolve("all__inputs.npy"));
+        org.hrmlab.puzzles.io.AtomicFiles.commit(labelsTmp, dir.resolve("all__labels.npy"));
         DatasetMetadata meta = new DatasetMetadata(0, 0, 0, vocabSize, seqLen, numPuzzleIdentifiers, groups,
                 puzzles == 0 ? 0 : (double) inputs.rows() / puzzles, List.of(DatasetMetadata.SET_ALL), null);
-        JSON.writeValue(dir.resolve("dataset.json").toFile(), meta);
+        org.hrmlab.puzzles.io.AtomicFiles.write(dir.resolve("dataset.json"), out -> JSON.writeValue(out, meta));
         finished = true;
         return meta;
     }

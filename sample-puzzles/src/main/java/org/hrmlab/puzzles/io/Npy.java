@@ -1,14 +1,11 @@
 package org.hrmlab.puzzles.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.regex.Matcher;
@@ -97,20 +94,14 @@ public final class Npy {
 
     /** Writes an array atomically (temporary file in the same folder, then rename). */
     public static void write(Path file, NpyArray array) throws IOException {
-        Path tmp = AtomicFiles.temporarySibling(file);
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                out.write(headerBytes(array.dtype(), array.shape()));
-                ByteBuffer d = array.data().duplicate();
-                d.rewind();
-                byte[] bytes = new byte[d.remaining()];
-                d.get(bytes);
-                out.write(bytes);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, out -> {
+            out.write(headerBytes(array.dtype(), array.shape()));
+            ByteBuffer d = array.data().duplicate();
+            d.rewind();
+            byte[] bytes = new byte[d.remaining()];
+            d.get(bytes);
+            out.write(bytes);
+        });
     }
 
     /** @return a version 1.0 header (padded to a multiple of 64 bytes) for the given dtype and shape */

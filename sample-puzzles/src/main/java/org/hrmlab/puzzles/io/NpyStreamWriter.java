@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
@@ -74,7 +73,7 @@ public final class NpyStreamWriter implements AutoCloseable {
             channel.write(ByteBuffer.wrap(paddedHeader(count)), 0);
             channel.force(false);
             channel.close();
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.commit(tmp, target);
         } finally {
             if (channel.isOpen()) {
                 channel.close();

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -135,7 +134,8 @@ public final class FigureExporter {
         }
     }
 
-    private static void writePngWithDpi(BufferedImage image, int dpi, OutputStream out) throws IOException {
+    /** Writes {@code image} as PNG to {@code out}, with {@code dpi} recorded in its pHYs chunk (the one PNG writer). */
+    public static void writePngWithDpi(BufferedImage image, int dpi, OutputStream out) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
             ImageWriteParam param = writer.getDefaultWriteParam();
@@ -161,23 +161,7 @@ public final class FigureExporter {
     }
 
     /** Writes bytes to a temporary file beside the target, then renames it into place. */
-    static void writeAtomically(Path file, Writer body) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                body.write(out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Writes a file's content to a stream. */
-    @FunctionalInterface
-    interface Writer {
-        void write(OutputStream out) throws IOException;
+    static void writeAtomically(Path file, org.hrmlab.puzzles.io.AtomicFiles.Body body) throws IOException {
+        org.hrmlab.puzzles.io.AtomicFiles.write(file, body);
     }
 }

@@ -15,7 +15,7 @@ import org.hrmlab.app.engine.StepAction;
 import org.hrmlab.app.engine.StepperException;
 import org.hrmlab.app.puzzle.CellGrid;
 import org.hrmlab.app.puzzle.LabPuzzle;
-import org.hrmlab.app.puzzle.PuzzleKind;
+import org.hrmlab.puzzles.PuzzleKind;
 import org.hrmlab.engine.compute.DeviceUnavailableException;
 import org.hrmlab.engine.compute.Devices;
 import org.hrmlab.puzzles.io.Npy;
