@@ -129,12 +129,6 @@ final class CuBlas implements AutoCloseable {
     }
 
     private static int call(MethodHandle h, Object... args) {
-        try {
-            return (int) h.invokeWithArguments(args);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new CudaException("cuda: native call failed: " + NativeCalls.oneLine(t));
-        }
+        return NativeCalls.invoke(h, args);
     }
 }

@@ -212,12 +212,6 @@ final class CudaDriver {
     }
 
     private static int call(MethodHandle h, Object... args) {
-        try {
-            return (int) h.invokeWithArguments(args);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new CudaException("cuda: native call failed: " + NativeCalls.oneLine(t));
-        }
+        return NativeCalls.invoke(h, args);
     }
 }

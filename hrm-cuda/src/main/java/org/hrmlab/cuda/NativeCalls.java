@@ -50,6 +50,17 @@ final class NativeCalls {
         return lookup.find(name).isPresent();
     }
 
+    /** Calls a bound C function that returns an {@code int} status, with boxed arguments. */
+    static int invoke(MethodHandle h, Object... args) {
+        try {
+            return (int) h.invokeWithArguments(args);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new CudaException("cuda: native call failed: " + oneLine(t));
+        }
+    }
+
     static String oneLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.replace('\n', ' ');

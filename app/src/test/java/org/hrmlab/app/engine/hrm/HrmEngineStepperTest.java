@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class HrmEngineStepperTest {
     static final Path CASE = TestData.SUDOKU_SMALL;
 
-    private static LabPuzzle goldenPuzzle() throws Exception {
+    static LabPuzzle goldenPuzzle() throws Exception {
         int[] tokens = Npy.read(CASE.resolve("golden/inputs.npy")).toInts();
         int[] cells = new int[tokens.length];
         for (int i = 0; i < cells.length; i++) {
@@ -33,7 +33,7 @@ class HrmEngineStepperTest {
         return new LabPuzzle("golden", PuzzleKind.SUDOKU, new CellGrid(9, 9, cells), CellGrid.EMPTY);
     }
 
-    private static HrmEngineStepper loaded() {
+    static HrmEngineStepper loaded() {
         HrmEngineStepper s = new HrmEngineStepper(new DefaultModels(Map.of()));
         s.loadModel(CASE.resolve("checkpoint/step_0"));
         return s;
