@@ -88,25 +88,36 @@ public final class AnalysisFigures {
 
     /** PR bars of zL and zH, trained and (when present) control. */
     public static PrBarData participationRatios(AnalysisResult r, boolean corrected) {
+        return participationRatios(r.pr(), r.controlPr(), prSubtitle(r), corrected);
+    }
+
+    /** PR bars of zL and zH, trained and (when not null) control, under {@code subtitle}. */
+    public static PrBarData participationRatios(PrSummary trained, PrSummary control, String subtitle,
+                                                boolean corrected) {
         List<PrBar> bars = new ArrayList<>();
-        addBars(bars, TRAINED, r.pr(), corrected);
-        if (r.controlPr() != null) {
-            addBars(bars, CONTROL, r.controlPr(), corrected);
+        addBars(bars, TRAINED, trained, corrected);
+        if (control != null) {
+            addBars(bars, CONTROL, control, corrected);
         }
-        return new PrBarData(bars, corrected ? "bias-corrected" : "naive", prSubtitle(r));
+        return new PrBarData(bars, corrected ? "bias-corrected" : "naive", subtitle);
     }
 
     /** PR versus the number of trajectories, control dashed. */
     public static PrCurveData prCurve(AnalysisResult r, boolean corrected) {
+        return prCurve(r.pr(), r.controlPr(), prSubtitle(r), corrected);
+    }
+
+    /** PR versus the number of trajectories, control (when not null) dashed, under {@code subtitle}. */
+    public static PrCurveData prCurve(PrSummary trained, PrSummary control, String subtitle, boolean corrected) {
         List<XySeriesData> series = new ArrayList<>();
         List<String> dashed = new ArrayList<>();
-        addCurve(series, TRAINED, r.pr(), corrected);
-        if (r.controlPr() != null) {
-            for (XySeriesData s : addCurve(series, CONTROL, r.controlPr(), corrected)) {
+        addCurve(series, TRAINED, trained, corrected);
+        if (control != null) {
+            for (XySeriesData s : addCurve(series, CONTROL, control, corrected)) {
                 dashed.add(s.name());
             }
         }
-        return new PrCurveData(series, dashed, prSubtitle(r) + (corrected ? "; bias-corrected" : "; naive"));
+        return new PrCurveData(series, dashed, subtitle + (corrected ? "; bias-corrected" : "; naive"));
     }
 
     /**

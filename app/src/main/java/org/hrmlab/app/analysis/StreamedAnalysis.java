@@ -19,12 +19,14 @@ import org.hrmlab.engine.analysis.StreamingParticipation;
 import org.hrmlab.engine.analysis.UpdateSelection;
 import org.hrmlab.engine.model.HrmInitializer;
 import org.hrmlab.engine.model.HrmModel;
+import org.hrmlab.viz.plot.AnalysisCharts;
 
 /**
  * {@code hrmlab analyze --stream}: participation ratios (naive and bias-corrected, versus the number of trajectories)
  * and the pooled PCA spectrum of zL and zH for many puzzles, trained model beside its untrained control, computed in
  * batches on the chosen device without writing traces ({@link StreamingParticipation}). Writes
- * {@code participation.json} and returns the same object.
+ * {@code participation.json}, the figures {@code pr_bars}, {@code pr_bars_corrected} and {@code pr_vs_trajectories} in
+ * the chosen formats, and a {@code manifest.json} that {@code hrmlab analyze --manifest} replays.
  */
 public final class StreamedAnalysis {
     private StreamedAnalysis() {
@@ -36,7 +38,8 @@ public final class StreamedAnalysis {
      */
     public static Map<String, Object> run(Path checkpoint, Path dataset, int count, ComputeDevice device, int batch,
                                           UpdateSelection updates, List<Integer> counts, long seed, int components,
-                                          Path out, Map<String, Object> provenance) throws IOException {
+                                          Path out, AnalysisExport.Options figures, Map<String, Object> provenance)
+            throws IOException {
         ModelCheckpoint ckpt = CheckpointLoader.load(checkpoint);
         List<EngineTraceSource.Example> examples = EngineTraceSource.examples(dataset, count, ckpt);
         if (examples.isEmpty()) {
@@ -66,21 +69,56 @@ public final class StreamedAnalysis {
         json.put("batch", rows);
         json.put("settings", Map.of("unit", "per-token", "updates", updates.description(), "prefix", "excluded",
                 "precision", "float64 sums of float32 states", "seed", seed, "components", components));
+        StreamingParticipation.Result[] results = new StreamingParticipation.Result[2];
         for (boolean control : new boolean[] {false, true}) {
             var weights = control ? HrmInitializer.init(config, seed) : ckpt.weights();
             StreamingParticipation.Result r;
             try (HrmModel model = device.open(config, weights)) {
                 r = StreamingParticipation.run(model, tokens, ids, updates, rows, counts, seed, components);
             }
+            results[control ? 1 : 0] = r;
             json.put(control ? "control" : "trained", describe(r, control ? "untrained control, HrmInitializer seed "
                     + seed : "checkpoint"));
         }
-        json.put("provenance", provenance);
         Files.createDirectories(out);
-        Files.writeString(out.resolve("participation.json"),
-                new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(json));
+        String subtitle = "per-token vectors pooled over positions; " + updates.description()
+                + "; prefix excluded; streamed, " + examples.size() + " trajectories";
+        List<String> files = new ArrayList<>();
+        for (boolean corrected : new boolean[] {false, true}) {
+            figure(AnalysisCharts.participationRatios(AnalysisFigures.participationRatios(results[0].pr(),
+                    results[1].pr(), subtitle, corrected)), out, corrected ? "pr_bars_corrected" : "pr_bars",
+                    figures, files);
+        }
+        figure(AnalysisCharts.prVersusTrajectories(AnalysisFigures.prCurve(results[0].pr(), results[1].pr(), subtitle,
+                false)), out, "pr_vs_trajectories", figures, files);
+        json.put("files", files);
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("mode", "stream");
+        manifest.put("checkpoint", checkpoint.toAbsolutePath().toString());
+        manifest.put("checkpoint_sha256", ckpt.sha256());
+        manifest.put("dataset", dataset.toAbsolutePath().toString());
+        manifest.put("count", count);
+        manifest.put("batch", rows);
+        manifest.put("updates", updates.name());
+        manifest.put("counts", counts);
+        manifest.put("seed", seed);
+        manifest.put("components", components);
+        manifest.put("figure", Map.of("formats", figures.formats().stream().map(Enum::name).toList(), "dpi",
+                figures.dpi(), "width_pt", figures.widthPt(), "height_pt", figures.heightPt()));
+        manifest.put("provenance", provenance);
+        json.put("provenance", provenance);
+        var writer = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter();
+        org.hrmlab.puzzles.io.AtomicFiles.write(out.resolve("participation.json"), o -> writer.writeValue(o, json));
+        org.hrmlab.puzzles.io.AtomicFiles.write(out.resolve("manifest.json"), o -> writer.writeValue(o, manifest));
         return json;
+    }
+
+    private static void figure(org.jfree.chart.JFreeChart chart, Path out, String name, AnalysisExport.Options o,
+                               List<String> files) throws IOException {
+        for (Path p : org.hrmlab.viz.export.FigureExporter.export(chart, out, name, o.formats(), o.widthPt(),
+                o.heightPt(), o.dpi())) {
+            files.add(p.getFileName().toString());
+        }
     }
 
     private static Map<String, Object> describe(StreamingParticipation.Result r, String weights) {

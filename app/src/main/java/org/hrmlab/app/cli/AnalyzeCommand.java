@@ -159,7 +159,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (stream) {
-            return streamed(err);
+            return streamed(err, null);
+        }
+        if (manifest != null && isStreamManifest(manifest)) {
+            return streamed(err, manifest);
         }
         try {
             Map<String, Object> provenance = new LinkedHashMap<>();
@@ -203,8 +206,40 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private int streamed(PrintWriter err) {
+    private static boolean isStreamManifest(Path file) {
         try {
+            return JSON.readTree(file.toFile()).path("mode").asText().equals("stream");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Replays a streamed analysis: the manifest's inputs and settings, this call's --out and --device. */
+    private void applyStreamManifest(Path file) throws IOException {
+        JsonNode m = JSON.readTree(file.toFile());
+        checkpoint = Path.of(m.path("checkpoint").asText());
+        dataset = Path.of(m.path("dataset").asText());
+        count = m.path("count").asInt(count);
+        batch = Integer.toString(m.path("batch").asInt(0));
+        updates = m.path("updates").asText(updates).toLowerCase(Locale.ROOT).replace('_', '-');
+        counts = new ArrayList<>();
+        m.path("counts").forEach(n -> counts.add(n.asInt()));
+        seed = m.path("seed").asLong(seed);
+        components = m.path("components").asInt(components);
+        JsonNode fig = m.path("figure");
+        if (fig.path("formats").isArray()) {
+            formats = String.join(",", toStrings(fig.get("formats"))).toLowerCase(Locale.ROOT);
+        }
+        dpi = fig.path("dpi").asInt(dpi);
+        widthPt = fig.path("width_pt").asDouble(widthPt);
+        heightPt = fig.path("height_pt").asDouble(heightPt);
+    }
+
+    private int streamed(PrintWriter err, Path replay) {
+        try {
+            if (replay != null) {
+                applyStreamManifest(replay);
+            }
             if (checkpoint == null || dataset == null) {
                 throw new IllegalArgumentException("--stream needs --checkpoint and --dataset");
             }
@@ -227,7 +262,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             Map<String, Object> json = org.hrmlab.app.analysis.StreamedAnalysis.run(checkpoint, dataset, count, device,
                     rows, parse(UpdateSelection.class, updates, "--updates"), counts, seed, components, out,
-                    provenance);
+                    streamFigureOptions(), provenance);
             err.println(String.format(Locale.ROOT, "analyze --stream: %s trajectories on %s, wrote %s (%.1f s)",
                     json.get("trajectories"), device.id(), out.resolve("participation.json"),
                     (System.nanoTime() - t0) / 1e9));
@@ -252,6 +287,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         err.flush();
         return 2;
+    }
+
+    private AnalysisExport.Options streamFigureOptions() {
+        return new AnalysisExport.Options(FigureFormat.parseList(formats), dpi, widthPt, heightPt, false);
     }
 
     private record Inputs(List<Path> traces, List<Path> controls, AnalysisSettings settings,

@@ -26,7 +26,8 @@ class AnalyzeStreamTest {
                 "--count", "12", "--counts", "5", "--formats", "svg", "--out", dir.resolve("traced").toString());
         assertEquals(0, traced.exitCode(), traced.err());
         CliRun streamed = CliRun.of("analyze", "--stream", "--device", "cpu", "--batch", "5", "--checkpoint", MODEL,
-                "--dataset", csv.toString(), "--count", "12", "--counts", "5", "--out", dir.resolve("streamed").toString());
+                "--dataset", csv.toString(), "--count", "12", "--counts", "5", "--formats", "svg",
+                "--out", dir.resolve("streamed").toString());
         assertEquals(0, streamed.exitCode(), streamed.err());
         JsonNode a = Json.MAPPER.readTree(traced.out());
         JsonNode b = Json.MAPPER.readTree(streamed.out());
@@ -43,7 +44,18 @@ class AnalyzeStreamTest {
         }
         assertEquals(4, b.get("trained").get("pr_versus_trajectories").size());
         assertTrue(Files.exists(dir.resolve("streamed/participation.json")));
-        assertTrue(Files.notExists(dir.resolve("streamed/traces")), "nothing but the summary is written");
+        assertTrue(Files.exists(dir.resolve("streamed/pr_bars.svg")));
+        assertTrue(Files.exists(dir.resolve("streamed/pr_vs_trajectories.svg")));
+        assertTrue(Files.notExists(dir.resolve("streamed/traces")), "no traces are written");
+
+        CliRun replay = CliRun.of("analyze", "--device", "cpu", "--manifest",
+                dir.resolve("streamed/manifest.json").toString(), "--out", dir.resolve("replay").toString());
+        assertEquals(0, replay.exitCode(), replay.err());
+        JsonNode again = Json.MAPPER.readTree(replay.out());
+        for (String latent : new String[] {"pr_zL", "pr_zH"}) {
+            assertEquals(b.get("trained").get(latent).get("naive").asDouble(),
+                    again.get("trained").get(latent).get("naive").asDouble(), 0.0, "the manifest replays " + latent);
+        }
     }
 
     @Test
