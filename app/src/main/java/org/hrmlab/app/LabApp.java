@@ -3,39 +3,31 @@ package org.hrmlab.app;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-import org.hrmlab.app.engine.fake.FakeStepper;
+import org.hrmlab.app.engine.StepperPort;
+import org.hrmlab.app.engine.hrm.DefaultModels;
+import org.hrmlab.app.engine.hrm.HrmEngineStepper;
+import org.hrmlab.app.puzzle.BundledLabPuzzles;
+import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.app.puzzle.SamplePuzzles;
 import org.hrmlab.app.shell.LabWindow;
 import org.hrmlab.app.training.TrainingCommand;
 
 /**
- * The HRM Lab desktop application. Until the engine's stepper is plugged in behind
- * {@link org.hrmlab.app.engine.StepperPort}, the lab runs on the scripted {@link FakeStepper}.
+ * The HRM Lab desktop application, on the real engine: each puzzle kind runs on its shipped model until the user
+ * opens a checkpoint. A puzzle that no loaded model fits is not run; the lab says that no model for it is loaded.
  */
 public final class LabApp extends Application {
-    /** Per-update delay of the demo stepper, so stepping looks like a real model on a CPU. */
-    private static final long DEMO_DELAY_MILLIS = 8;
-
     private LabContext ctx;
-    private org.hrmlab.app.engine.StepperPort port;
-    private org.hrmlab.app.puzzle.LabPuzzle first;
+    private StepperPort port;
+    private LabPuzzle first;
 
     /** Loads the default models and picks the first bundled puzzle they fit (off the FX thread). */
     @Override
     public void init() {
-        var defaults = org.hrmlab.app.engine.hrm.DefaultModels.shipped();
-        var catalogue = org.hrmlab.app.puzzle.BundledLabPuzzles.catalogue();
-        if (!Boolean.getBoolean("hrmlab.demo")) {
-            for (var p : catalogue) {
-                if (defaults.fits(p)) {
-                    first = p;
-                    port = new org.hrmlab.app.engine.hrm.HrmEngineStepper(defaults);
-                    return;
-                }
-            }
-        }
-        port = new FakeStepper(DEMO_DELAY_MILLIS, 512);
-        first = SamplePuzzles.sudoku();
+        var defaults = DefaultModels.shipped();
+        port = new HrmEngineStepper(defaults);
+        first = BundledLabPuzzles.catalogue().stream().filter(defaults::fits).findFirst()
+                .orElseGet(SamplePuzzles::sudoku);
     }
 
     @Override

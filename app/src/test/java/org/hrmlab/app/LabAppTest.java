@@ -1,6 +1,8 @@
 package org.hrmlab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.stage.Stage;
 
@@ -8,11 +10,15 @@ import org.hrmlab.app.shell.FxTestSupport;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 
-/** The application as {@code ./hrmlab} starts it: a window titled "HRM Lab" showing the demo Sudoku. */
+/**
+ * The application as {@code ./hrmlab} starts it: a window titled "HRM Lab" showing a bundled puzzle on the real engine
+ * with a shipped model. There is no scripted stand-in to switch to, not even with the old {@code hrmlab.demo} switch.
+ */
 class LabAppTest {
 
     @Test
     void launchesAndShowsTheInspector() throws Exception {
+        String demo = System.setProperty("hrmlab.demo", "true");
         Stage stage = FxToolkit.registerPrimaryStage();
         var app = FxToolkit.setupApplication(LabApp.class);
         try {
@@ -21,7 +27,16 @@ class LabAppTest {
                     && ((javafx.scene.control.Label) stage.getScene().lookup("#readings")).getText()
                     .startsWith("update 0/0"), 20);
             assertEquals("HRM Lab", FxTestSupport.onFx(stage::getTitle));
+            String model = FxTestSupport.onFx(() -> ((javafx.scene.control.Label) stage.getScene()
+                    .lookup("#model-label")).getText());
+            assertFalse(model.contains("scripted"), model);
+            assertTrue(model.contains("sudoku/4x4"), "the first bundled puzzle a shipped model fits: " + model);
         } finally {
+            if (demo == null) {
+                System.clearProperty("hrmlab.demo");
+            } else {
+                System.setProperty("hrmlab.demo", demo);
+            }
             FxToolkit.cleanupApplication(app);
             FxTestSupport.fx(stage::hide);
         }

@@ -8,7 +8,6 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import org.hrmlab.app.engine.StepAction;
-import org.hrmlab.app.engine.fake.FakeStepper;
 import org.hrmlab.app.engine.hrm.DefaultModels;
 import org.hrmlab.app.engine.hrm.HrmEngineStepper;
 import org.hrmlab.app.export.PngWriter;
@@ -25,8 +24,8 @@ import org.testfx.api.FxToolkit;
 
 /**
  * Renders the lab under headless Monocle into {@code screenshots/*.png} (node snapshots of the whole window): the real
- * engine with the shipped Sudoku, maze and ARC models on bundled puzzles, and the scripted demo model on a 6×6 ARC
- * puzzle larger than the ARC model's canvas.
+ * engine with the shipped Sudoku, maze and ARC models on bundled puzzles, the editor, a training run (the test
+ * trainer) and the puzzle list.
  * Not a unit test (the name does not end in Test); run it with {@code -Pscreenshots} (see app/pom.xml) or
  * {@code screenshots/make-screenshots.sh}. Output folder: system property {@code hrmlab.screenshots}.
  */
@@ -131,15 +130,6 @@ class LabScreenshots {
         FxTestSupport.fx(() -> window.tabs().getSelectionModel().select(3));
         settle();
         shoot("puzzles.png");
-
-        show(new FakeStepper(0, 512));
-        var demo = ctx.inspector();
-        load(SamplePuzzles.arcMirror());
-        FxTestSupport.fx(demo::runToHalt);
-        settle();
-        FxTestSupport.fx(() -> demo.seek(demo.timeline().size() / 2));
-        settle();
-        shoot("inspector-arc-demo.png");
     }
 
     private static void load(LabPuzzle p) throws Exception {

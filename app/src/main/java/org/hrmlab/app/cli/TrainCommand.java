@@ -1,7 +1,5 @@
 package org.hrmlab.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -11,20 +9,22 @@ import java.util.concurrent.Callable;
 import org.hrmlab.engine.io.CheckpointException;
 import org.hrmlab.engine.train.DatasetException;
 import org.hrmlab.engine.train.TrainingConfig;
+import org.hrmlab.engine.train.TrainingEvent;
 import org.hrmlab.engine.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code hrmlab train}: a training run with the reference's method, JSON lines on stdout. */
+/**
+ * {@code hrmlab train}: a training run with the reference's method, its {@link TrainingEvent}s as JSON lines on
+ * stdout.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train an HRM (reference method: 1-step gradient, deep supervision, ACT, Adam-atan2). "
                 + "Writes DIR/config.yaml, DIR/metrics.jsonl and DIR/checkpoints/step_N.safetensors; "
                 + "prints one JSON object per logged step.")
 public final class TrainCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Spec
     private CommandSpec spec;
 
@@ -47,8 +47,8 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             TrainingConfig cfg = TrainingConfig.read(config);
             String text = Files.readString(config);
-            new TrainingRun(cfg, out, text, line -> {
-                stdout.println(line);
+            new TrainingRun(cfg, out, text, event -> {
+                stdout.println(TrainingEvent.toJson(event));
                 stdout.flush();
             }).run(resume);
             return 0;
@@ -65,10 +65,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private static void fail(PrintWriter stdout, PrintWriter stderr, String message) {
-        ObjectNode line = JSON.createObjectNode();
-        line.put("event", "error");
-        line.put("message", message);
-        stdout.println(line.toString());
+        stdout.println(TrainingEvent.toJson(new TrainingEvent.Failed(message)));
         stdout.flush();
         stderr.println(message);
         stderr.flush();

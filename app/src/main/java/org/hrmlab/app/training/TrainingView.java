@@ -22,9 +22,13 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
 import org.hrmlab.app.shell.ThemeModel;
+import org.hrmlab.engine.train.TrainingEvent;
 import org.hrmlab.viz.fx.SeriesPlot;
 
-/** The training screen: choose config and folder, start/stop/resume the child run, watch the curves. */
+/**
+ * The training screen: choose config and folder, start/stop/resume the child run, watch its progress (step / total,
+ * a progress bar and the ETA) and curves.
+ */
 public final class TrainingView extends BorderPane {
     private final TrainingViewModel vm;
     private final ThemeModel theme;
@@ -80,6 +84,7 @@ public final class TrainingView extends BorderPane {
         progress.visibleProperty().bind(vm.stateProperty().isNotEqualTo(TrainingViewModel.State.IDLE));
         HBox.setHgrow(progress, Priority.ALWAYS);
         var eta = new Label();
+        eta.setId("train-eta");
         eta.textProperty().bind(vm.etaProperty());
         eta.setMinWidth(110);
         var state = new Label();
@@ -113,8 +118,8 @@ public final class TrainingView extends BorderPane {
     private void bindViewModel() {
         bindPath(configField, vm.configProperty());
         bindPath(outField, vm.outDirProperty());
-        vm.trainLines().addListener((ListChangeListener<TrainingLine>) c -> showCurves());
-        vm.evalLines().addListener((ListChangeListener<TrainingLine>) c -> showCurves());
+        vm.trainLines().addListener((ListChangeListener<TrainingEvent.Train>) c -> showCurves());
+        vm.evalLines().addListener((ListChangeListener<TrainingEvent.Eval>) c -> showCurves());
         theme.gridThemeProperty().addListener((o, was, now) -> {
             lossPlot.setTheme(now);
             accuracyPlot.setTheme(now);
@@ -139,22 +144,26 @@ public final class TrainingView extends BorderPane {
         var train = vm.trainLines();
         var eval = vm.evalLines();
         lossPlot.setSeries(List.of(
-                series("loss", 0, train, TrainingLine::loss, false),
-                series("lm_loss", 1, train, TrainingLine::lmLoss, false),
-                series("q_loss", 3, train, TrainingLine::qLoss, false)));
+                series("loss", 0, train, TrainingEvent.Train::step, TrainingEvent.Train::loss, false),
+                series("lm_loss", 1, train, TrainingEvent.Train::step, TrainingEvent.Train::lmLoss, false),
+                series("q_loss", 3, train, TrainingEvent.Train::step, TrainingEvent.Train::qLoss, false)));
         accuracyPlot.setSeries(List.of(
-                series("exact", 2, train, TrainingLine::exactAccuracy, false),
-                series("token", 0, train, TrainingLine::tokenAccuracy, false),
-                series("eval exact", 4, eval, TrainingLine::exactAccuracy, true)));
+                series("exact", 2, train, TrainingEvent.Train::step, t -> orNaN(t.exactAccuracy()), false),
+                series("token", 0, train, TrainingEvent.Train::step, t -> orNaN(t.tokenAccuracy()), false),
+                series("eval exact", 4, eval, TrainingEvent.Eval::step, TrainingEvent.Eval::exactAccuracy, true)));
     }
 
-    private static SeriesPlot.Series series(String name, int color, List<TrainingLine> lines,
-                                            ToDoubleFunction<TrainingLine> y, boolean points) {
-        double[] xs = new double[lines.size()];
-        double[] ys = new double[lines.size()];
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
+    }
+
+    private static <T> SeriesPlot.Series series(String name, int color, List<T> events, ToDoubleFunction<T> x,
+                                                ToDoubleFunction<T> y, boolean points) {
+        double[] xs = new double[events.size()];
+        double[] ys = new double[events.size()];
         for (int i = 0; i < xs.length; i++) {
-            xs[i] = lines.get(i).step();
-            ys[i] = y.applyAsDouble(lines.get(i));
+            xs[i] = x.applyAsDouble(events.get(i));
+            ys[i] = y.applyAsDouble(events.get(i));
         }
         return new SeriesPlot.Series(name, SeriesPlot.seriesColor(color), xs, ys, points);
     }

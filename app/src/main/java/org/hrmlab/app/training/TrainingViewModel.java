@@ -21,10 +21,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.hrmlab.app.shell.Notices;
+import org.hrmlab.engine.train.TrainingEvent;
 
 /**
  * A training run as a child process: configuration, state, live metrics (decimated to at most {@value #MAX_POINTS}
- * train lines), progress with ETA, stop, resume and the newest checkpoint. Process events arrive on reader threads
+ * train events), progress (step / total steps) with the trainer's ETA, stop, resume and the newest checkpoint. The
+ * child's stdout lines are {@link TrainingEvent}s, read with {@link TrainingEvent#parse}; they arrive on reader threads
  * and are applied on the FX thread in batches.
  */
 public final class TrainingViewModel {
@@ -46,11 +48,12 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> latestCheckpoint = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<TrainingLine> latest = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<TrainingLine> trainLines = FXCollections.observableArrayList();
-    private final ObservableList<TrainingLine> evalLines = FXCollections.observableArrayList();
-    private final ObservableList<TrainingLine> trainLinesView = FXCollections.unmodifiableObservableList(trainLines);
-    private final ObservableList<TrainingLine> evalLinesView = FXCollections.unmodifiableObservableList(evalLines);
+    private final ReadOnlyObjectWrapper<TrainingEvent> latest = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<TrainingEvent.Train> trainLines = FXCollections.observableArrayList();
+    private final ObservableList<TrainingEvent.Eval> evalLines = FXCollections.observableArrayList();
+    private final ObservableList<TrainingEvent.Train> trainLinesView =
+            FXCollections.unmodifiableObservableList(trainLines);
+    private final ObservableList<TrainingEvent.Eval> evalLinesView = FXCollections.unmodifiableObservableList(evalLines);
 
     private final TrainingCommand command;
     private final Executor background;
@@ -58,13 +61,10 @@ public final class TrainingViewModel {
     private final Consumer<Path> checkpointOpener;
     private final FxBatcher<Object> batcher;
     private TrainingProcess process;
-    private long totalSteps = -1;
-    private long firstStep = -1;
-    private double firstElapsed;
     private int runId;
 
     /**
-     * @param background where the process is launched and the config read (not the FX thread)
+     * @param background where the process is launched (not the FX thread)
      * @param fxExecutor where process events are applied ({@code Platform::runLater}; same-thread in tests)
      * @param checkpointOpener opens a checkpoint in the inspector
      */
@@ -93,7 +93,7 @@ public final class TrainingViewModel {
         return state.get();
     }
 
-    /** 0..1, or -1 while the total is unknown. */
+    /** Steps done / total steps (0..1), or -1 until the run's first train event says how long it is. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }
@@ -102,6 +102,7 @@ public final class TrainingViewModel {
         return status.getReadOnlyProperty();
     }
 
+    /** "ETA 1m 05s" while a run goes, from the trainer's estimate; empty otherwise. */
     public ReadOnlyStringProperty etaProperty() {
         return eta.getReadOnlyProperty();
     }
@@ -115,15 +116,16 @@ public final class TrainingViewModel {
         return latestCheckpoint.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<TrainingLine> latestProperty() {
+    /** The child's last event. */
+    public ReadOnlyObjectProperty<TrainingEvent> latestProperty() {
         return latest.getReadOnlyProperty();
     }
 
-    public ObservableList<TrainingLine> trainLines() {
+    public ObservableList<TrainingEvent.Train> trainLines() {
         return trainLinesView;
     }
 
-    public ObservableList<TrainingLine> evalLines() {
+    public ObservableList<TrainingEvent.Eval> evalLines() {
         return evalLinesView;
     }
 
@@ -183,8 +185,6 @@ public final class TrainingViewModel {
             evalLines.clear();
             latestCheckpoint.set(null);
         }
-        firstStep = -1;
-        totalSteps = -1;
         progress.set(-1);
         eta.set("");
         lastLine.set("");
@@ -192,7 +192,6 @@ public final class TrainingViewModel {
         status.set((resume ? "Resuming" : "Starting") + ": " + String.join(" ", cmd.subList(Math.max(0,
                 cmd.indexOf("train")), cmd.size())));
         background.execute(() -> {
-            batcher.add(new PlanRead(id, TrainingPlan.maxSteps(cfg)));
             try {
                 var p = TrainingProcess.start(cmd, null, new TrainingProcess.Listener() {
                     @Override
@@ -212,9 +211,6 @@ public final class TrainingViewModel {
         });
     }
 
-    private record PlanRead(int run, long maxSteps) {
-    }
-
     private record Started(int run, TrainingProcess process) {
     }
 
@@ -225,11 +221,9 @@ public final class TrainingViewModel {
     }
 
     private void apply(List<Object> batch) {
-        var newTrain = new java.util.ArrayList<TrainingLine>();
+        var newTrain = new java.util.ArrayList<TrainingEvent.Train>();
         for (Object o : batch) {
-            if (o instanceof PlanRead p && p.run() == runId) {
-                totalSteps = totalSteps > 0 ? totalSteps : p.maxSteps();
-            } else if (o instanceof Started s && s.run() == runId) {
+            if (o instanceof Started s && s.run() == runId) {
                 process = s.process();
                 if (state.get() == State.STARTING) {
                     state.set(State.RUNNING);
@@ -247,55 +241,44 @@ public final class TrainingViewModel {
         decimate();
     }
 
-    private void onLine(String text, List<TrainingLine> newTrain) {
+    private void onLine(String text, List<TrainingEvent.Train> newTrain) {
         lastLine.set(text);
-        TrainingLine line;
+        TrainingEvent event;
         try {
-            line = TrainingLine.parse(text);
+            event = TrainingEvent.parse(text);
         } catch (IllegalArgumentException e) {
             return;
         }
-        latest.set(line);
-        if (line.totalSteps() > 0) {
-            totalSteps = line.totalSteps();
-        }
-        switch (line.event()) {
-            case "train" -> {
-                newTrain.add(line);
-                updateProgress(line);
-            }
-            case "eval" -> evalLines.add(line);
-            case "checkpoint" -> {
-                var out = outDir.get();
-                latestCheckpoint.set(out == null ? Path.of(line.text()) : out.resolve(line.text()));
-            }
-            case "error" -> notices.error("training: " + line.text());
-            default -> { }
+        latest.set(event);
+        if (event instanceof TrainingEvent.Train t) {
+            newTrain.add(t);
+            showProgress(t);
+        } else if (event instanceof TrainingEvent.Eval e) {
+            evalLines.add(e);
+        } else if (event instanceof TrainingEvent.Checkpoint c) {
+            var out = outDir.get();
+            latestCheckpoint.set(out == null ? Path.of(c.path()) : out.resolve(c.path()));
+        } else if (event instanceof TrainingEvent.Failed f) {
+            notices.error("training: " + f.message());
         }
     }
 
-    private void updateProgress(TrainingLine line) {
-        if (firstStep < 0) {
-            firstStep = line.step();
-            firstElapsed = line.elapsedSeconds();
+    private void showProgress(TrainingEvent.Train t) {
+        var sb = new StringBuilder(String.format(Locale.ROOT, "step %d", t.step()));
+        double done = t.fractionDone();
+        if (done >= 0) {
+            progress.set(done);
+            sb.append(" / ").append(t.totalSteps());
+            eta.set(Double.isFinite(t.etaSeconds()) && t.etaSeconds() >= 0 ? "ETA " + duration(t.etaSeconds()) : "");
         }
-        var sb = new StringBuilder(String.format(Locale.ROOT, "step %d", line.step()));
-        if (totalSteps > 0) {
-            progress.set(Math.min(1, line.step() / (double) totalSteps));
-            sb.append(" / ").append(totalSteps);
-            double rate = (line.step() - firstStep) / Math.max(1e-9, line.elapsedSeconds() - firstElapsed);
-            if (line.step() > firstStep && rate > 0) {
-                eta.set("ETA " + duration((totalSteps - line.step()) / rate));
-            }
+        if (Double.isFinite(t.loss())) {
+            sb.append(String.format(Locale.ROOT, " \u00b7 loss %.4g", t.loss()));
         }
-        if (Double.isFinite(line.loss())) {
-            sb.append(String.format(Locale.ROOT, " \u00b7 loss %.4g", line.loss()));
+        if (t.exactAccuracy() != null) {
+            sb.append(String.format(Locale.ROOT, " \u00b7 exact %.1f%%", 100 * t.exactAccuracy()));
         }
-        if (Double.isFinite(line.exactAccuracy())) {
-            sb.append(String.format(Locale.ROOT, " \u00b7 exact %.1f%%", 100 * line.exactAccuracy()));
-        }
-        if (Double.isFinite(line.examplesPerSecond())) {
-            sb.append(String.format(Locale.ROOT, " \u00b7 %.1f ex/s", line.examplesPerSecond()));
+        if (Double.isFinite(t.examplesPerSecond())) {
+            sb.append(String.format(Locale.ROOT, " \u00b7 %.1f ex/s", t.examplesPerSecond()));
         }
         status.set(sb.toString());
     }
@@ -325,7 +308,7 @@ public final class TrainingViewModel {
         if (trainLines.size() <= MAX_POINTS) {
             return;
         }
-        var kept = new java.util.ArrayList<TrainingLine>(trainLines.size() / 2 + 1);
+        var kept = new java.util.ArrayList<TrainingEvent.Train>(trainLines.size() / 2 + 1);
         for (int i = 0; i < trainLines.size(); i++) {
             if (i % 2 == 0 || i == trainLines.size() - 1) {
                 kept.add(trainLines.get(i));

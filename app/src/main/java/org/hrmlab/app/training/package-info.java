@@ -1,6 +1,6 @@
 /**
  * The training screen: launches {@code hrmlab train --config F --out DIR [--resume]} as a child process, reads its
- * JSON lines (docs/cli.md "Training"), draws live curves with progress and ETA, stops the process tree, resumes and
- * opens the run's checkpoints.
+ * {@link org.hrmlab.engine.train.TrainingEvent} lines, draws live curves with progress (step / total steps) and the
+ * trainer's ETA, stops the process tree, resumes and opens the run's checkpoints.
  */
 package org.hrmlab.app.training;

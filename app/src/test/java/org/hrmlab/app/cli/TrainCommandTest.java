@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.hrmlab.engine.train.TrainingEvent;
 import org.hrmlab.puzzles.io.Npy;
 import org.hrmlab.puzzles.io.NpyArray;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,28 @@ class TrainCommandTest {
     }
 
     @Test
+    void theTrainersEventsParseBackWithProgress(@TempDir Path tmp) throws Exception {
+        Path yaml = org.hrmlab.app.training.TinyTrainingRun.write(tmp, 2);
+        Result r = run("train", "--config", yaml.toString(), "--out", tmp.resolve("run").toString());
+        assertEquals(0, r.status(), r.err());
+        List<TrainingEvent> events = r.out().lines().map(TrainingEvent::parse).toList();
+        List<TrainingEvent.Train> train = events.stream().filter(TrainingEvent.Train.class::isInstance)
+                .map(TrainingEvent.Train.class::cast).toList();
+        assertEquals(4, train.size(), r.out());
+        for (int i = 0; i < train.size(); i++) {
+            TrainingEvent.Train e = train.get(i);
+            assertEquals(i + 1, e.step());
+            assertEquals(4, e.totalSteps(), "total steps on every train event: " + e);
+            assertEquals((i + 1) / 4.0, e.fractionDone(), 1e-12);
+            assertTrue(e.elapsedSeconds() > 0 && e.etaSeconds() >= 0, e.toString());
+        }
+        assertTrue(train.get(0).etaSeconds() > 0, "steps left after the first: " + train.get(0));
+        assertEquals(new TrainingEvent.Checkpoint(4, "checkpoints/step_4.safetensors"),
+                events.stream().filter(TrainingEvent.Checkpoint.class::isInstance).reduce((x, y) -> y).orElseThrow());
+        assertTrue(events.get(events.size() - 1) instanceof TrainingEvent.Done d && d.totalSteps() == 4, r.out());
+    }
+
+    @Test
     void badConfigExitsTwoWithOneLine(@TempDir Path tmp) throws Exception {
         Path yaml = tmp.resolve("run.yaml");
         Files.writeString(yaml, "data_path: nowhere\nlr: fast\n");
@@ -58,6 +81,8 @@ class TrainCommandTest {
         assertTrue(r.err().contains("run.yaml") && r.err().contains("'lr'"), r.err());
         JsonNode last = JSON.readTree(r.out().lines().reduce((a, b) -> b).orElseThrow());
         assertEquals("error", last.get("event").asText());
+        assertEquals(new TrainingEvent.Failed(r.err().strip()),
+                TrainingEvent.parse(r.out().lines().reduce((a, b) -> b).orElseThrow()));
     }
 
     private record Result(int status, String out, String err) {

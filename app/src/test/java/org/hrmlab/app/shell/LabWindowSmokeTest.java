@@ -163,6 +163,13 @@ class LabWindowSmokeTest {
         var training = ctx.training();
         FxTestSupport.waitUntil(() -> training.trainLines().size() >= 3, 30);
         assertEquals(TrainingViewModel.State.RUNNING, FxTestSupport.onFx(training::getState));
+        var bar = robot.lookup("#train-progress").queryAs(javafx.scene.control.ProgressBar.class);
+        double progress = FxTestSupport.onFx(bar::getProgress);
+        assertTrue(progress > 0 && progress < 0.001, "steps 30.. of 1000000: " + progress);
+        var eta = robot.lookup("#train-eta").queryAs(Label.class);
+        assertTrue(FxTestSupport.onFx(eta::getText).startsWith("ETA "), FxTestSupport.onFx(eta::getText));
+        var status = robot.lookup("#train-status").queryAs(Label.class);
+        assertTrue(FxTestSupport.onFx(status::getText).contains(" / 1000000"), FxTestSupport.onFx(status::getText));
         robot.clickOn("#train-stop");
         FxTestSupport.waitUntil(() -> training.getState() == TrainingViewModel.State.STOPPED, 30);
         assertFalse(FxTestSupport.onFx(training::isActive));

@@ -3,13 +3,15 @@ package org.hrmlab.app.training;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.regex.Pattern;
+
+import org.hrmlab.engine.train.TrainingEvent;
 
 /**
  * A stand-in for {@code hrmlab train} used as a child process in tests: reads {@code max_steps},
- * {@code fake_delay_ms} and {@code fake_crash_at} from the config, prints JSON lines like the real command, writes
- * empty checkpoints, and exits 3 with an error on stderr when told to crash.
+ * {@code fake_delay_ms} and {@code fake_crash_at} from the config, prints made-up {@link TrainingEvent}s through the
+ * real trainer's serialiser ({@link TrainingEvent#toJson}) every 10 steps, writes empty checkpoints, and exits 3 with
+ * an error on stderr when told to crash.
  */
 public final class FakeTrainMain {
     private FakeTrainMain() {
@@ -39,18 +41,16 @@ public final class FakeTrainMain {
         long first = resume ? steps / 2 : 0;
         for (long step = first + 10; step <= steps; step += 10) {
             double t = step / (double) steps;
-            System.out.printf(Locale.ROOT, "{\"event\":\"train\",\"step\":%d,\"epoch\":%d,\"lr\":1e-4,\"loss\":%.5f,"
-                    + "\"lm_loss\":%.5f,\"q_loss\":%.5f,\"exact_accuracy\":%.4f,\"token_accuracy\":%.4f,"
-                    + "\"mean_segments\":%.2f,\"examples_per_second\":%.1f,\"elapsed_s\":%.3f}%n", step, step / 20,
-                    2.5 * Math.exp(-3 * t) + 0.05, 2.2 * Math.exp(-3 * t) + 0.04, 0.3 * Math.exp(-2 * t) + 0.01,
-                    Math.min(1, t * t * 1.2), 0.3 + 0.7 * Math.min(1, t * 1.3), 16 - 10 * t, 250.0, step * 0.02);
+            double elapsed = step * 0.02;
+            emit(new TrainingEvent.Train(step, steps, step / 20, 1e-4, 2.5 * Math.exp(-3 * t) + 0.05,
+                    2.2 * Math.exp(-3 * t) + 0.04, 0.3 * Math.exp(-2 * t) + 0.01, Math.min(1, t * t * 1.2),
+                    0.3 + 0.7 * Math.min(1, t * 1.3), 16 - 10 * t, 250.0, elapsed, (steps - step) * 0.02));
             if (step % 50 == 0) {
                 Path ckpt = out.resolve("checkpoints").resolve("step_" + step + ".safetensors");
                 Files.write(ckpt, new byte[0]);
-                System.out.printf("{\"event\":\"checkpoint\",\"step\":%d,\"path\":\"checkpoints/step_%d.safetensors\"}%n",
-                        step, step);
-                System.out.printf(Locale.ROOT, "{\"event\":\"eval\",\"step\":%d,\"exact_accuracy\":%.4f,"
-                        + "\"token_accuracy\":%.4f,\"mean_segments\":%.2f}%n", step, Math.min(1, t * t), t, 16 - 8 * t);
+                emit(new TrainingEvent.Checkpoint(step, "checkpoints/step_" + step + ".safetensors"));
+                emit(new TrainingEvent.Eval(step, steps, step / 20, Math.min(1, t * t), t, 16 - 8 * t, 0.5, 8,
+                        elapsed));
             }
             System.out.flush();
             if (crashAt >= 0 && step >= crashAt) {
@@ -61,7 +61,12 @@ public final class FakeTrainMain {
                 Thread.sleep(delay);
             }
         }
-        System.out.printf("{\"event\":\"done\",\"step\":%d}%n", steps);
+        emit(new TrainingEvent.Done(steps, steps, steps * 0.02));
+    }
+
+    /** Prints an event as the real trainer does. */
+    private static void emit(TrainingEvent event) {
+        System.out.println(TrainingEvent.toJson(event));
     }
 
     private static long number(String text, String key, long fallback) {

@@ -1,8 +1,7 @@
 package org.hrmlab.engine.train;
 
-/** Receives a training run's progress: one JSON object per line, as written to {@code metrics.jsonl}. */
+/** Receives a training run's events, each as it is also written to {@code metrics.jsonl}. */
 @FunctionalInterface
 public interface TrainingListener {
-    /** @param jsonLine one JSON object without a line break; its {@code event} is train, eval, checkpoint or done */
-    void onLine(String jsonLine);
+    void onEvent(TrainingEvent event);
 }

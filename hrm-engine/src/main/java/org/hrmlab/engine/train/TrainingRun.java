@@ -1,7 +1,5 @@
 package org.hrmlab.engine.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +22,13 @@ import org.hrmlab.engine.model.HrmModel;
 
 /**
  * A whole training run in an output folder: {@code config.yaml} (the given text, verbatim), {@code metrics.jsonl}
- * (every line also passed to the listener), {@code checkpoints/step_N.safetensors} (an HRM Lab model) and beside it
+ * (one {@link TrainingEvent} per line, each also passed to the listener), {@code checkpoints/step_N.safetensors} (an HRM Lab model) and beside it
  * {@code step_N.state.safetensors} (Adam moments, the batch slots' carry and examples, the data-sampler position and
  * the step), both written to a temporary file and renamed. {@code resume} continues from the newest complete pair;
  * because the carry is saved too, a resumed run computes exactly what the uninterrupted run would have.
  */
 public final class TrainingRun {
     private static final Pattern STEP_FILE = Pattern.compile("step_(\\d+)\\.safetensors");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final System.Logger LOG = System.getLogger(TrainingRun.class.getName());
 
     private final TrainingConfig cfg;
@@ -43,7 +40,7 @@ public final class TrainingRun {
      * @param cfg        the parsed config
      * @param out        the run folder (created)
      * @param configText the config file's text, copied verbatim to {@code out/config.yaml}
-     * @param listener   receives every metrics line
+     * @param listener   receives every event
      */
     public TrainingRun(TrainingConfig cfg, Path out, String configText, TrainingListener listener) {
         this.cfg = cfg;
@@ -113,55 +110,32 @@ public final class TrainingRun {
                 long step = r.step();
                 double elapsed = elapsedBefore + (System.nanoTime() - start) / 1e9;
                 if (step % cfg.logInterval() == 0 || step == last) {
-                    ObjectNode line = JSON.createObjectNode();
-                    line.put("event", "train");
-                    line.put("step", step);
-                    line.put("epoch", sampler.epoch());
-                    line.put("lr", r.lr());
-                    line.put("loss", w.loss / w.examples);
-                    line.put("lm_loss", w.lmLoss / w.examples);
-                    line.put("q_loss", w.qLoss / w.examples);
-                    putRatio(line, "exact_accuracy", w.exact, w.count);
-                    putRatio(line, "token_accuracy", w.tokenAcc, w.count);
-                    putRatio(line, "mean_segments", w.segments, w.count);
-                    line.put("examples_per_second", batch * (step - startStep) / Math.max(1e-9, elapsed - elapsedBefore));
-                    line.put("elapsed_s", elapsed);
-                    emit(metrics, line);
+                    double session = Math.max(1e-9, elapsed - elapsedBefore);
+                    emit(metrics, new TrainingEvent.Train(step, last, sampler.epoch(), r.lr(),
+                            w.loss / w.examples, w.lmLoss / w.examples, w.qLoss / w.examples,
+                            ratio(w.exact, w.count), ratio(w.tokenAcc, w.count), ratio(w.segments, w.count),
+                            batch * (step - startStep) / session, elapsed,
+                            (last - step) * session / (step - startStep)));
                     w = new Window();
                 }
                 boolean evalNow = (evalEvery > 0 && step % evalEvery == 0) || step == last;
                 if (evalNow && test != null) {
                     Evaluator.Result e = new Evaluator(HrmModel.onCpu(model, trainer.weights()), batch)
                             .evaluate(test, cfg.evalLimit(), model.haltMaxSteps(), false);
-                    ObjectNode line = JSON.createObjectNode();
-                    line.put("event", "eval");
-                    line.put("step", step);
-                    line.put("epoch", sampler.epoch());
-                    line.put("exact_accuracy", e.exactAccuracy());
-                    line.put("token_accuracy", e.tokenAccuracy());
-                    line.put("mean_segments", e.meanSegments());
-                    line.put("q_halt_accuracy", e.qHaltAccuracy());
-                    line.put("count", e.count());
-                    line.put("elapsed_s", elapsedBefore + (System.nanoTime() - start) / 1e9);
-                    emit(metrics, line);
+                    emit(metrics, new TrainingEvent.Eval(step, last, sampler.epoch(), e.exactAccuracy(),
+                            e.tokenAccuracy(), e.meanSegments(), e.qHaltAccuracy(), e.count(),
+                            elapsedBefore + (System.nanoTime() - start) / 1e9));
                 }
                 boolean ckptNow = step == last || (evalNow && cfg.checkpointEveryEval())
                         || (cfg.checkpointInterval() > 0 && step % cfg.checkpointInterval() == 0);
                 if (ckptNow) {
                     Path file = save(trainer, sampler, model, step, dataHash,
                             elapsedBefore + (System.nanoTime() - start) / 1e9);
-                    ObjectNode line = JSON.createObjectNode();
-                    line.put("event", "checkpoint");
-                    line.put("step", step);
-                    line.put("path", out.relativize(file).toString());
-                    emit(metrics, line);
+                    emit(metrics, new TrainingEvent.Checkpoint(step, out.relativize(file).toString()));
                 }
             }
-            ObjectNode done = JSON.createObjectNode();
-            done.put("event", "done");
-            done.put("step", trainer.stepsTaken());
-            done.put("elapsed_s", elapsedBefore + (System.nanoTime() - start) / 1e9);
-            emit(metrics, done);
+            emit(metrics, new TrainingEvent.Done(trainer.stepsTaken(), last,
+                    elapsedBefore + (System.nanoTime() - start) / 1e9));
         }
         return trainer.stepsTaken();
     }
@@ -179,20 +153,15 @@ public final class TrainingRun {
         return c.weights();
     }
 
-    private void emit(BufferedWriter metrics, ObjectNode line) throws IOException {
-        String s = JSON.writeValueAsString(line);
-        metrics.write(s);
+    private void emit(BufferedWriter metrics, TrainingEvent event) throws IOException {
+        metrics.write(TrainingEvent.toJson(event));
         metrics.newLine();
         metrics.flush();
-        listener.onLine(s);
+        listener.onEvent(event);
     }
 
-    private static void putRatio(ObjectNode line, String key, double sum, int count) {
-        if (count > 0) {
-            line.put(key, sum / count);
-        } else {
-            line.putNull(key);
-        }
+    private static Double ratio(double sum, int count) {
+        return count > 0 ? sum / count : null;
     }
 
     private Path modelFile(long step) {

@@ -46,18 +46,18 @@ class TrainingRunTest {
         Files.writeString(yaml, CONFIG);
         TrainingConfig cfg = TrainingConfig.read(yaml);
 
-        List<String> a = new ArrayList<>();
+        List<TrainingEvent> a = new ArrayList<>();
         long steps = new TrainingRun(cfg, tmp.resolve("a"), CONFIG, a::add).run(false);
         assertEquals(12, steps); // 6 epochs * 8 groups / batch 4
-        List<String> b = new ArrayList<>();
+        List<TrainingEvent> b = new ArrayList<>();
         new TrainingRun(cfg, tmp.resolve("b"), CONFIG, b::add).run(false);
         assertEquals(losses(a), losses(b));
 
-        List<String> c = new ArrayList<>();
+        List<TrainingEvent> c = new ArrayList<>();
         RuntimeException killed = assertThrows(RuntimeException.class,
-                () -> new TrainingRun(cfg, tmp.resolve("c"), CONFIG, line -> {
-                    c.add(line);
-                    if (line.contains("\"checkpoint\"") && line.contains("\"step\":6")) {
+                () -> new TrainingRun(cfg, tmp.resolve("c"), CONFIG, event -> {
+                    c.add(event);
+                    if (event instanceof TrainingEvent.Checkpoint k && k.step() == 6) {
                         throw new IllegalStateException("killed");
                     }
                 }).run(false));
@@ -70,15 +70,45 @@ class TrainingRunTest {
         assertEquals(1, CheckpointLoader.load(tmp.resolve("c/checkpoints/step_12.safetensors")).puzzleIdFor("reverse"),
                 "a checkpoint names the puzzles its embeddings belong to");
 
-        List<JsonNode> evals = a.stream().map(TrainingRunTest::json).filter(j -> j.get("event").asText()
-                .equals("eval")).toList();
+        List<TrainingEvent.Eval> evals = a.stream().filter(TrainingEvent.Eval.class::isInstance)
+                .map(TrainingEvent.Eval.class::cast).toList();
         assertEquals(2, evals.size());
-        assertEquals(4, evals.get(0).get("count").asInt());
-        JsonNode first = json(a.get(0));
-        for (String key : List.of("step", "epoch", "lr", "loss", "lm_loss", "q_loss", "exact_accuracy",
-                "token_accuracy", "mean_segments", "examples_per_second", "elapsed_s")) {
+        assertEquals(4, evals.get(0).count());
+        JsonNode first = json(TrainingEvent.toJson(a.get(0)));
+        assertEquals("train", first.get("event").asText());
+        for (String key : List.of("step", "total_steps", "epoch", "lr", "loss", "lm_loss", "q_loss", "exact_accuracy",
+                "token_accuracy", "mean_segments", "examples_per_second", "elapsed_s", "eta_s")) {
             assertTrue(first.has(key), key);
         }
+    }
+
+    @Test
+    void metricsFileHoldsTheEventsTheListenerGotWithProgress(@TempDir Path tmp) throws Exception {
+        TinyDatasets.reverse(tmp.resolve("data"), 6, 6, 8, 1, 5, 11);
+        Path yaml = tmp.resolve("run.yaml");
+        String config = CONFIG.replace("epochs: 6", "epochs: 2");
+        Files.writeString(yaml, config);
+        List<TrainingEvent> heard = new ArrayList<>();
+        new TrainingRun(TrainingConfig.read(yaml), tmp.resolve("run"), config, heard::add).run(false);
+
+        List<TrainingEvent> read = Files.readAllLines(tmp.resolve("run/metrics.jsonl")).stream()
+                .map(TrainingEvent::parse).toList();
+        assertEquals(heard, read, "metrics.jsonl parses back into the very events the listener received");
+        List<TrainingEvent.Train> train = read.stream().filter(TrainingEvent.Train.class::isInstance)
+                .map(TrainingEvent.Train.class::cast).toList();
+        assertEquals(4, train.size(), "2 epochs * 8 groups / batch 4");
+        for (int i = 0; i < train.size(); i++) {
+            TrainingEvent.Train t = train.get(i);
+            assertEquals(i + 1, t.step());
+            assertEquals(4, t.totalSteps(), "every train event says how long the run is");
+            assertEquals((i + 1) / 4.0, t.fractionDone(), 1e-12);
+            assertTrue(t.elapsedSeconds() > 0, t.toString());
+            assertTrue(t.etaSeconds() >= 0 && Double.isFinite(t.etaSeconds()), t.toString());
+        }
+        assertEquals(0, train.get(3).etaSeconds(), 0, "nothing left after the last step");
+        assertTrue(train.get(0).etaSeconds() > 0, train.get(0).toString());
+        assertEquals(new TrainingEvent.Done(4, 4, ((TrainingEvent.Done) read.get(read.size() - 1)).elapsedSeconds()),
+                read.get(read.size() - 1));
     }
 
     @Test
@@ -95,9 +125,9 @@ class TrainingRunTest {
         assertTrue(bad.getMessage().contains("unknown field 'bogus'"), bad.getMessage());
     }
 
-    private static List<Double> losses(List<String> lines) {
-        return lines.stream().map(TrainingRunTest::json).filter(j -> j.get("event").asText().equals("train"))
-                .map(j -> j.get("loss").asDouble()).toList();
+    private static List<Double> losses(List<TrainingEvent> events) {
+        return events.stream().filter(TrainingEvent.Train.class::isInstance)
+                .map(e -> ((TrainingEvent.Train) e).loss()).toList();
     }
 
     private static JsonNode json(String s) {

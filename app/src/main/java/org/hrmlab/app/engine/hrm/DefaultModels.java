@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.Map;
 import org.hrmlab.app.engine.StepperException;
+import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.puzzles.PuzzleKind;
 import org.hrmlab.engine.io.CheckpointException;
 import org.hrmlab.engine.io.CheckpointLoader;
@@ -19,6 +20,8 @@ import org.hrmlab.engine.io.ModelCheckpoint;
  */
 public final class DefaultModels {
     private static final String ROOT = "/org/hrmlab/puzzles/models/";
+    private static final Map<PuzzleKind, String> KIND_NAMES = Map.of(PuzzleKind.SUDOKU, "Sudoku",
+            PuzzleKind.MAZE, "maze", PuzzleKind.ARC, "ARC");
     private final Map<PuzzleKind, String> names;
     private final Map<PuzzleKind, ModelCheckpoint> loaded = new EnumMap<>(PuzzleKind.class);
 
@@ -67,7 +70,7 @@ public final class DefaultModels {
     }
 
     /** @return whether the default model of the puzzle's kind exists and its vocabulary and length fit the puzzle */
-    public boolean fits(org.hrmlab.app.puzzle.LabPuzzle puzzle) {
+    public boolean fits(LabPuzzle puzzle) {
         if (!has(puzzle.kind())) {
             return false;
         }
@@ -80,6 +83,43 @@ public final class DefaultModels {
         }
         int max = java.util.Arrays.stream(tokens).max().orElse(0);
         return max < c.vocabSize() && (c.seqLen() == 0 || c.seqLen() == tokens.length);
+    }
+
+    /**
+     * @return the shipped model for the puzzle's kind, when it fits the puzzle
+     * @throws StepperException when none fits: "no model for 6x6 ARC puzzles is loaded: open a checkpoint trained on
+     *                          them (File > Open model)", with what the shipped model of that kind takes
+     */
+    public ModelCheckpoint forPuzzle(LabPuzzle puzzle) {
+        if (fits(puzzle)) {
+            return forKind(puzzle.kind());
+        }
+        String message = "no model for " + shape(puzzle) + " is loaded: open a checkpoint trained on them"
+                + " (File > Open model)";
+        if (has(puzzle.kind())) {
+            message += "; the shipped " + KIND_NAMES.get(puzzle.kind()) + " model" + takes(puzzle.kind());
+        }
+        throw new StepperException(message);
+    }
+
+    /** @return e.g. "6x6 ARC puzzles", "9x9 Sudoku puzzles", "30x30 mazes" */
+    private static String shape(LabPuzzle puzzle) {
+        String size = puzzle.input().rows() + "x" + puzzle.input().cols() + " ";
+        return size + (puzzle.kind() == PuzzleKind.MAZE ? "mazes" : KIND_NAMES.get(puzzle.kind()) + " puzzles");
+    }
+
+    /** @return what the shipped model of {@code kind} takes, e.g. " takes 4x4 puzzles", "'s canvas is 4x4" */
+    private String takes(PuzzleKind kind) {
+        var c = forKind(kind).config();
+        int side = (int) Math.round(Math.sqrt(c.seqLen()));
+        if (side * side != c.seqLen() || side == 0) {
+            return " takes sequences of " + c.seqLen() + " cells";
+        }
+        return switch (kind) {
+            case ARC -> "'s canvas is " + side + "x" + side;
+            case MAZE -> " takes " + side + "x" + side + " mazes";
+            case SUDOKU -> " takes " + side + "x" + side + " puzzles";
+        };
     }
 
     private String resource(PuzzleKind kind) {

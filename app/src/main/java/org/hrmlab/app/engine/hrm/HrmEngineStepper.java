@@ -95,7 +95,7 @@ public final class HrmEngineStepper implements StepperPort {
         puzzle = Objects.requireNonNull(newPuzzle, "puzzle");
         settings = Objects.requireNonNull(newSettings, "settings");
         if (userModel == null) {
-            active = defaults.forKind(puzzle.kind());
+            active = defaults.forPuzzle(puzzle);
             info = infoOf(active, defaults.name(puzzle.kind()));
         }
         HrmConfig c = active.config();

@@ -18,8 +18,10 @@ import org.hrmlab.app.puzzle.CellGrid;
 import org.hrmlab.app.puzzle.LabPuzzle;
 
 /**
- * A deterministic stand-in for the HRM stepper. Every frame is a pure function of (puzzle, settings, index), so
- * seeking is free and two runs give equal frames. Q-halting stops one segment after the answer becomes right.
+ * A deterministic stand-in for the HRM stepper, for tests of the lab's plumbing (threads, timeline, views) without a
+ * model. Every frame is a pure function of (puzzle, settings, index), so seeking is free and two runs give equal
+ * frames. Q-halting stops one segment after the answer becomes right. {@link #loadModel} only checks that the file
+ * exists and renames the script; it reads no weights.
  */
 public final class FakeStepper implements StepperPort {
     /** Seed of every scripted run. */
@@ -44,7 +46,7 @@ public final class FakeStepper implements StepperPort {
     public FakeStepper(long delayMillisPerUpdate, int hidden) {
         this.delayMillisPerUpdate = delayMillisPerUpdate;
         this.hidden = hidden;
-        this.model = new ModelInfo("scripted demo model", "built-in fake (no checkpoint loaded)", hidden, 1,
+        this.model = new ModelInfo("scripted test stepper", "test stand-in (no model)", hidden, 1,
                 InferenceSettings.DEFAULTS, null);
     }
 
