@@ -20,14 +20,25 @@ public final class LabApp extends Application {
     private LabContext ctx;
     private StepperPort port;
     private LabPuzzle first;
+    private static volatile LabLaunch launch = LabLaunch.DEFAULT;
+
+    /** Sets what the next launch opens (before {@code Application.launch}). */
+    static void open(LabLaunch what) {
+        launch = what;
+    }
 
     /** Loads the default models and picks the first bundled puzzle they fit (off the FX thread). */
     @Override
     public void init() {
         var defaults = DefaultModels.shipped();
-        port = new HrmEngineStepper(defaults);
-        first = BundledLabPuzzles.catalogue().stream().filter(defaults::fits).findFirst()
-                .orElseGet(SamplePuzzles::sudoku);
+        var engine = new HrmEngineStepper(defaults);
+        if (launch.checkpoint() != null) {
+            engine.useModel(launch.checkpoint(), launch.name());
+        }
+        port = engine;
+        first = launch.puzzle() != null ? launch.puzzle()
+                : BundledLabPuzzles.catalogue().stream().filter(defaults::fits).findFirst()
+                        .orElseGet(SamplePuzzles::sudoku);
     }
 
     @Override

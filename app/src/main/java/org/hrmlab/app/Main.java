@@ -3,7 +3,8 @@ package org.hrmlab.app;
 import org.hrmlab.app.cli.HrmLabCommand;
 
 /**
- * Entry point of {@code hrmlab}: with no arguments it opens the lab, otherwise it runs a headless command.
+ * Entry point of {@code hrmlab}: with no arguments it opens the lab; with {@code --checkpoint C [--puzzle P]} it opens the
+ * lab on that model and puzzle (checked first: a bad file is one line and exit 2); otherwise it runs a headless command.
  * A plain class (not an {@code Application}) so that JavaFX starts from the class path.
  */
 public final class Main {
@@ -14,8 +15,17 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        if (args.length == 0) {
-            javafx.application.Application.launch(LabApp.class, args);
+        LabLaunch launch;
+        try {
+            launch = LabLaunch.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("hrmlab: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (launch != null) {
+            LabApp.open(launch);
+            javafx.application.Application.launch(LabApp.class);
             return;
         }
         System.exit(HrmLabCommand.run(args));
