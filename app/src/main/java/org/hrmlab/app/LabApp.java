@@ -43,7 +43,8 @@ public final class LabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        ctx = new LabContext(port, TrainingCommand.hrmlab());
+        ctx = new LabContext(port, TrainingCommand.hrmlab(), javafx.application.Platform::runLater,
+                org.hrmlab.app.puzzle.RecentFiles.userPreferences());
         ctx.theme().setDark(Boolean.getBoolean("hrmlab.dark"));
         var window = new LabWindow(ctx);
         stage.setTitle("HRM Lab");

@@ -38,6 +38,7 @@ public final class LabContext implements AutoCloseable {
     private final GridExporter exporter;
     private final PcaExporter pcaExporter;
     private final AnimationExporter animations;
+    private final org.hrmlab.app.puzzle.PuzzleLibrary library;
 
     /** Wires everything around {@code port}; call on the FX thread. */
     public LabContext(StepperPort port, TrainingCommand trainingCommand) {
@@ -46,6 +47,12 @@ public final class LabContext implements AutoCloseable {
 
     /** As above, with the executor that hands engine results to the FX thread (tests wrap it to time the work). */
     public LabContext(StepperPort port, TrainingCommand trainingCommand, java.util.concurrent.Executor fxExecutor) {
+        this(port, trainingCommand, fxExecutor, org.hrmlab.app.puzzle.RecentFiles.inMemory());
+    }
+
+    /** As above, remembering recent models and puzzle files in {@code recent} (the app: the user's preferences). */
+    public LabContext(StepperPort port, TrainingCommand trainingCommand, java.util.concurrent.Executor fxExecutor,
+                      org.hrmlab.app.puzzle.RecentFiles recent) {
         inspector = new InspectorViewModel(port, engineThread, pcaThread, fxExecutor, notices);
         editor = new PuzzleEditorViewModel(notices, inspector::loadPuzzle);
         training = new TrainingViewModel(trainingCommand, ioThread, Platform::runLater, notices,
@@ -53,6 +60,13 @@ public final class LabContext implements AutoCloseable {
         exporter = new GridExporter(ioThread, notices);
         pcaExporter = new PcaExporter(ioThread, Platform::runLater, notices);
         animations = new AnimationExporter(ioThread, "HRM Lab " + org.hrmlab.app.cli.HrmLabCommand.VERSION);
+        library = new org.hrmlab.app.puzzle.PuzzleLibrary(org.hrmlab.app.puzzle.BundledLabPuzzles.catalogue(), ioThread,
+                Platform::runLater, notices, recent);
+    }
+
+    /** @return the puzzles the lab offers (bundled and opened) and the recent files */
+    public org.hrmlab.app.puzzle.PuzzleLibrary library() {
+        return library;
     }
 
     public Notices notices() {

@@ -1,6 +1,5 @@
 package org.hrmlab.app.puzzle;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 import atlantafx.base.theme.Styles;
@@ -15,16 +14,17 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * A list of puzzles to open in the inspector or the editor. For now it lists the bundled samples; dataset folders
- * (Sudoku-Extreme, Maze-Hard, ARC) come in through the puzzle layer's loaders.
+ * The Puzzles screen: the library's puzzles (bundled, then opened files and folders), to open in the inspector or the
+ * editor, and the buttons that open more.
  */
 public final class DatasetBrowserView extends BorderPane {
     private final ListView<LabPuzzle> list = new ListView<>();
 
-    public DatasetBrowserView(List<LabPuzzle> puzzles, Consumer<LabPuzzle> inspect, Consumer<LabPuzzle> edit) {
+    public DatasetBrowserView(PuzzleLibrary library, Consumer<LabPuzzle> inspect, Consumer<LabPuzzle> edit,
+                              Runnable openFile, Runnable openFolder) {
         getStyleClass().add("dataset-view");
         list.setId("dataset-list");
-        list.getItems().setAll(puzzles);
+        list.setItems(library.puzzles());
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(LabPuzzle p, boolean empty) {
@@ -53,10 +53,17 @@ public final class DatasetBrowserView extends BorderPane {
                 edit.accept(selected());
             }
         });
+        var fileButton = new Button("Open puzzle file\u2026");
+        fileButton.setId("open-puzzle-file");
+        fileButton.setOnAction(e -> openFile.run());
+        var folderButton = new Button("Open folder\u2026");
+        folderButton.setId("open-puzzle-folder");
+        folderButton.setOnAction(e -> openFolder.run());
         var title = new Label("Puzzles");
         title.getStyleClass().add(Styles.TITLE_3);
-        var note = new Label("Bundled samples. Dataset folders (Sudoku-Extreme, Maze-Hard, ARC) will be listed here"
-                + " once the puzzle loaders are plugged in.");
+        var note = new Label("The bundled samples, then what you open: Sudoku and maze CSVs, Sudoku lines, maze text, ARC"
+                + " task JSON files or folders of them, and dataset folders in the reference layout (their test"
+                + " split). Files dropped on the window open too.");
         note.getStyleClass().add(Styles.TEXT_MUTED);
         note.setWrapText(true);
         var top = new VBox(6, title, note);
@@ -64,7 +71,7 @@ public final class DatasetBrowserView extends BorderPane {
         setTop(top);
         setCenter(list);
         BorderPane.setMargin(list, new Insets(0, 16, 0, 16));
-        var buttons = new HBox(8, open, editButton);
+        var buttons = new HBox(8, open, editButton, fileButton, folderButton);
         buttons.setPadding(new Insets(12, 16, 16, 16));
         setBottom(buttons);
     }

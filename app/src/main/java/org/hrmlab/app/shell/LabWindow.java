@@ -54,13 +54,87 @@ public final class LabWindow extends StackPane {
         editorTab = tab("Puzzle editor", "tab-editor", new PuzzleEditorView(ctx.editor(), ctx.theme()));
         var trainingTab = tab("Training", "tab-training", new TrainingView(ctx.training(), ctx.theme()));
         var datasetsTab = tab("Puzzles", "tab-puzzles",
-                new DatasetBrowserView(org.hrmlab.app.puzzle.BundledLabPuzzles.catalogue(), this::inspect, this::edit));
+                new DatasetBrowserView(ctx.library(), this::inspect, this::edit, this::choosePuzzleFile,
+                        this::choosePuzzleFolder));
         tabs.getTabs().addAll(inspectorTab, editorTab, trainingTab, datasetsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         var main = new BorderPane(tabs);
         main.setTop(menuBar());
         getChildren().addAll(main, new NotificationArea(ctx.notices()));
         addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+                e.consume();
+            }
+        });
+        setOnDragDropped(e -> {
+            boolean done = e.getDragboard().hasFiles();
+            if (done) {
+                e.getDragboard().getFiles().forEach(f -> openDropped(f.toPath()));
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    /**
+     * Opens a dropped file: a checkpoint (a {@code .safetensors} model, or a file with {@code all_config.yaml} beside
+     * it) as the model; anything else as puzzles, the first one in the inspector.
+     */
+    public void openDropped(Path file) {
+        boolean checkpoint = file.getFileName().toString().endsWith(".safetensors")
+                || (java.nio.file.Files.isRegularFile(file)
+                        && java.nio.file.Files.exists(file.resolveSibling("all_config.yaml")));
+        if (checkpoint) {
+            openModel(file);
+        } else {
+            ctx.library().open(file, this::inspect);
+        }
+    }
+
+    private void openModel(Path file) {
+        ctx.inspector().loadModel(file);
+        ctx.library().recent().addModel(file);
+        tabs.getSelectionModel().select(inspectorTab);
+    }
+
+    private void choosePuzzleFile() {
+        var chooser = new FileChooser();
+        chooser.setTitle("Open puzzles (Sudoku or maze CSV, ARC task JSON, puzzle text)");
+        var f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            ctx.library().open(f.toPath(), null);
+        }
+    }
+
+    private void choosePuzzleFolder() {
+        var chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Open a folder of puzzles (ARC tasks) or a dataset in the reference layout");
+        var f = chooser.showDialog(getScene().getWindow());
+        if (f != null) {
+            ctx.library().open(f.toPath(), null);
+        }
+    }
+
+    private Menu recentMenu() {
+        var menu = new Menu("Open recent");
+        menu.setOnShowing(e -> {
+            menu.getItems().clear();
+            for (Path p : ctx.library().recent().models()) {
+                menu.getItems().add(item("Model: " + p, () -> openModel(p)));
+            }
+            for (Path p : ctx.library().recent().puzzles()) {
+                menu.getItems().add(item("Puzzles: " + p, () -> ctx.library().open(p, this::inspect)));
+            }
+            if (menu.getItems().isEmpty()) {
+                var none = new MenuItem("(nothing opened yet)");
+                none.setDisable(true);
+                menu.getItems().add(none);
+            }
+        });
+        menu.getItems().add(new MenuItem("(nothing opened yet)"));
+        return menu;
     }
 
     public InspectorView inspectorView() {
@@ -124,7 +198,9 @@ public final class LabWindow extends StackPane {
         var exportSeq = item("Export animation (GIF or PNG sequence)\u2026", this::exportAnimation);
         exportSeq.setId("export-animation");
         var quit = item("Quit", () -> getScene().getWindow().hide());
-        var file = new Menu("File", null, openCheckpoint, samples, editCurrent, new javafx.scene.control.SeparatorMenuItem(),
+        var openPuzzles = item("Open puzzle file\u2026", this::choosePuzzleFile);
+        var file = new Menu("File", null, openCheckpoint, openPuzzles, recentMenu(), samples, editCurrent,
+                new javafx.scene.control.SeparatorMenuItem(),
                 exportPng, exportSeq, new javafx.scene.control.SeparatorMenuItem(), quit);
         var run = new Menu("Run", null,
                 item("L-update\t\u2192", () -> vm.forward(StepAction.L_UPDATE)),
@@ -177,7 +253,7 @@ public final class LabWindow extends StackPane {
         chooser.setTitle("Open checkpoint");
         var f = chooser.showOpenDialog(getScene().getWindow());
         if (f != null) {
-            ctx.inspector().loadModel(f.toPath());
+            openModel(f.toPath());
         }
     }
 

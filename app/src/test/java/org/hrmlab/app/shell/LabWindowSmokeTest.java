@@ -193,4 +193,19 @@ class LabWindowSmokeTest {
         assertEquals(puzzle, FxTestSupport.onFx(() -> ctx.inspector().getPuzzle()));
         assertTrue(robot.lookup("#device-status").queryAs(Label.class).getText().startsWith("cpu"));
     }
+
+    @Test
+    void droppedPuzzleFilesAreListedAndOpenedAndDroppedModelsLoaded(FxRobot robot) throws Exception {
+        FxTestSupport.waitUntil(() -> ctx.inspector().timeline().size() == 1, 10);
+        int before = FxTestSupport.onFx(() -> ctx.library().puzzles().size());
+        FxTestSupport.fx(() -> window.openDropped(org.hrmlab.app.TestData.MAGICTOUR_CSV));
+        FxTestSupport.waitUntil(() -> FxTestSupport.onFx(() -> ctx.library().puzzles().size()) > before, 20);
+        FxTestSupport.waitUntil(() -> FxTestSupport.onFx(() -> ctx.inspector().getPuzzle() != null
+                && ctx.inspector().getPuzzle().name().contains("magictour")), 20);
+        assertEquals(1, ctx.library().recent().puzzles().size());
+        FxTestSupport.fx(() -> window.openDropped(org.hrmlab.app.TestData.SUDOKU_SMALL_CHECKPOINT));
+        FxTestSupport.waitUntil(() -> ctx.library().recent().models().size() == 1, 10);
+        robot.clickOn("#tab-puzzles");
+        assertTrue(robot.lookup("#open-puzzle-file").tryQuery().isPresent());
+    }
 }
