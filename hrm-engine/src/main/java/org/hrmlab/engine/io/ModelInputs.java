@@ -66,10 +66,11 @@ public final class ModelInputs {
     private final int cols;
     private final int seqLen;
     private final int vocabSize;
+    private final int puzzleIds;
     private final String basis;
 
     private ModelInputs(String model, PuzzleKind kind, Set<PuzzleKind> candidates, int rows, int cols, int seqLen,
-                        int vocabSize, String basis) {
+                        int vocabSize, int puzzleIds, String basis) {
         this.model = model;
         this.kind = kind;
         this.candidates = candidates.isEmpty() ? Set.of() : Set.copyOf(candidates);
@@ -77,6 +78,7 @@ public final class ModelInputs {
         this.cols = cols;
         this.seqLen = seqLen;
         this.vocabSize = vocabSize;
+        this.puzzleIds = puzzleIds;
         this.basis = basis;
     }
 
@@ -173,7 +175,8 @@ public final class ModelInputs {
             len = r * c;
         }
         String basis = why.isEmpty() ? "" : String.join(", ", new java.util.LinkedHashSet<>(why));
-        return new ModelInputs(name, kind, kind == null ? byVocab : EnumSet.of(kind), r, c, len, vocab, basis);
+        return new ModelInputs(name, kind, kind == null ? byVocab : EnumSet.of(kind), r, c, len, vocab,
+                config.numPuzzleIdentifiers(), basis);
     }
 
     /** @return the model file's name, for messages */
@@ -298,7 +301,7 @@ public final class ModelInputs {
 
     /** @return a copy that names the model {@code name} in its messages */
     public ModelInputs named(String name) {
-        return new ModelInputs(name, kind, candidates, rows, cols, seqLen, vocabSize, basis);
+        return new ModelInputs(name, kind, candidates, rows, cols, seqLen, vocabSize, puzzleIds, basis);
     }
 
     /**
@@ -327,6 +330,34 @@ public final class ModelInputs {
             return null;
         }
         return tokens + " tokens, but " + model + " takes " + seqLen + " (" + describeWithBasis() + ")";
+    }
+
+    /**
+     * @param tokens   an input's tokens (without the puzzle-embedding prefix)
+     * @param puzzleId its puzzle identifier
+     * @return what is wrong with it for this model (its length, a token outside the vocabulary, an identifier outside
+     *         the puzzle table), or null if nothing is
+     */
+    public String inputProblem(int[] tokens, int puzzleId) {
+        String length = lengthMismatch(tokens.length);
+        if (length != null) {
+            return length;
+        }
+        for (int i = 0; i < tokens.length; i++) {
+            if (tokens[i] < 0 || tokens[i] >= vocabSize) {
+                return "token " + tokens[i] + " at position " + i + " is outside " + model + "'s vocabulary [0, "
+                        + vocabSize + ")";
+            }
+        }
+        if (puzzleId < 0 || puzzleId >= puzzleIds) {
+            return "puzzle id " + puzzleId + " is outside " + model + "'s puzzle table [0, " + puzzleIds + ")";
+        }
+        return null;
+    }
+
+    /** @return rows of the model's puzzle-embedding table (1 when it has none) */
+    public int puzzleIdentifiers() {
+        return puzzleIds;
     }
 
     /** @return whether the expected length is known */
