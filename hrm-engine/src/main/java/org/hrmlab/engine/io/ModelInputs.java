@@ -221,9 +221,14 @@ public final class ModelInputs {
 
     /** @return e.g. "9x9 Sudokus (81 tokens)", "30x30 mazes (900 tokens)", "4x4 Sudokus or mazes" */
     public String describe() {
+        return what() + (seqLen > 0 ? " (" + seqLen + " tokens)" : "");
+    }
+
+    /** @return the puzzles without their length: "9x9 Sudokus", "ARC tasks on a 4x4 canvas", "4x4 Sudokus or mazes" */
+    private String what() {
         if (kind == null) {
             if (candidates.isEmpty()) {
-                return "inputs of " + vocabSize + " token values" + (seqLen > 0 ? " and " + seqLen + " tokens" : "");
+                return "inputs of " + vocabSize + " token values";
             }
             List<String> names = new ArrayList<>();
             for (PuzzleKind k : new PuzzleKind[] {PuzzleKind.SUDOKU, PuzzleKind.MAZE, PuzzleKind.ARC}) {
@@ -231,12 +236,11 @@ public final class ModelInputs {
                     names.add(k == PuzzleKind.SUDOKU ? (vocabSize - 2) + "x" + (vocabSize - 2) + " Sudokus" : plural(k));
                 }
             }
-            return String.join(" or ", names) + (seqLen > 0 ? " (" + seqLen + " tokens)" : "");
+            return String.join(" or ", names);
         }
         String size = rows > 0 ? rows + "x" + cols + " " : "";
-        String what = kind == PuzzleKind.ARC ? "ARC tasks" + (rows > 0 ? " on a " + rows + "x" + cols + " canvas" : "")
+        return kind == PuzzleKind.ARC ? "ARC tasks" + (rows > 0 ? " on a " + rows + "x" + cols + " canvas" : "")
                 : size + plural(kind);
-        return what + (seqLen > 0 ? " (" + seqLen + " tokens)" : "");
     }
 
     /** @return {@link #describe()} with its basis: "9x9 Sudokus (81 tokens), from its vocabulary of 11 tokens" */
@@ -322,14 +326,15 @@ public final class ModelInputs {
 
     /**
      * @param tokens the length of an input
-     * @return why that length does not fit, e.g. "7 tokens, but model.pt takes 81 (9x9 Sudokus, from its vocabulary
-     *         of 11 tokens)", or null if it fits or the length is unknown
+     * @return why that length does not fit, e.g. "7 tokens, but step_0 takes 81 (9x9 Sudokus, from its vocabulary of
+     *         11 tokens)", or null if it fits or the length is unknown
      */
     public String lengthMismatch(int tokens) {
         if (seqLen <= 0 || tokens == seqLen) {
             return null;
         }
-        return tokens + " tokens, but " + model + " takes " + seqLen + " (" + describeWithBasis() + ")";
+        return tokens + " tokens, but " + model + " takes " + seqLen + " (" + what()
+                + (basis.isEmpty() ? "" : ", from " + basis) + ")";
     }
 
     /**

@@ -63,7 +63,7 @@ class ModelInputsTest {
         assertNotNull(why);
         assertTrue(why.startsWith("step_1 takes 30x30 mazes (900 tokens), from its training data "
                 + "'data/maze-30x30-hard-1k'") && why.endsWith("this is a 4x4 Sudoku"), why);
-        assertEquals("7 tokens, but step_1 takes 900 (30x30 mazes (900 tokens), from its training data "
+        assertEquals("7 tokens, but step_1 takes 900 (30x30 mazes, from its training data "
                 + "'data/maze-30x30-hard-1k')", in.lengthMismatch(7));
         assertNull(in.lengthMismatch(900));
     }
