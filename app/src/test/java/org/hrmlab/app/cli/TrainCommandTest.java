@@ -43,6 +43,7 @@ class TrainCommandTest {
         JsonNode first = JSON.readTree(lines.get(0));
         assertEquals("train", first.get("event").asText());
         assertEquals(1, first.get("step").asInt());
+        assertEquals(2, first.get("total_steps").asInt(), "the lab's progress bar and ETA read it");
         assertEquals("done", JSON.readTree(lines.get(lines.size() - 1)).get("event").asText());
         assertTrue(Files.isRegularFile(tmp.resolve("run/checkpoints/step_2.safetensors")));
         assertEquals(Files.readString(yaml), Files.readString(tmp.resolve("run/config.yaml")));

@@ -132,6 +132,7 @@ public final class TrainingRun {
                     ObjectNode line = JSON.createObjectNode();
                     line.put("event", "train");
                     line.put("step", step);
+                    line.put("total_steps", last);
                     line.put("epoch", sampler.epoch());
                     line.put("lr", r.lr());
                     line.put("loss", w.loss / w.examples);
