@@ -48,6 +48,22 @@ public record HrmConfig(int seqLen, int vocabSize, int numPuzzleIdentifiers, int
         positive("H_cycles", hCycles);
         positive("L_cycles", lCycles);
         positive("halt_max_steps", haltMaxSteps);
+        if (!(expansion > 0) || !Double.isFinite(expansion)) {
+            throw new IllegalArgumentException("expansion must be a positive number, got " + expansion);
+        }
+        if (expansion * hiddenSize * 2.0 / 3.0 > (1 << 30)) {
+            throw new IllegalArgumentException("expansion " + expansion + " x hidden_size " + hiddenSize
+                    + " makes an MLP wider than 2^30");
+        }
+        if (!(haltExplorationProb >= 0 && haltExplorationProb <= 1)) {
+            throw new IllegalArgumentException("halt_exploration_prob must be in [0, 1], got " + haltExplorationProb);
+        }
+        if (!(rmsNormEps >= 0) || !Double.isFinite(rmsNormEps)) {
+            throw new IllegalArgumentException("rms_norm_eps must be a finite number >= 0, got " + rmsNormEps);
+        }
+        if (!(ropeTheta > 0) || !Double.isFinite(ropeTheta)) {
+            throw new IllegalArgumentException("rope_theta must be a positive number, got " + ropeTheta);
+        }
         if (puzzleEmbNdim < 0) {
             throw new IllegalArgumentException("puzzle_emb_ndim must be >= 0, got " + puzzleEmbNdim);
         }

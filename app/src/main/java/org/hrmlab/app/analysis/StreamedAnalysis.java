@@ -41,10 +41,7 @@ public final class StreamedAnalysis {
                                           Path out, AnalysisExport.Options figures, Map<String, Object> provenance)
             throws IOException {
         ModelCheckpoint ckpt = CheckpointLoader.load(checkpoint);
-        List<EngineTraceSource.Example> examples = EngineTraceSource.examples(dataset, count, ckpt);
-        if (examples.isEmpty()) {
-            throw new IllegalArgumentException(dataset + ": no puzzles to analyse");
-        }
+        List<EngineTraceSource.Example> examples = EngineTraceSource.checkedExamples(dataset, count, ckpt);
         int seqLen = examples.get(0).tokens().length;
         List<int[]> tokens = new ArrayList<>();
         int[] ids = new int[examples.size()];

@@ -21,11 +21,12 @@ public interface TraceSource {
      * @param control    whether to use freshly initialised weights of the same architecture (seeded) instead
      * @param seed       the seed of the control's initialisation
      * @param outDir     where to write one trace directory per puzzle
-     * @param device     where the model runs
+     * @param device     where the model runs (asked once the inputs are found to fit, so that bad input is reported
+     *                   before anything else)
      * @return the trace directories, in puzzle order
      */
     List<Path> record(Path checkpoint, Path dataset, int count, boolean control, long seed, Path outDir,
-                      org.hrmlab.engine.compute.ComputeDevice device) throws IOException;
+                      java.util.function.Supplier<org.hrmlab.engine.compute.ComputeDevice> device) throws IOException;
 
     /** @return a source that always fails with a usage error explaining the missing recorder */
     static TraceSource unavailable() {

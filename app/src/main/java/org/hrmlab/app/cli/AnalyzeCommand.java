@@ -200,6 +200,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.flush();
             return 2;
         } catch (IOException | RuntimeException e) {
+            if (CliErrors.isBadInput(e)) {
+                err.println("hrmlab analyze: " + CliErrors.oneLine(e.getMessage()));
+                err.flush();
+                return 2;
+            }
             err.println("hrmlab analyze: internal error: " + e + " (run with -Djava.util.logging.config for the log)");
             err.flush();
             return 1;
@@ -314,10 +319,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             t = new ArrayList<>(t);
             t.addAll(traceSource.record(checkpoint, dataset, count, false, seed, out.resolve("traces"),
-                    device.resolve(spec.commandLine().getErr())));
+                    () -> device.resolve(spec.commandLine().getErr())));
             c = new ArrayList<>(c);
             c.addAll(traceSource.record(checkpoint, dataset, count, true, seed, out.resolve("control-traces"),
-                    device.resolve(spec.commandLine().getErr())));
+                    () -> device.resolve(spec.commandLine().getErr())));
         }
         if (t.isEmpty()) {
             throw new IllegalArgumentException("no traces: give --traces DIR[,DIR...] or --checkpoint with --dataset");

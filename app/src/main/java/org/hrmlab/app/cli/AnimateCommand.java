@@ -98,7 +98,9 @@ final class AnimateCommand implements Callable<Integer> {
         AnimationSettings settings = settings();
         DecodeMode decodeMode = decodeMode();
         ModelCheckpoint ckpt = model.load();
-        LabPuzzle labPuzzle = BundledLabPuzzles.from(PuzzleSources.open(puzzle));
+        org.hrmlab.puzzles.Puzzle raw = PuzzleSources.open(puzzle);
+        PuzzleInput.codecFor(raw, model.inputs(ckpt), puzzle);
+        LabPuzzle labPuzzle = BundledLabPuzzles.from(raw);
         HrmConfig c = ckpt.config();
         int m = segments == null ? c.haltMaxSteps() : segments;
         int h = model.hCycles == null ? c.hCycles() : model.hCycles;

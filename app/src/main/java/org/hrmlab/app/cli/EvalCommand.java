@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hrmlab.engine.io.ModelCheckpoint;
+import org.hrmlab.engine.io.ModelInputs;
 import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.engine.step.HrmStepper;
 import org.hrmlab.engine.step.StepSnapshot;
@@ -73,10 +74,8 @@ final class EvalCommand implements Callable<Integer> {
         Path path = Path.of(dataset.contains("#") ? dataset.substring(0, dataset.indexOf('#')) : dataset);
         if (Files.isDirectory(path)) {
             PuzzleDataset data = PuzzleDataset.open(path, split);
-            if (data.vocabSize() > ckpt.config().vocabSize()) {
-                throw new BadInputException(path + ": dataset vocabulary " + data.vocabSize()
-                        + " is larger than the model's " + ckpt.config().vocabSize());
-            }
+            checkDataset(path, data, model.inputs(ckpt), ckpt.config());
+            model.noteIfLengthUnknown(model.inputs(ckpt), data.seqLen(), path.toString());
             ArcVoting voting = arcVote ? new ArcVoting(arcCodec(path, data)) : null;
             List<String> names = arcVote ? identifierNames(path) : List.of();
             HrmModel hrm = model.model(ckpt, data.seqLen(), m);
@@ -109,6 +108,26 @@ final class EvalCommand implements Callable<Integer> {
         out.put("elapsed_s", (System.nanoTime() - start) / 1e9);
         Json.print(spec.commandLine().getOut(), out);
         return 0;
+    }
+
+    /**
+     * Checks that a dataset's examples fit the model: their length, vocabulary and puzzle identifiers.
+     *
+     * @throws BadInputException one line naming the dataset folder
+     */
+    static void checkDataset(Path path, PuzzleDataset data, ModelInputs in, org.hrmlab.engine.HrmConfig c) {
+        String length = in.lengthMismatch(data.seqLen());
+        if (length != null) {
+            throw new BadInputException(path + ": its examples have " + length);
+        }
+        if (data.vocabSize() > c.vocabSize()) {
+            throw new BadInputException(path + ": dataset vocabulary " + data.vocabSize()
+                    + " is larger than the model's " + c.vocabSize());
+        }
+        if (c.puzzleEmbNdim() > 0 && data.numPuzzleIdentifiers() > c.numPuzzleIdentifiers()) {
+            throw new BadInputException(path + ": puzzle identifiers go up to " + (data.numPuzzleIdentifiers() - 1)
+                    + ", outside the model's puzzle table [0, " + c.numPuzzleIdentifiers() + ")");
+        }
     }
 
     private static ArcCodec arcCodec(Path path, PuzzleDataset data) {
@@ -160,31 +179,41 @@ final class EvalCommand implements Callable<Integer> {
     private void evaluateFile(ModelCheckpoint ckpt, int m, Map<String, Object> out) throws Exception {
         List<Puzzle> puzzles = PuzzleSources.openAll(dataset);
         int n = limit > 0 ? Math.min(limit, puzzles.size()) : puzzles.size();
-        int counted = 0;
-        int exact = 0;
-        double tokens = 0;
-        double segments = 0;
-        HrmModel hrm = null;
+        ModelInputs in = model.inputs(ckpt);
+        List<PuzzleInput.Resolved> inputs = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
             Puzzle p = puzzles.get(i);
             if (p.answer().isEmpty()) {
                 continue;
             }
-            TokenCodec codec;
-            try {
-                codec = TokenCodec.forPuzzle(p, ckpt.config().seqLen());
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(dataset + ": " + e.getMessage());
-            }
+            String origin = dataset + "#" + i;
+            TokenCodec codec = PuzzleInput.codecFor(p, in, origin);
             int[] input = codec.encodeInput(p);
-            int[] labels = codec.encodeLabels(p);
             int id = ckpt.puzzleIdFor(p.name());
-            PuzzleInput.Resolved r = new PuzzleInput.Resolved(input, id, p.name(), labels, codec);
-            model.checkInput(ckpt, r);
-            if (hrm == null || hrm.config().seqLen() != input.length) {
-                hrm = model.model(ckpt, input.length, m);
+            String problem = in.inputProblem(input, id);
+            if (problem != null) {
+                throw new BadInputException(origin + ": " + problem);
             }
-            HrmStepper stepper = new HrmStepper(hrm, input, id, m);
+            PuzzleInput.Resolved first = inputs.isEmpty() ? null : inputs.get(0);
+            if (first != null && first.tokens().length != input.length) {
+                throw new BadInputException(dataset + ": puzzle #" + i + " has " + input.length + " tokens, "
+                        + first.origin().substring(dataset.length() + 1) + " has " + first.tokens().length
+                        + "; one model takes one length (" + in.model() + " does not say which)");
+            }
+            inputs.add(new PuzzleInput.Resolved(input, id, p.name(), codec.encodeLabels(p), codec, origin));
+        }
+        if (inputs.isEmpty()) {
+            throw new BadInputException(dataset + ": no puzzle with a known answer to evaluate");
+        }
+        int counted = 0;
+        int exact = 0;
+        double tokens = 0;
+        double segments = 0;
+        model.noteIfLengthUnknown(in, inputs.get(0).tokens().length, dataset);
+        HrmModel hrm = model.model(ckpt, inputs.get(0).tokens().length, m);
+        for (PuzzleInput.Resolved r : inputs) {
+            int[] labels = r.labels();
+            HrmStepper stepper = new HrmStepper(hrm, r.tokens(), r.puzzleId(), m);
             StepSnapshot last = haltOnQ ? stepper.runToHalt() : stepper.seek(stepper.totalUpdates() - 1);
             int right = 0;
             int supervised = 0;
@@ -198,9 +227,6 @@ final class EvalCommand implements Callable<Integer> {
             exact += right == supervised ? 1 : 0;
             tokens += supervised == 0 ? 1 : (double) right / supervised;
             segments += last.segment() + 1;
-        }
-        if (counted == 0) {
-            throw new BadInputException(dataset + ": no puzzle with a known answer to evaluate");
         }
         out.put("exact_accuracy", (double) exact / counted);
         out.put("token_accuracy", tokens / counted);

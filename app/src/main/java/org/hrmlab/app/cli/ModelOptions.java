@@ -1,10 +1,12 @@
 package org.hrmlab.app.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.hrmlab.engine.HrmConfig;
 import org.hrmlab.engine.io.CheckpointException;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.ModelCheckpoint;
+import org.hrmlab.engine.io.ModelInputs;
 import org.hrmlab.engine.model.HrmModel;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,18 +56,33 @@ final class ModelOptions {
                 .open(c.withSeqLen(seqLen).withCycles(h, l, maxSegments), ckpt.weights());
     }
 
-    /** Checks that tokens and puzzle id fit the model's vocabulary and puzzle table. */
+    /** @return what the loaded model takes, as far as its file tells ({@link ModelInputs}) */
+    ModelInputs inputs(ModelCheckpoint ckpt) {
+        return ModelInputs.of(ckpt);
+    }
+
+    /**
+     * Checks that an input fits the model: its length, its token values and its puzzle id. Where the file does not
+     * tell the length, says so on stderr and takes the input as given.
+     *
+     * @throws BadInputException one line naming the input's file and the problem
+     */
     void checkInput(ModelCheckpoint ckpt, PuzzleInput.Resolved p) {
-        HrmConfig c = ckpt.config();
-        for (int t : p.tokens()) {
-            if (t < 0 || t >= c.vocabSize()) {
-                throw new BadInputException(p.description() + ": token " + t + " is outside the model's vocabulary [0, "
-                        + c.vocabSize() + ")");
-            }
+        ModelInputs in = inputs(ckpt);
+        String problem = in.inputProblem(p.tokens(), p.puzzleId());
+        if (problem != null) {
+            throw new BadInputException(p.origin() + ": " + problem);
         }
-        if (p.puzzleId() < 0 || p.puzzleId() >= c.numPuzzleIdentifiers()) {
-            throw new BadInputException("puzzle id " + p.puzzleId() + " is outside the model's table [0, "
-                    + c.numPuzzleIdentifiers() + ")");
+        noteIfLengthUnknown(in, p.tokens().length, p.origin());
+    }
+
+    /** Says on stderr that the model's file does not tell its input length, so the input's is taken as given. */
+    void noteIfLengthUnknown(ModelInputs in, int tokens, String origin) {
+        if (!in.lengthKnown()) {
+            PrintWriter err = mixee.commandLine().getErr();
+            err.println("note: " + in.model() + " does not say how many tokens it takes (" + in.describe()
+                    + "); running the " + tokens + " tokens of " + origin + " as given");
+            err.flush();
         }
     }
 }

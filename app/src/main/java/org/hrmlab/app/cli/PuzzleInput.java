@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.hrmlab.engine.io.ModelCheckpoint;
+import org.hrmlab.engine.io.ModelInputs;
 import org.hrmlab.puzzles.Grid;
 import org.hrmlab.puzzles.Puzzle;
 import org.hrmlab.puzzles.PuzzleSources;
@@ -34,8 +35,12 @@ final class PuzzleInput {
             description = "with --tokens: expected output tokens, to report correctness")
     Path labels;
 
-    /** The model's view of a puzzle, its known answer if any, and the codec that decodes predictions. */
-    record Resolved(int[] tokens, int puzzleId, String description, int[] labels, TokenCodec codec) {
+    /**
+     * The model's view of a puzzle, its known answer if any, and the codec that decodes predictions.
+     *
+     * @param origin where the input came from, for messages: the puzzle argument or the tokens file
+     */
+    record Resolved(int[] tokens, int puzzleId, String description, int[] labels, TokenCodec codec, String origin) {
         /** Adds what is known about a prediction: the decoded grid, exactness and token accuracy. */
         void report(int[] predicted, Map<String, Object> out) {
             if (codec != null) {
@@ -66,15 +71,10 @@ final class PuzzleInput {
         }
         if (puzzle != null) {
             Puzzle p = PuzzleSources.open(puzzle);
-            TokenCodec codec;
-            try {
-                codec = TokenCodec.forPuzzle(p, model.config().seqLen());
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(puzzle + ": " + e.getMessage());
-            }
+            TokenCodec codec = codecFor(p, ModelInputs.of(model), puzzle);
             int[] l = p.answer().isPresent() ? codec.encodeLabels(p) : null;
             int id = puzzleId != null ? puzzleId : model.puzzleIdFor(p.name());
-            return new Resolved(codec.encodeInput(p), id, p.name(), l, codec);
+            return new Resolved(codec.encodeInput(p), id, p.name(), l, codec, puzzle);
         }
         NpyArray a = Npy.read(tokens);
         if (a.shape().length > 2 || (a.shape().length == 2 && a.shape()[0] != 1) || a.size() == 0) {
@@ -94,7 +94,24 @@ final class PuzzleInput {
                 throw new BadInputException(labels + ": " + l.length + " labels for " + t.length + " tokens");
             }
         }
-        return new Resolved(t, puzzleId == null ? 0 : puzzleId, tokens.toString(), l, null);
+        return new Resolved(t, puzzleId == null ? 0 : puzzleId, tokens.toString(), l, null, tokens.toString());
+    }
+
+    /**
+     * @param origin the puzzle's place, for messages ({@code FILE#k})
+     * @return the codec that encodes {@code p} for a model that takes {@code in}
+     * @throws BadInputException if the model does not take puzzles of this kind or size
+     */
+    static TokenCodec codecFor(Puzzle p, ModelInputs in, String origin) {
+        String why = in.mismatch(p);
+        if (why != null) {
+            throw new BadInputException(origin + ": " + why);
+        }
+        try {
+            return TokenCodec.forPuzzle(p, in.seqLen());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(origin + ": " + e.getMessage());
+        }
     }
 
     static List<int[]> rows(Grid g) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -35,8 +36,10 @@ import org.hrmlab.app.engine.StepperPort;
 import org.hrmlab.app.engine.TrajectoryPca;
 import org.hrmlab.app.engine.TrajectoryPcaService;
 import org.hrmlab.app.engine.UpdateKind;
+import org.hrmlab.app.puzzle.BundledLabPuzzles;
 import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.app.shell.Notices;
+import org.hrmlab.engine.io.ModelInputs;
 import org.hrmlab.viz.fx.TimelineMarker;
 
 /**
@@ -70,6 +73,7 @@ public final class InspectorViewModel implements AutoCloseable {
             new ReadOnlyObjectWrapper<>(TrajectoryPca.notFitted(0, 0, new int[0]));
 
     private final Notices notices;
+    private final Supplier<List<LabPuzzle>> bundled;
     private final EngineRunner runner;
     private int run;
     private int restoreCursor = -1;
@@ -90,7 +94,17 @@ public final class InspectorViewModel implements AutoCloseable {
      */
     public InspectorViewModel(StepperPort port, Executor engineExecutor, Executor pcaExecutor, Executor fxExecutor,
             Notices notices) {
+        this(port, engineExecutor, pcaExecutor, fxExecutor, notices, BundledLabPuzzles::catalogue);
+    }
+
+    /**
+     * As above, with the puzzles to switch to when a loaded model does not take the one on screen (the bundled
+     * puzzles in the app).
+     */
+    public InspectorViewModel(StepperPort port, Executor engineExecutor, Executor pcaExecutor, Executor fxExecutor,
+            Notices notices, Supplier<List<LabPuzzle>> bundled) {
         this.notices = Objects.requireNonNull(notices, "notices");
+        this.bundled = Objects.requireNonNull(bundled, "bundled");
         var bridge = new SnapshotBridge(fxExecutor, this::onDelivery);
         var pcaService = new TrajectoryPcaService(pcaExecutor, fxExecutor, pca::set);
         this.runner = new EngineRunner(new PooledStateRecorder(port, pcaService::offer), engineExecutor, bridge);
@@ -352,8 +366,10 @@ public final class InspectorViewModel implements AutoCloseable {
             model.set(e.model());
             settings.set(e.model().defaults());
             notices.info("Loaded model " + e.model().name());
-            if (puzzle.get() != null) {
-                runner.start(puzzle.get(), settings.get());
+            var current = puzzle.get();
+            var next = current == null ? null : puzzleFor(e.model(), current);
+            if (next != null) {
+                runner.start(next, settings.get());
             }
         } else if (event instanceof EngineEvent.DeviceChanged e) {
             deviceStatus.set(e.status());
@@ -368,6 +384,47 @@ public final class InspectorViewModel implements AutoCloseable {
         } else if (event instanceof EngineEvent.Busy e) {
             busy.set(e.busy());
         }
+    }
+
+    /**
+     * The puzzle to run after {@code m} was loaded: the one on screen if the model takes it, else the first bundled
+     * puzzle it takes (with a notice). When none does, or the model's file does not say which puzzles it takes, the
+     * run is cleared and a notice asks the user; Rerun then runs the puzzle on screen anyway.
+     *
+     * @return the puzzle to start, or null
+     */
+    private LabPuzzle puzzleFor(ModelInfo m, LabPuzzle current) {
+        var fit = m.fit(current);
+        if (fit == ModelInputs.Fit.FITS) {
+            return current;
+        }
+        if (fit == ModelInputs.Fit.DOES_NOT_FIT) {
+            for (var p : bundled.get()) {
+                if (m.fit(p) == ModelInputs.Fit.FITS) {
+                    notices.info(m.name() + " takes " + m.inputs().describeWithBasis() + ", not " + current.name()
+                            + ": switched to the bundled puzzle " + p.name());
+                    return p;
+                }
+            }
+            notices.error(m.mismatch(current) + "; no bundled puzzle fits it: open or draw a puzzle that does");
+        } else {
+            notices.error(m.name() + " does not say which puzzles it takes (" + m.inputs().describeWithBasis()
+                    + "): open a puzzle of its kind, or press Rerun to run it on " + current.name());
+        }
+        clearRun();
+        return null;
+    }
+
+    /** Drops the current run (the puzzle stays, for Rerun): nothing is shown until a puzzle is run. */
+    private void clearRun() {
+        playing.set(false);
+        run = -1;
+        halted.set(true);
+        statesFrame.set(null);
+        stats.set(FrameStats.NONE);
+        timeline.clear();
+        refreshTimeline();
+        cursor.set(-1);
     }
 
     private void appendRecorded(EngineEvent.Recorded e) {

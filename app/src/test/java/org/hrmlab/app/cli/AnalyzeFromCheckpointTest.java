@@ -34,4 +34,53 @@ class AnalyzeFromCheckpointTest {
         assertTrue(Files.readString(out.resolve("pr_bars.svg")).contains("<text"));
         assertTrue(Files.exists(out.resolve("manifest.json")));
     }
+
+    @Test
+    void puzzlesTheModelDoesNotTakeAreRefusedBeforeAnyTraceIsWritten() throws Exception {
+        Path out = dir.resolve("analysis");
+        CliRun run = CliRun.of("analyze", "--checkpoint", TestData.SUDOKU_SMALL_CHECKPOINT.toString(),
+                "--dataset", "bundled:sudoku/4x4-easy", "--count", "2", "--out", out.toString(), "--formats", "svg");
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("takes 9x9 Sudokus"), run.err());
+        assertTrue(!Files.exists(out), "nothing is written");
+    }
+
+    @Test
+    void mixedLengthsAreRefusedBeforeAnyTraceIsWritten() throws Exception {
+        Path model = org.hrmlab.app.TestModels.write(dir.resolve("six.safetensors"),
+                org.hrmlab.app.TestModels.tiny(6), java.util.Map.of());
+        Path csv = dir.resolve("mixed.csv");
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        for (String name : new String[] {"5x5-hard.csv", "9x9-medium.csv"}) {
+            try (var in = org.hrmlab.puzzles.BundledPuzzles.class.getResourceAsStream(
+                    "/org/hrmlab/puzzles/data/maze/" + name)) {
+                java.util.List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .lines().toList();
+                if (rows.isEmpty()) {
+                    rows.add(lines.get(0));
+                }
+                rows.add(lines.get(1));
+            }
+        }
+        Files.write(csv, rows);
+        Path out = dir.resolve("mixed-analysis");
+        CliRun run = CliRun.of("analyze", "--checkpoint", model.toString(), "--dataset", csv.toString(),
+                "--count", "2", "--out", out.toString(), "--formats", "svg");
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("81") && run.err().contains("25"), run.err());
+        assertTrue(!Files.exists(out.resolve("traces")), "nothing is written");
+    }
+
+    @Test
+    void aBrokenCheckpointIsBadInputNotAnInternalError() throws Exception {
+        Path junk = dir.resolve("junk.safetensors");
+        Files.writeString(junk, "junk");
+        CliRun run = CliRun.of("analyze", "--checkpoint", junk.toString(), "--dataset",
+                TestData.MAGICTOUR_CSV.toString(), "--count", "1", "--out", dir.resolve("a").toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(junk.toString()) && !run.err().contains("internal error"), run.err());
+    }
 }

@@ -143,4 +143,17 @@ class AnimateCommandTest {
         array.forEach(n -> out.add(n.asInt()));
         return out;
     }
+
+    @Test
+    void aPuzzleTheModelDoesNotTakeIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path maze = org.hrmlab.app.TestModels.importedMaze30(dir.resolve("maze27m.safetensors"));
+        Path gif = dir.resolve("never.gif");
+        CliRun run = CliRun.of("animate", "--checkpoint", maze.toString(), "--puzzle", "bundled:sudoku/4x4-easy#0",
+                "--out", gif.toString());
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("maze27m.safetensors") && run.err().contains("30x30 mazes"), run.err());
+        assertFalse(Files.exists(gif));
+        assertFalse(Files.exists(dir.resolve("manifest.json")));
+    }
 }

@@ -60,4 +60,52 @@ class EvalCommandTest {
         assertEquals(2, run.exitCode());
         assertEquals(1, run.err().strip().lines().count(), run.err());
     }
+
+    @Test
+    void aDatasetOfAnotherLengthIsRefusedNamingItAndBothLengths() throws Exception {
+        Path csv = dir.resolve("four.csv");
+        assertEquals(0, CliRun.of("dataset", "generate", "--kind", "sudoku", "--size", "4", "--count", "12", "--seed",
+                "3", "--out", csv.toString()).exitCode());
+        Path data = dir.resolve("four");
+        CliRun build = CliRun.of("dataset", "build", "--kind", "sudoku", "--from", csv.toString(), "--out",
+                data.toString(), "--test-fraction", "0.5");
+        assertEquals(0, build.exitCode(), build.err());
+        CliRun run = CliRun.of("eval", "--checkpoint", CKPT, "--dataset", data.toString(), "--max-segments", "1");
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(data.toString()) && run.err().contains("16 tokens")
+                && run.err().contains("takes 81"), run.err());
+        assertEquals("", run.out());
+
+        CliRun file = CliRun.of("eval", "--checkpoint", CKPT, "--dataset", csv.toString(), "--max-segments", "1");
+        assertEquals(2, file.exitCode(), file.out() + file.err());
+        assertEquals(1, file.err().strip().lines().count(), file.err());
+        assertTrue(file.err().contains(csv.toString()) && file.err().contains("9x9 Sudokus"), file.err());
+    }
+
+    @Test
+    void aFileOfMixedLengthsIsRefusedWhenTheModelDoesNotFixOne() throws Exception {
+        Path model = org.hrmlab.app.TestModels.write(dir.resolve("six.safetensors"),
+                org.hrmlab.app.TestModels.tiny(6), java.util.Map.of());
+        Path csv = dir.resolve("mixed.csv");
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        for (String name : new String[] {"5x5-hard.csv", "9x9-medium.csv"}) {
+            try (var in = org.hrmlab.puzzles.BundledPuzzles.class.getResourceAsStream(
+                    "/org/hrmlab/puzzles/data/maze/" + name)) {
+                java.util.List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .lines().toList();
+                if (rows.isEmpty()) {
+                    rows.add(lines.get(0));
+                }
+                rows.add(lines.get(1));
+            }
+        }
+        java.nio.file.Files.write(csv, rows);
+        CliRun run = CliRun.of("eval", "--checkpoint", model.toString(), "--dataset", csv.toString(),
+                "--max-segments", "1");
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(csv.toString()) && run.err().contains("81 tokens")
+                && run.err().contains("25"), run.err());
+    }
 }

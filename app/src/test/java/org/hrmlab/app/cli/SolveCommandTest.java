@@ -62,4 +62,40 @@ class SolveCommandTest {
         assertEquals(2, bad.exitCode());
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
     }
+
+    @Test
+    void aPuzzleOfAnotherKindOrSizeIsRefusedInOneLine() {
+        String ckpt = CASE.resolve("checkpoint/step_0").toString();
+        for (String puzzle : new String[] {"bundled:maze/9x9-medium#0", "bundled:sudoku/4x4-easy#0",
+            "bundled:arc/007bbfb7"}) {
+            CliRun run = CliRun.of("solve", "--checkpoint", ckpt, "--puzzle", puzzle);
+            assertEquals(2, run.exitCode(), puzzle + ": " + run.out() + run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertTrue(run.err().contains(puzzle) && run.err().contains("takes 9x9 Sudokus (81 tokens)"), run.err());
+        }
+    }
+
+    @Test
+    void aMazeModelWithTheReferenceDataPathRefusesASudokuOfTheSameVocabulary(@org.junit.jupiter.api.io.TempDir
+            Path dir) throws Exception {
+        Path maze = org.hrmlab.app.TestModels.importedMaze30(dir.resolve("maze27m.safetensors"));
+        CliRun run = CliRun.of("solve", "--checkpoint", maze.toString(), "--puzzle", "bundled:sudoku/4x4-easy#0");
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("30x30 mazes (900 tokens)") && run.err().contains("maze-30x30-hard-1k")
+                && run.err().contains("4x4 Sudoku"), run.err());
+
+        CliRun fits = CliRun.of("solve", "--checkpoint", maze.toString(), "--puzzle", "bundled:maze/30x30-hard#0",
+                "--max-segments", "1");
+        assertEquals(0, fits.exitCode(), fits.err());
+    }
+
+    @Test
+    void aPuzzleIdOutsideTheTableIsRefused() {
+        CliRun run = CliRun.of("solve", "--checkpoint", CASE.resolve("checkpoint/step_0").toString(),
+                "--tokens", CASE.resolve("golden/inputs.npy").toString(), "--puzzle-id", "5");
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("puzzle id 5"), run.err());
+    }
 }

@@ -80,4 +80,34 @@ class TraceCommandTest {
         assertTrue(run.err().contains(notCkpt.toString()), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
     }
+
+    @Test
+    void inputsOfTheWrongLengthAreRefusedNamingTheFileAndBothLengths() throws Exception {
+        Path tokens = dir.resolve("seven.npy");
+        Npy.write(tokens, NpyArray.ofInts(new int[] {1, 2, 3, 4, 5, 6, 7}, 7));
+        Path out = dir.resolve("never");
+        CliRun run = CliRun.of("trace", "--checkpoint", CASE.resolve("checkpoint/step_0").toString(),
+                "--tokens", tokens.toString(), "--out", out.toString());
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(tokens.toString()), run.err());
+        assertTrue(run.err().contains("7 tokens") && run.err().contains("takes 81"), run.err());
+        assertTrue(run.err().contains("9x9 Sudoku"), "says why 81: " + run.err());
+        assertFalse(Files.exists(out), "nothing is written");
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aModelWithNonFiniteWeightsIsRefusedNamingTheFileAndTensor() throws Exception {
+        Path model = org.hrmlab.app.TestModels.withNaN(dir.resolve("nan.safetensors"),
+                org.hrmlab.app.TestModels.tiny(11), "lm_head.weight");
+        Path out = dir.resolve("never");
+        CliRun run = CliRun.of("trace", "--checkpoint", model.toString(),
+                "--tokens", CASE.resolve("golden/inputs.npy").toString(), "--out", out.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(model.toString()) && run.err().contains("'lm_head.weight'")
+                && run.err().contains("non-finite"), run.err());
+        assertFalse(Files.exists(out), "nothing is written");
+    }
 }

@@ -44,6 +44,7 @@ class TrainCommandTest {
         JsonNode first = JSON.readTree(lines.get(0));
         assertEquals("train", first.get("event").asText());
         assertEquals(1, first.get("step").asInt());
+        assertEquals(2, first.get("total_steps").asInt(), "the lab's progress bar and ETA read it");
         assertEquals("done", JSON.readTree(lines.get(lines.size() - 1)).get("event").asText());
         assertTrue(Files.isRegularFile(tmp.resolve("run/checkpoints/step_2.safetensors")));
         assertEquals(Files.readString(yaml), Files.readString(tmp.resolve("run/config.yaml")));
@@ -83,6 +84,44 @@ class TrainCommandTest {
         assertEquals("error", last.get("event").asText());
         assertEquals(new TrainingEvent.Failed(r.err().strip()),
                 TrainingEvent.parse(r.out().lines().reduce((a, b) -> b).orElseThrow()));
+    }
+
+    @Test
+    void aConfigWhoseModelCannotBeBuiltExitsTwoWithOneLineAndWritesNothing(@TempDir Path tmp) throws Exception {
+        writeDataset(tmp.resolve("data"));
+        String[][] cases = {
+            {"hidden_size: 60, num_heads: 8", "not a multiple of num_heads 8"},
+            {"hidden_size: 16, num_heads: 2, expansion: 0", "expansion"},
+            {"hidden_size: 16, num_heads: 2, pos_encodings: alibi", "'alibi'"},
+            {"hidden_size: 16, num_heads: 2, H_layers: 0", "H_layers"},
+            {"hidden_size: 262144, num_heads: 2", "no model can be built"},
+        };
+        for (String[] c : cases) {
+            Path yaml = tmp.resolve("run.yaml");
+            Files.writeString(yaml, "data_path: data\narch: {" + c[0] + "}\nglobal_batch_size: 2\nepochs: 1\n");
+            Path out = tmp.resolve("run");
+            Result r = run("train", "--config", yaml.toString(), "--out", out.toString());
+            assertEquals(2, r.status(), c[0] + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains("run.yaml") && r.err().contains(c[1]), r.err());
+            assertTrue(!Files.exists(out), c[0] + ": nothing is written");
+        }
+    }
+
+    @Test
+    void anInitCheckpointOfAnotherArchitectureWritesNothing(@TempDir Path tmp) throws Exception {
+        writeDataset(tmp.resolve("data"));
+        org.hrmlab.app.TestModels.write(tmp.resolve("other.safetensors"), org.hrmlab.app.TestModels.tiny(11),
+                java.util.Map.of());
+        Path yaml = tmp.resolve("run.yaml");
+        Files.writeString(yaml, "data_path: data\ninit_checkpoint: other.safetensors\n"
+                + "arch: {hidden_size: 16, num_heads: 2, puzzle_emb_ndim: 0}\nglobal_batch_size: 2\nepochs: 1\n");
+        Path out = tmp.resolve("run");
+        Result r = run("train", "--config", yaml.toString(), "--out", out.toString());
+        assertEquals(2, r.status(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("other.safetensors"), r.err());
+        assertTrue(!Files.exists(out), "nothing is written");
     }
 
     private record Result(int status, String out, String err) {

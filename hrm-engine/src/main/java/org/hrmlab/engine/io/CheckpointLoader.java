@@ -41,10 +41,10 @@ public final class CheckpointLoader {
         try {
             String sha = FileHashes.sha256(file);
             if (isZip(file)) {
-                return loadReference(file, sha);
+                return finite(loadReference(file, sha));
             }
             if (Safetensors.looksLike(file)) {
-                return HrmLabModelFile.read(file, sha);
+                return finite(HrmLabModelFile.read(file, sha));
             }
             if (isLegacyTorch(file)) {
                 throw new CheckpointException(file, "legacy (pre-1.6) torch checkpoint; re-save it with a current torch"
@@ -56,6 +56,37 @@ public final class CheckpointLoader {
         } catch (IOException | RuntimeException e) {
             throw new CheckpointException(file, "cannot load: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses weights that are not finite: one NaN or infinity spreads through every update, and such a model loads
+     * but predicts nothing.
+     *
+     * @return {@code m}
+     * @throws CheckpointException naming the file, the first such tensor (in the reference's order) and the place
+     */
+    static ModelCheckpoint finite(ModelCheckpoint m) throws CheckpointException {
+        java.util.List<String> keys = new java.util.ArrayList<>(WeightLayout.expected(m.config()).keySet());
+        m.weights().keySet().stream().filter(k -> !keys.contains(k)).sorted().forEach(keys::add);
+        for (String key : keys) {
+            HostTensor t = m.weights().get(key);
+            if (t == null) {
+                continue;
+            }
+            float[] v = t.data();
+            for (int i = 0; i < v.length; i++) {
+                if (!Float.isFinite(v[i])) {
+                    long count = 0;
+                    for (int j = i; j < v.length; j++) {
+                        count += Float.isFinite(v[j]) ? 0 : 1;
+                    }
+                    throw new CheckpointException(m.source(), "tensor '" + key + "' " + t.shapeText() + " holds "
+                            + (count == 1 ? "a non-finite value" : count + " non-finite values") + " (the first, "
+                            + v[i] + ", at flat index " + i + "); a model with them predicts nothing");
+                }
+            }
+        }
+        return m;
     }
 
     private static boolean isZip(Path file) throws IOException {

@@ -49,6 +49,40 @@ public final class WeightLayout {
         }
     }
 
+    /** The most values one {@link HostTensor} (a Java array) can hold. */
+    public static final long MAX_TENSOR_VALUES = Integer.MAX_VALUE - 8;
+
+    /**
+     * @return the first tensor of {@code config} too large for one Java array, as "tensor 'k' [a, b] would hold N
+     *         values, more than ... can", or null if every tensor fits
+     */
+    public static String oversized(HrmConfig config) {
+        for (var e : expected(config).entrySet()) {
+            long n = 1;
+            for (long d : e.getValue()) {
+                n = d == 0 ? 0 : (n > MAX_TENSOR_VALUES / d ? MAX_TENSOR_VALUES + 1 : n * d);
+            }
+            if (n > MAX_TENSOR_VALUES) {
+                return "tensor '" + e.getKey() + "' " + Arrays.toString(e.getValue()) + " would hold more than "
+                        + MAX_TENSOR_VALUES + " values, the most one tensor can";
+            }
+        }
+        return null;
+    }
+
+    /** @return the number of values of all of {@code config}'s tensors (saturating at Long.MAX_VALUE) */
+    public static long values(HrmConfig config) {
+        long total = 0;
+        for (long[] shape : expected(config).values()) {
+            long n = 1;
+            for (long d : shape) {
+                n = d == 0 ? 0 : (n > Long.MAX_VALUE / d ? Long.MAX_VALUE : n * d);
+            }
+            total = total > Long.MAX_VALUE - n ? Long.MAX_VALUE : total + n;
+        }
+        return total;
+    }
+
     /**
      * Checks that {@code weights} holds exactly the tensors {@code config} implies, with their shapes.
      *

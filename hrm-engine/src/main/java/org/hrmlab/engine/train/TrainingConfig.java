@@ -94,6 +94,7 @@ public record TrainingConfig(Path dataPath, Arch arch, String lossType, int glob
                 f.number(a, "arch.halt_exploration_prob", 0.1), f.integer(a, "arch.puzzle_emb_ndim", hidden),
                 a.path("pos_encodings").asText("rope"), f.number(a, "arch.rms_norm_eps", 1e-5),
                 f.number(a, "arch.rope_theta", 10000));
+        buildable(file, arch);
         Optim opt = new Optim(f.number(root, "lr", 1e-4), f.number(root, "lr_min_ratio", 1.0),
                 f.integer(root, "lr_warmup_steps", 2000), f.number(root, "beta1", 0.9), f.number(root, "beta2", 0.95),
                 f.number(root, "weight_decay", 0.1), f.number(root, "puzzle_emb_lr", 1e-2),
@@ -108,6 +109,25 @@ public record TrainingConfig(Path dataPath, Arch arch, String lossType, int glob
                 root.path("checkpoint_every_eval").asBoolean(true), f.integer(root, "checkpoint_interval", 0),
                 f.integer(root, "max_steps", 0), Math.max(1, f.integer(root, "log_interval", 1)),
                 f.integer(root, "eval_limit", 0), opt, f.integer(root, "seed", 0), init);
+    }
+
+    /**
+     * Checks that the {@code arch:} block describes a model that can be built, whatever the data: the sizes the data
+     * fixes (sequence length, vocabulary, puzzle identifiers) are taken as small here.
+     */
+    private static void buildable(Path file, Arch a) throws DatasetException {
+        org.hrmlab.engine.HrmConfig probe;
+        try {
+            probe = new org.hrmlab.engine.HrmConfig(1, 2, 1, a.puzzleEmbNdim(), a.hiddenSize(), a.numHeads(),
+                    a.expansion(), a.hLayers(), a.lLayers(), a.hCycles(), a.lCycles(), a.haltMaxSteps(),
+                    a.haltExplorationProb(), a.posEncodings(), a.rmsNormEps(), a.ropeTheta());
+        } catch (IllegalArgumentException e) {
+            throw new DatasetException(file, "arch: " + e.getMessage() + "; no model can be built from it");
+        }
+        String big = org.hrmlab.engine.io.WeightLayout.oversized(probe);
+        if (big != null) {
+            throw new DatasetException(file, "arch: " + big + "; no model can be built from it");
+        }
     }
 
     private static void unknown(Path file, JsonNode node, Set<String> known, String prefix) throws DatasetException {

@@ -71,6 +71,31 @@ class CheckpointLoaderTest {
     }
 
     @Test
+    void refusesWeightsThatAreNotFiniteNamingTheFileAndTensor() throws Exception {
+        ModelCheckpoint ref = CheckpointLoader.load(TRAIN);
+        Map<String, HostTensor> w = new LinkedHashMap<>(ref.weights());
+        HostTensor head = w.get("lm_head.weight");
+        float[] v = head.data().clone();
+        v[3] = Float.NaN;
+        v[7] = Float.POSITIVE_INFINITY;
+        w.put("lm_head.weight", new HostTensor(head.shape(), v));
+
+        Path model = dir.resolve("nan.safetensors");
+        HrmLabModelFile.write(model, ref.config(), w, Map.of());
+        CheckpointException e = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(model));
+        assertOneLine(e, model);
+        assertTrue(e.getMessage().contains("tensor 'lm_head.weight'") && e.getMessage().contains("2 non-finite")
+                && e.getMessage().contains("NaN"), e.getMessage());
+
+        Path d = Files.createDirectories(dir.resolve("ref-nan"));
+        Files.copy(TRAIN.resolveSibling("all_config.yaml"), d.resolve("all_config.yaml"));
+        Path torch = TorchZip.of(w, "_orig_mod.model.inner.").write(d.resolve("step_3"));
+        e = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(torch));
+        assertOneLine(e, torch);
+        assertTrue(e.getMessage().contains("tensor 'lm_head.weight'"), e.getMessage());
+    }
+
+    @Test
     void refusesHostileGlobalsWithoutRunningThem() throws Exception {
         Path marker = dir.resolve("pwned");
         byte[] cmd = ("touch " + marker).getBytes(StandardCharsets.UTF_8);

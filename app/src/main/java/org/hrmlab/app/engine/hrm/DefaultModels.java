@@ -53,7 +53,7 @@ public final class DefaultModels {
         }
         if (!has(kind)) {
             throw new StepperException("no default model is shipped for " + kind.name().toLowerCase()
-                    + " puzzles: load a checkpoint (File > Open model)");
+                    + " puzzles: load a checkpoint (File > Open checkpoint)");
         }
         try (InputStream in = DefaultModels.class.getResourceAsStream(resource(kind))) {
             Path tmp = Files.createTempFile("hrmlab-" + names.get(kind), ".safetensors");
@@ -69,20 +69,23 @@ public final class DefaultModels {
         return m;
     }
 
-    /** @return whether the default model of the puzzle's kind exists and its vocabulary and length fit the puzzle */
+    /** @return whether the default model of the puzzle's kind exists and takes the puzzle ({@code ModelInputs}) */
     public boolean fits(LabPuzzle puzzle) {
         if (!has(puzzle.kind())) {
             return false;
         }
-        var c = forKind(puzzle.kind()).config();
+        var in = org.hrmlab.engine.io.ModelInputs.of(forKind(puzzle.kind()));
+        if (org.hrmlab.app.engine.ModelInfo.fit(in, puzzle) != org.hrmlab.engine.io.ModelInputs.Fit.FITS) {
+            return false;
+        }
         int[] tokens;
         try {
-            tokens = LabPuzzleTokens.encode(puzzle, c.seqLen());
+            tokens = LabPuzzleTokens.encode(puzzle, in.seqLen());
         } catch (StepperException e) {
             return false;
         }
         int max = java.util.Arrays.stream(tokens).max().orElse(0);
-        return max < c.vocabSize() && (c.seqLen() == 0 || c.seqLen() == tokens.length);
+        return max < in.vocabSize() && in.lengthMismatch(tokens.length) == null;
     }
 
     /**

@@ -25,6 +25,7 @@ import org.hrmlab.engine.compute.Devices;
 import org.hrmlab.engine.io.CheckpointException;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.ModelCheckpoint;
+import org.hrmlab.engine.io.ModelInputs;
 import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.engine.step.HrmStepper;
 import org.hrmlab.engine.step.StepSnapshot;
@@ -99,7 +100,11 @@ public final class HrmEngineStepper implements StepperPort {
             info = infoOf(active, defaults.name(puzzle.kind()));
         }
         HrmConfig c = active.config();
-        int[] tokens = LabPuzzleTokens.encode(puzzle, c.seqLen());
+        String misfit = info.mismatch(puzzle);
+        if (misfit != null) {
+            throw new StepperException(misfit + ": open a puzzle that fits, or another model");
+        }
+        int[] tokens = LabPuzzleTokens.encode(puzzle, info.inputs().seqLen());
         int maxToken = Arrays.stream(tokens).max().orElse(0);
         if (maxToken >= c.vocabSize()) {
             throw new StepperException(info.name() + " has a vocabulary of " + c.vocabSize() + " tokens; this "
@@ -225,6 +230,7 @@ public final class HrmEngineStepper implements StepperPort {
     private static ModelInfo infoOf(ModelCheckpoint m, String name) {
         HrmConfig c = m.config();
         return new ModelInfo(name, m.source().toString(), c.hiddenSize(), c.puzzleEmbLen(),
-                new InferenceSettings(c.hCycles(), c.lCycles(), c.haltMaxSteps(), true, DecodeMode.DIRECT), m.sha256());
+                new InferenceSettings(c.hCycles(), c.lCycles(), c.haltMaxSteps(), true, DecodeMode.DIRECT), m.sha256(),
+                ModelInputs.of(m).named(name));
     }
 }

@@ -1,0 +1,47 @@
+package org.hrmlab.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.hrmlab.engine.HostTensor;
+import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.io.HrmLabModelFile;
+import org.hrmlab.engine.model.HrmInitializer;
+
+/** Tiny untrained models written to disk for tests, in the HRM Lab format. */
+public final class TestModels {
+    private TestModels() {
+    }
+
+    /** @return a tiny RoPE architecture (hidden 16) that does not record its sequence length */
+    public static HrmConfig tiny(int vocab) {
+        return new HrmConfig(0, vocab, 1, 0, 16, 2, 2, 1, 1, 1, 1, 2, 0.1, "rope", 1e-5, 10000);
+    }
+
+    /** Writes freshly initialised weights of {@code config} with the given provenance. */
+    public static Path write(Path file, HrmConfig config, Map<String, String> provenance) throws IOException {
+        HrmLabModelFile.write(file, config, HrmInitializer.init(config, 7), provenance);
+        return file;
+    }
+
+    /**
+     * A tiny model as {@code hrmlab import} writes it from a reference checkpoint of the 27M maze model: vocabulary
+     * 6, RoPE (no sequence length recorded), and the reference config's {@code data_path}.
+     */
+    public static Path importedMaze30(Path file) throws IOException {
+        return write(file, tiny(6), Map.of("source_format", "reference-torch",
+                "reference.data_path", "data/maze-30x30-hard-1k"));
+    }
+
+    /** As {@link #write}, with one weight of {@code key} replaced by NaN. */
+    public static Path withNaN(Path file, HrmConfig config, String key) throws IOException {
+        Map<String, HostTensor> w = new HashMap<>(HrmInitializer.init(config, 7));
+        HostTensor t = w.get(key);
+        float[] v = t.data().clone();
+        v[v.length / 2] = Float.NaN;
+        w.put(key, new HostTensor(t.shape(), v));
+        HrmLabModelFile.write(file, config, w, Map.of());
+        return file;
+    }
+}
