@@ -122,8 +122,9 @@ class AnalyzeCommandTest {
         assertEquals(2, unit.status());
         assertTrue(unit.err().contains("--unit") && unit.err().contains("per-token"), unit.err());
 
-        Run noRecorder = run("analyze", "--checkpoint", "c", "--dataset", "d", "--out", tmp.resolve("o").toString());
-        assertEquals(2, noRecorder.status());
-        assertTrue(noRecorder.err().contains("--traces"), noRecorder.err());
+        Run noFile = run("analyze", "--checkpoint", "c", "--dataset", "d", "--out", tmp.resolve("o").toString());
+        assertEquals(2, noFile.status());
+        assertEquals(1, noFile.err().strip().lines().count(), noFile.err());
+        assertTrue(noFile.err().contains("c: "), noFile.err());
     }
 }

@@ -60,7 +60,23 @@ public final class TrainingRun {
         PuzzleDataset train = PuzzleDataset.open(cfg.dataPath(), "train");
         PuzzleDataset test = Files.isDirectory(cfg.dataPath().resolve("test"))
                 ? PuzzleDataset.open(cfg.dataPath(), "test") : null;
-        HrmConfig model = cfg.modelConfig(train.seqLen(), train.vocabSize(), train.numPuzzleIdentifiers());
+        HrmConfig model = buildable(train);
+        if (test != null) {
+            Path testMeta = test.dir().resolve("dataset.json");
+            if (test.seqLen() != train.seqLen()) {
+                throw new DatasetException(testMeta, "test examples have " + test.seqLen()
+                        + " tokens, the training examples " + train.seqLen() + "; one model takes one length");
+            }
+            if (test.vocabSize() > train.vocabSize()) {
+                throw new DatasetException(testMeta, "test vocabulary " + test.vocabSize()
+                        + " is larger than the training vocabulary " + train.vocabSize());
+            }
+            if (model.puzzleEmbNdim() > 0 && test.numPuzzleIdentifiers() > train.numPuzzleIdentifiers()) {
+                throw new DatasetException(testMeta, "test puzzle identifiers go up to "
+                        + (test.numPuzzleIdentifiers() - 1) + ", outside the training table of "
+                        + train.numPuzzleIdentifiers());
+            }
+        }
         int batch = cfg.globalBatchSize();
         long total = (long) ((double) cfg.epochs() * train.groups() * train.meanPuzzleExamples() / batch);
         long last = cfg.maxSteps() > 0 ? Math.min(total, cfg.maxSteps()) : total;
@@ -68,7 +84,6 @@ public final class TrainingRun {
                 ? Math.max(1, (long) ((double) cfg.evalInterval() * train.groups() * train.meanPuzzleExamples() / batch))
                 : 0;
         Path configCopy = out.resolve("config.yaml");
-        Files.createDirectories(out.resolve("checkpoints"));
         Map<String, HostTensor> weights;
         ActTrainer trainer;
         TrainBatchSampler sampler = new TrainBatchSampler(train, batch, cfg.seed(),
@@ -92,8 +107,9 @@ public final class TrainingRun {
             if (Files.exists(out.resolve("metrics.jsonl")) || newestCheckpoint() >= 0) {
                 throw new DatasetException(out, "already holds a run: use --resume or another --out");
             }
-            Files.writeString(configCopy, configText);
             weights = initialWeights(model);
+            Files.createDirectories(out.resolve("checkpoints"));
+            Files.writeString(configCopy, configText);
             trainer = new ActTrainer(model, weights, cfg.optimiserSettings(total), batch, cfg.seed());
         }
         String dataHash = FileHashes.sha256(cfg.dataPath().resolve("train/all__inputs.npy"));
@@ -138,6 +154,37 @@ public final class TrainingRun {
                     elapsedBefore + (System.nanoTime() - start) / 1e9));
         }
         return trainer.stepsTaken();
+    }
+
+    /**
+     * @return the model the config describes for the training data's sizes
+     * @throws DatasetException if it cannot be built: a tensor too large for one array, or more memory than the JVM
+     *                          may use for its weights, gradients and Adam moments
+     */
+    private HrmConfig buildable(PuzzleDataset train) throws DatasetException {
+        Path data = train.dir().resolve("dataset.json");
+        HrmConfig model;
+        try {
+            model = cfg.modelConfig(train.seqLen(), train.vocabSize(), train.numPuzzleIdentifiers());
+        } catch (IllegalArgumentException e) {
+            throw new DatasetException(data, "with this data the config's model cannot be built: " + e.getMessage());
+        }
+        String big = org.hrmlab.engine.io.WeightLayout.oversized(model);
+        if (big != null) {
+            throw new DatasetException(data, "with this data (vocabulary " + train.vocabSize() + ", "
+                    + train.numPuzzleIdentifiers() + " puzzle identifiers) the config's model cannot be built: " + big);
+        }
+        long table = model.puzzleEmbNdim() > 0 ? (long) model.numPuzzleIdentifiers() * model.puzzleEmbNdim() : 0;
+        long values = org.hrmlab.engine.io.WeightLayout.values(model);
+        double need = 4.0 * (4.0 * (values - table) + 2.0 * table);
+        long max = Runtime.getRuntime().maxMemory();
+        if (max != Long.MAX_VALUE && need > max) {
+            throw new DatasetException(data, String.format(java.util.Locale.ROOT, "the config's model has %,d values;"
+                    + " its weights, gradients and Adam moments alone need %.1f GB, more than this JVM's %.1f GB "
+                    + "(raise -Xmx, e.g. HRMLAB_JAVA_OPTS=-Xmx16g, or shrink the model)", values, need / 1e9,
+                    max / 1e9));
+        }
+        return model;
     }
 
     private Map<String, HostTensor> initialWeights(HrmConfig model) throws IOException {
