@@ -220,7 +220,13 @@ public final class Nd4jHrmModel implements HrmModel {
     private TokenMlpWeights tokenLayer(Map<String, HostTensor> w, String prefix) {
         int interT = config.mlpTInterSize();
         int s = config.totalSeqLen();
-        float[] gateUp = Weights.tensor(w, prefix + "mlp_t.gate_up_proj.weight").data();
+        HostTensor tokenGateUp = Weights.tensor(w, prefix + "mlp_t.gate_up_proj.weight");
+        if (!java.util.Arrays.equals(tokenGateUp.shape(), new long[] {2L * interT, s})) {
+            throw new IllegalArgumentException("'" + prefix + "mlp_t.gate_up_proj.weight' has shape "
+                    + tokenGateUp.shapeText() + " but " + s + " positions need [" + 2 * interT + ", " + s
+                    + "]: TRM's MLP variant runs at the sequence length it was made for");
+        }
+        float[] gateUp = tokenGateUp.data();
         INDArray gate = Nd4j.create(java.util.Arrays.copyOfRange(gateUp, 0, interT * s), new long[] {interT, s},
                 DataType.FLOAT);
         INDArray up = Nd4j.create(java.util.Arrays.copyOfRange(gateUp, interT * s, 2 * interT * s),
