@@ -14,6 +14,8 @@ public final class TestData {
     public static final Path SUDOKU_SMALL = HRM_GOLDEN.resolve("sudoku-small");
     /** Its reference checkpoint. */
     public static final Path SUDOKU_SMALL_CHECKPOINT = SUDOKU_SMALL.resolve("checkpoint/step_0");
+    /** {@code test-data/fixtures/trm-golden}: checkpoints and per-update states of the reference TRM. */
+    public static final Path TRM_GOLDEN = ROOT.resolve("fixtures/trm-golden");
     /** 1,465 hard 9x9 Sudokus with their answers (magictour top1465, tdoku benchmark set). */
     public static final Path MAGICTOUR_CSV = DATA.resolve("sudoku/magictour_top1465.csv");
 

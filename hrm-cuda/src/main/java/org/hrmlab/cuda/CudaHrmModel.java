@@ -17,8 +17,15 @@ import org.hrmlab.engine.model.Weights;
  * GEMMs in cuBLAS (TF32 only when asked for), and the kernels of {@link Kernels} for RoPE, softmax, RMSNorm, SwiGLU and
  * the residual sums. The input embedding and the Q head are computed on the host with the CPU engine's own code.
  * Work is queued on the default stream; reading a result waits for it.
+ *
+ * <p>A TRM with attention blocks runs as an HRM whose H-update uses the L layers (one network, uploaded once). TRM's
+ * MLP variant ({@code mlp_t}: token mixing across the sequence) is refused with a {@link CudaException}: it runs on
+ * the CPU only for now.
  */
 final class CudaHrmModel implements HrmModel {
+    /** The one-line refusal of TRM's MLP variant. */
+    static final String MLP_T_REFUSAL = "cuda: TRM's MLP variant (mlp_t) runs on the CPU only for now";
+
     private record Layer(DeviceArray qkv, DeviceArray o, DeviceArray gateUp, DeviceArray down) {
     }
 
@@ -28,7 +35,7 @@ final class CudaHrmModel implements HrmModel {
     private final QHead qHead;
     private final float[] hInit;
     private final float[] lInit;
-    private final List<Layer> hLevel = new ArrayList<>();
+    private final List<Layer> hLevel;
     private final List<Layer> lLevel = new ArrayList<>();
     private final List<DeviceArray> weights = new ArrayList<>();
     private final List<CudaHrmState> states = new ArrayList<>();
@@ -42,7 +49,11 @@ final class CudaHrmModel implements HrmModel {
         if (config.seqLen() <= 0) {
             throw new IllegalArgumentException("the model needs a sequence length; use HrmConfig.withSeqLen");
         }
+        if (config.mlpT()) {
+            throw new CudaException(MLP_T_REFUSAL);
+        }
         this.ctx = ctx;
+        this.hLevel = config.sharedNetwork() ? lLevel : new ArrayList<>();
         this.config = config;
         this.inter = config.mlpInterSize();
         inputEmbedding = new InputEmbedding(config, w);
@@ -54,7 +65,7 @@ final class CudaHrmModel implements HrmModel {
             RotaryTable rope = RotaryTable.of(config);
             cos = keep(rope.cosines());
             sin = keep(rope.sines());
-            for (int i = 0; i < config.hLayers(); i++) {
+            for (int i = 0; !config.sharedNetwork() && i < config.hLayers(); i++) {
                 hLevel.add(layer(w, "H_level.layers." + i + "."));
             }
             for (int i = 0; i < config.lLayers(); i++) {
@@ -177,7 +188,9 @@ final class CudaHrmModel implements HrmModel {
     public void refreshWeights(Map<String, float[]> params) {
         checkOpen();
         ctx.enter();
-        refreshLevel(hLevel, params, "H_level.layers.");
+        if (!config.sharedNetwork()) {
+            refreshLevel(hLevel, params, "H_level.layers.");
+        }
         refreshLevel(lLevel, params, "L_level.layers.");
         upload(lmHead, Weights.array(params, "lm_head.weight"), "lm_head.weight");
         inputEmbedding.refresh(params);

@@ -41,4 +41,82 @@ class HrmConfigTest {
         assertTrue(both.learnedPositions());
         assertThrows(IllegalArgumentException.class, () -> rope.withPosEncodings("sinusoidal"));
     }
+
+    private static HrmConfig trm(boolean mlpT, String positions, int prefix) {
+        return HrmConfig.trm(81, 11, 1, 64, 64, 4, 4, 2, 2, 3, 3, 0.1, positions, 1e-5, 1e4, prefix, mlpT, true);
+    }
+
+    @Test
+    void theSixteenArgumentConstructorIsAnHrm() {
+        HrmConfig c = config(48, 48, 4, 4);
+        assertEquals(ModelFamily.HRM, c.family());
+        assertFalse(c.sharedNetwork());
+        assertFalse(c.mlpT());
+        assertFalse(c.noActContinue());
+        assertEquals(HaltRule.HALT_ABOVE_CONTINUE, c.haltRule());
+        assertEquals(new HrmConfig(81, 11, 3, 48, 48, 4, 4, 2, 2, 2, 2, 4, 0.1, "rope", 1e-5, 1e4, null, 0, false,
+                false), c, "a missing family reads as HRM and a prefix of 0 as ceil(ndim / hidden)");
+        assertEquals(c, c.withSeqLen(9).withSeqLen(81).withCycles(2, 2, 4));
+    }
+
+    @Test
+    void trmCarriesItsPrefixVariantAndHaltingRuleThroughCopies() {
+        HrmConfig c = trm(true, "none", 16);
+        assertEquals(ModelFamily.TRM, c.family());
+        assertTrue(c.sharedNetwork());
+        assertEquals(0, c.hLayers());
+        assertEquals(16, c.puzzleEmbLen());
+        assertEquals(97, c.totalSeqLen());
+        assertEquals(512, c.mlpTInterSize(), "round(4 * 97 * 2/3) = 259 -> 512");
+        assertEquals(HaltRule.HALT_POSITIVE, c.haltRule());
+        assertFalse(c.rotaryPositions());
+        assertFalse(c.learnedPositions());
+        HrmConfig copy = c.withCycles(1, 5, 7).withSeqLen(81);
+        assertEquals(ModelFamily.TRM, copy.family());
+        assertEquals(16, copy.puzzleEmbLen());
+        assertTrue(copy.mlpT() && copy.noActContinue());
+        assertEquals(1, trm(false, "rope", 0).puzzleEmbLen(), "0 derives the HRM's prefix, as the reference does");
+    }
+
+    @Test
+    void refusesSettingsThatDoNotFitTheFamily() {
+        assertThrows(IllegalArgumentException.class, () -> trm(false, "rope", 16).withPosEncodings("sinusoidal"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new HrmConfig(81, 11, 1, 64,
+                64, 4, 4, 2, 2, 2, 2, 4, 0.1, "rope", 1e-5, 1e4, ModelFamily.HRM, 16, false, false));
+        assertTrue(e.getMessage().contains("puzzle_emb_len 16"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new HrmConfig(81, 11, 1, 64, 64, 4, 4, 2, 2, 2, 2, 4,
+                0.1, "none", 1e-5, 1e4, ModelFamily.HRM, 0, true, false));
+        assertTrue(e.getMessage().contains("mlp_t"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new HrmConfig(81, 11, 1, 64, 64, 4, 4, 2, 2, 2, 2, 4,
+                0.1, "rope", 1e-5, 1e4, ModelFamily.TRM, 16, false, true));
+        assertTrue(e.getMessage().contains("H_layers"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> HrmConfig.trm(81, 11, 1, 200, 64, 4, 4, 2, 2, 2, 2,
+                0.1, "rope", 1e-5, 1e4, 3, false, true));
+        assertTrue(e.getMessage().contains("too short"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> HrmConfig.trm(81, 11, 1, 0, 64, 4, 4, 2, 2, 2, 2,
+                0.1, "rope", 1e-5, 1e4, 16, false, true));
+        assertTrue(e.getMessage().contains("puzzle_emb_ndim is 0"), e.getMessage());
+    }
+
+    @Test
+    void haltingRulesCompareLogits() {
+        assertTrue(HaltRule.HALT_POSITIVE.halts(0.5, 3.0));
+        assertFalse(HaltRule.HALT_POSITIVE.halts(-0.5, -3.0));
+        assertFalse(HaltRule.HALT_ABOVE_CONTINUE.halts(0.5, 3.0));
+        assertTrue(HaltRule.HALT_ABOVE_CONTINUE.halts(-0.5, -3.0));
+        assertEquals("q_halt > 0", HaltRule.HALT_POSITIVE.text());
+    }
+
+    @Test
+    void jsonCarriesTheFamilyAndOldJsonReadsAsHrm() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        HrmConfig t = trm(true, "none", 16);
+        String text = json.writeValueAsString(t);
+        assertTrue(text.contains("\"family\":\"trm\""), text);
+        assertEquals(t, json.readValue(text, HrmConfig.class));
+        HrmConfig h = config(48, 48, 4, 4);
+        var old = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(json.writeValueAsString(h));
+        old.remove(java.util.List.of("family", "puzzleEmbLen", "mlpT", "noActContinue"));
+        assertEquals(h, json.treeToValue(old, HrmConfig.class));
+    }
 }

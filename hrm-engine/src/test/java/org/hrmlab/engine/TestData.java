@@ -8,6 +8,8 @@ public final class TestData {
     public static final Path ROOT = Path.of(System.getProperty("hrmlab.testdata", "../test-data"));
     /** {@code test-data/fixtures/hrm-golden}: checkpoints and per-update states of the reference HRM. */
     public static final Path HRM_GOLDEN = ROOT.resolve("fixtures/hrm-golden");
+    /** {@code test-data/fixtures/trm-golden}: checkpoints and per-update states of the reference TRM. */
+    public static final Path TRM_GOLDEN = ROOT.resolve("fixtures/trm-golden");
 
     private TestData() {
     }

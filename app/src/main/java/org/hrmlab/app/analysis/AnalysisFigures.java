@@ -150,7 +150,8 @@ public final class AnalysisFigures {
         String title = ds.size() == 1 ? r.names().get(r.decoding().indexOf(ds.get(0)))
                 : "mean of " + ds.size() + " trajectories";
         return new QPlotData(title, halt, cont, h, labels ? c : null,
-                ds.size() == 1 ? "halt = q_halt > q_continue" : "halt and right/wrong: majority of trajectories");
+                ds.size() == 1 ? "halt = the Q head's rule (q_halt > q_continue; TRM: q_halt > 0)"
+                        : "halt and right/wrong: majority of trajectories");
     }
 
     /** Mean token accuracy per update and the fraction exactly right, or null when no trace has labels. */

@@ -83,7 +83,8 @@ final class AnimateCommand implements Callable<Integer> {
     @Option(names = "--segments", paramLabel = "M", description = "segments to run (default: the model's halt_max_steps)")
     Integer segments;
 
-    @Option(names = "--q-halt", description = "stop early when q_halt > q_continue at a segment end")
+    @Option(names = "--q-halt", description = "stop early when the Q head halts at a segment end "
+            + "(q_halt > q_continue; q_halt > 0 for a TRM)")
     boolean qHalt;
 
     @Option(names = "--decode", paramLabel = "direct|paper", defaultValue = "direct",

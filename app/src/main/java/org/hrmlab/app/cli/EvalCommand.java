@@ -46,7 +46,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--max-segments", paramLabel = "M", description = "segments per example (default halt_max_steps)")
     Integer maxSegments;
 
-    @Option(names = "--halt-on-q", description = "stop each example when q_halt > q_continue (as solve does); "
+    @Option(names = "--halt-on-q", description = "stop each example when the Q head halts (as solve does: "
+            + "q_halt > q_continue, q_halt > 0 for a TRM); "
             + "default: run all M segments as the reference's evaluation does")
     boolean haltOnQ;
 

@@ -44,7 +44,8 @@ final class ModelOptions {
     HrmModel model(ModelCheckpoint ckpt, int seqLen, int maxSegments) {
         HrmConfig c = ckpt.config();
         if (c.seqLen() > 0 && c.seqLen() != seqLen) {
-            throw new BadInputException(checkpoint + ": the model has learned positions for " + c.seqLen()
+            throw new BadInputException(checkpoint + ": the model has " + (c.mlpT()
+                    ? "a token-mixing MLP (TRM's mlp_t) sized for " : "learned positions for ") + c.seqLen()
                     + " tokens, the puzzle has " + seqLen);
         }
         int h = hCycles == null ? c.hCycles() : hCycles;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code hrmlab solve}: run a puzzle with Q-halting and print the prediction. */
 @Command(name = "solve", mixinStandardHelpOptions = true,
-        description = "Solve one puzzle, halting when q_halt > q_continue at a segment end (at most M segments).")
+        description = "Solve one puzzle, halting when the Q head says so at a segment end (q_halt > q_continue; "
+                + "q_halt > 0 for a TRM) or after M segments.")
 final class SolveCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -46,6 +47,7 @@ final class SolveCommand implements Callable<Integer> {
         out.put("puzzle_id", puzzle.puzzleId());
         out.put("segments", last.segment() + 1);
         out.put("halted_by_q", last.wantsToHalt());
+        out.put("halt_rule", last.haltRule().text());
         out.put("q_halt", last.qHalt());
         out.put("q_continue", last.qContinue());
         out.put("predicted_tokens", last.predicted());

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Inference overrides: H and L cycles per segment, the most ACT segments, and the decode mode.
- * With Q-halting the run stops when q_halt > q_continue or at {@code maxSegments}.
+ * With Q-halting the run stops when the Q head halts (q_halt > q_continue; q_halt > 0 for a TRM with
+ * no_ACT_continue) or at {@code maxSegments}.
  */
 public record InferenceSettings(int hCycles, int lCycles, int maxSegments, boolean qHalting, DecodeMode decodeMode) {
     /** The reference defaults: H_cycles 2, L_cycles 2, halt_max_steps 16, Q-halting on, direct decode. */

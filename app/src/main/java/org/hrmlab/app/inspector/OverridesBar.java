@@ -52,7 +52,8 @@ public final class OverridesBar extends ToolBar {
         });
         decode.setTooltip(new Tooltip("Direct: argmax(lm_head(zH)); Paper Fig. 7: one preliminary H-update first"));
         qHalting.setId("q-halting");
-        qHalting.setTooltip(new Tooltip("Halt when q_halt > q_continue; otherwise run all segments"));
+        qHalting.setTooltip(new Tooltip("Halt when the Q head says so (q_halt > q_continue; q_halt > 0 for a TRM); "
+                + "otherwise run all segments"));
         var rerun = new Button("Rerun");
         rerun.setId("rerun-button");
         rerun.setTooltip(new Tooltip("Rerun the puzzle to its halt with these overrides"));

@@ -98,4 +98,18 @@ class SolveCommandTest {
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().contains("puzzle id 5"), run.err());
     }
+
+    @Test
+    void aTrmHaltsWhenItsHaltLogitIsPositive() throws Exception {
+        Path trm = TestData.TRM_GOLDEN.resolve("trm-mlp-small");
+        CliRun run = CliRun.of("solve", "--checkpoint", trm.resolve("checkpoint/step_0").toString(),
+                "--tokens", trm.resolve("golden/inputs.npy").toString(), "--max-segments", "4");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode out = Json.MAPPER.readTree(run.out());
+        // q.npy: q_halt is +0.92 at the first segment end, so the TRM stops there
+        assertEquals(1, out.get("segments").asInt());
+        assertTrue(out.get("halted_by_q").asBoolean());
+        assertEquals("q_halt > 0", out.get("halt_rule").asText());
+        assertEquals(Npy.read(trm.resolve("golden/q.npy")).toFloats()[0], out.get("q_halt").floatValue(), 1e-4);
+    }
 }

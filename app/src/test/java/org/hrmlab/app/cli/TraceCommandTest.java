@@ -110,4 +110,51 @@ class TraceCommandTest {
                 && run.err().contains("non-finite"), run.err());
         assertFalse(Files.exists(out), "nothing is written");
     }
+
+    @Test
+    void opensTrmCheckpointsOfBothVariantsAndMatchesTheReferenceTrm() throws Exception {
+        for (String name : new String[] {"trm-sudoku-small", "trm-mlp-small"}) {
+            Path golden = TestData.TRM_GOLDEN.resolve(name);
+            Path out = dir.resolve(name);
+            CliRun run = CliRun.of("trace", "--checkpoint", golden.resolve("checkpoint/step_0").toString(),
+                    "--tokens", golden.resolve("golden/inputs.npy").toString(), "--out", out.toString());
+            assertEquals(0, run.exitCode(), run.err());
+            JsonNode summary = Json.MAPPER.readTree(run.out());
+            int steps = (int) Npy.header(golden.resolve("golden/zL.npy")).shape()[0];
+            assertEquals(steps, summary.get("steps").asInt(), name);
+            for (String array : new String[] {"zL", "zH", "logits", "q"}) {
+                NpyArray got = Npy.read(out.resolve(array + ".npy"));
+                NpyArray want = Npy.read(golden.resolve("golden/" + array + ".npy"));
+                assertArrayEquals(want.shape(), got.shape(), name + " " + array);
+                float[] g = got.toFloats();
+                float[] w = want.toFloats();
+                for (int i = 0; i < g.length; i++) {
+                    assertEquals(w[i], g[i], 1e-4, name + " " + array + "[" + i + "]");
+                }
+            }
+            JsonNode trace = Json.MAPPER.readTree(out.resolve("steps.json").toFile());
+            JsonNode want = Json.MAPPER.readTree(golden.resolve("golden/manifest.json").toFile()).get("steps");
+            for (int i = 0; i < trace.size(); i++) {
+                for (String f : new String[] {"kind", "segment", "h_cycle", "l_step"}) {
+                    assertEquals(want.get(i).get(f), trace.get(i).get(f), name + ": " + f + " of step " + i);
+                }
+            }
+            JsonNode manifest = Json.MAPPER.readTree(out.resolve("manifest.json").toFile());
+            assertEquals("trm", manifest.get("config").get("family").asText());
+            assertEquals(16, manifest.get("puzzle_emb_len").asInt());
+        }
+    }
+
+    @Test
+    void aTrmMlpModelRefusesAnotherSequenceLengthInOneLine() throws Exception {
+        Path tokens = dir.resolve("short.npy");
+        Npy.write(tokens, NpyArray.ofInts(new int[16], 16));
+        CliRun run = CliRun.of("trace", "--checkpoint",
+                TestData.TRM_GOLDEN.resolve("trm-mlp-small/checkpoint/step_0").toString(), "--tokens",
+                tokens.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("token-mixing MLP (TRM's mlp_t) sized for 81 tokens, the puzzle has 16"),
+                run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
 }

@@ -40,12 +40,13 @@ public record DecodedProgress(boolean hasLabels, double[] tokenAccuracy, boolean
             exact[s] = a.exact();
         }
         int[] ends = trace.segmentEnds();
+        var rule = trace.haltRule();
         List<QSegment> segments = new ArrayList<>();
         for (int seg = 0; seg < trace.qSegments(); seg++) {
             float[] q = trace.qLogits(seg);
             boolean correct = seg < ends.length && exact[ends[seg]];
-            segments.add(new QSegment(seg, q[0], q[1], QSegment.sigmoid(q[0]), QSegment.sigmoid(q[1]), q[0] > q[1],
-                    correct));
+            segments.add(new QSegment(seg, q[0], q[1], QSegment.sigmoid(q[0]), QSegment.sigmoid(q[1]),
+                    rule.halts(q[0], q[1]), correct));
         }
         return new DecodedProgress(labels != null, acc, exact, AnswerTiming.of(exact), List.copyOf(segments));
     }

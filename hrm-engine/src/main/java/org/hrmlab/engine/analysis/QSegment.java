@@ -8,7 +8,8 @@ package org.hrmlab.engine.analysis;
  * @param qContinue           the continue logit
  * @param haltProbability     sigmoid(qHalt)
  * @param continueProbability sigmoid(qContinue)
- * @param halts               whether the model would halt here (qHalt > qContinue)
+ * @param halts               whether the model would halt here (qHalt > qContinue; qHalt > 0 for TRM with
+ *                             no_ACT_continue)
  * @param correct             whether the decoded answer at the segment's last step is exactly right (false when
  *                            the answer is unknown; see {@link DecodedProgress#hasLabels()})
  */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.hrmlab.engine.HaltRule;
 import org.hrmlab.puzzles.io.Npy;
 import org.hrmlab.puzzles.io.NpyArray;
 
@@ -159,6 +160,18 @@ public final class TraceReader {
     /** @return the manifest, when the trace has one */
     public Optional<JsonNode> manifest() {
         return Optional.ofNullable(manifest);
+    }
+
+    /**
+     * @return the recorded model's halting rule: {@code q_halt > 0} when its manifest's config says TRM's
+     *         no_ACT_continue (HRM Lab's {@code noActContinue}, the reference's {@code no_ACT_continue}), else
+     *         {@code q_halt > q_continue}
+     */
+    public HaltRule haltRule() {
+        JsonNode config = manifest == null ? null : manifest.get("config");
+        boolean alone = config != null && (config.path("noActContinue").asBoolean(false)
+                || config.path("no_ACT_continue").asBoolean(false));
+        return alone ? HaltRule.HALT_POSITIVE : HaltRule.HALT_ABOVE_CONTINUE;
     }
 
     /** @return the input tokens {@code [seqLen]} (a copy), when the trace has {@code inputs.npy} */

@@ -133,7 +133,8 @@ public final class CheckpointLoader {
             }
             numIds = (int) table.shape()[0];
         }
-        int prefix = (arch.puzzleEmbNdim() + arch.hiddenSize() - 1) / arch.hiddenSize();
+        int prefix = arch.puzzleEmbLen() > 0 ? arch.puzzleEmbLen()
+                : (arch.puzzleEmbNdim() + arch.hiddenSize() - 1) / arch.hiddenSize();
         int seqLen = 0;
         if (arch.posEncodings().equals("learned")) {
             HostTensor pos = weights.get("embed_pos.embedding_weight");
@@ -141,13 +142,25 @@ public final class CheckpointLoader {
                 throw new CheckpointException(file, "config has learned positions but 'embed_pos' is missing");
             }
             seqLen = (int) pos.shape()[0] - prefix;
+        } else if (arch.mlpT()) {
+            String key = "L_level.layers.0.mlp_t.down_proj.weight";
+            HostTensor tokenMlp = weights.get(key);
+            if (tokenMlp == null || tokenMlp.shape().length != 2) {
+                throw new CheckpointException(file, "config has mlp_t (TRM's MLP variant) but tensor '" + key
+                        + "' is missing or not 2-D");
+            }
+            seqLen = (int) tokenMlp.shape()[0] - prefix;
+            if (seqLen <= 0) {
+                throw new CheckpointException(file, "tensor '" + key + "' mixes " + tokenMlp.shape()[0]
+                        + " positions, not more than the " + prefix + "-token puzzle prefix");
+            }
         }
         HrmConfig config;
         try {
             config = new HrmConfig(seqLen, vocab, numIds, arch.puzzleEmbNdim(), arch.hiddenSize(), arch.numHeads(),
                     arch.expansion(), arch.hLayers(), arch.lLayers(), arch.hCycles(), arch.lCycles(),
                     arch.haltMaxSteps(), arch.haltExplorationProb(), arch.posEncodings(), arch.rmsNormEps(),
-                    arch.ropeTheta());
+                    arch.ropeTheta(), arch.family(), arch.puzzleEmbLen(), arch.mlpT(), arch.noActContinue());
         } catch (IllegalArgumentException e) {
             throw new CheckpointException(dir.resolve("all_config.yaml"), e.getMessage());
         }

@@ -10,7 +10,9 @@ import org.hrmlab.engine.HrmConfig;
 
 /**
  * HRM Lab's own model file: safetensors with the reference key names (no {@code _orig_mod.model.inner.} prefix), the
- * architecture as JSON under the metadata key {@code hrmlab.config}, and provenance under {@code provenance.*}.
+ * architecture as JSON under the metadata key {@code hrmlab.config} (the {@link HrmConfig} record, its model
+ * {@code family} included: {@code "hrm"} or {@code "trm"}; a config without one, written before TRM, reads as HRM),
+ * and provenance under {@code provenance.*}.
  *
  * <p>Files written before the metadata key {@value #POSITIONS_KEY} existed come from engines that applied RoPE to
  * every model, also to those declaring learned positions; such a file's {@code learned} is read as

@@ -9,8 +9,10 @@ import org.hrmlab.engine.HostTensor;
 import org.hrmlab.engine.HrmConfig;
 
 /**
- * The tensors an HRM of a given {@link HrmConfig} has, under the reference's key names, with their shapes
- * (hrm-reference.md §4.2). Linear weights are {@code [out, in]}.
+ * The tensors an HRM or TRM of a given {@link HrmConfig} has, under the reference's key names, with their shapes
+ * (hrm-reference.md §4.2 and §6). Linear weights are {@code [out, in]}. A TRM has no {@code H_level}; the blocks of its
+ * MLP variant hold {@code mlp_t.*} (a SwiGLU over the {@code S_total} positions) where attention blocks hold
+ * {@code self_attn.*}.
  */
 public final class WeightLayout {
     private WeightLayout() {
@@ -32,7 +34,9 @@ public final class WeightLayout {
         if (c.learnedPositions()) {
             m.put("embed_pos.embedding_weight", new long[] {c.totalSeqLen(), h});
         }
-        block(m, "H_level", c.hLayers(), c);
+        if (!c.sharedNetwork()) {
+            block(m, "H_level", c.hLayers(), c);
+        }
         block(m, "L_level", c.lLayers(), c);
         return m;
     }
@@ -42,8 +46,15 @@ public final class WeightLayout {
         long inter = c.mlpInterSize();
         for (int i = 0; i < layers; i++) {
             String p = level + ".layers." + i + ".";
-            m.put(p + "self_attn.qkv_proj.weight", new long[] {3L * c.numHeads() * c.headDim(), h});
-            m.put(p + "self_attn.o_proj.weight", new long[] {h, h});
+            if (c.mlpT()) {
+                long positions = c.totalSeqLen();
+                long interT = c.mlpTInterSize();
+                m.put(p + "mlp_t.gate_up_proj.weight", new long[] {2 * interT, positions});
+                m.put(p + "mlp_t.down_proj.weight", new long[] {positions, interT});
+            } else {
+                m.put(p + "self_attn.qkv_proj.weight", new long[] {3L * c.numHeads() * c.headDim(), h});
+                m.put(p + "self_attn.o_proj.weight", new long[] {h, h});
+            }
             m.put(p + "mlp.gate_up_proj.weight", new long[] {2 * inter, h});
             m.put(p + "mlp.down_proj.weight", new long[] {h, inter});
         }

@@ -9,7 +9,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Work buffers for one (batch, S_total) shape, allocated once and reused by every block application so that
- * stepping allocates nothing. Not thread-safe: one workspace per engine thread.
+ * stepping allocates nothing: the attention buffers for attention blocks, the token-mixing ones for TRM's MLP variant
+ * (the other kind's are null). Not thread-safe: one workspace per engine thread.
  */
 final class BlockWorkspace {
     final int batch;
@@ -51,6 +52,14 @@ final class BlockWorkspace {
     final float[] headOutHost;
     final float[] attnHost;
     final float[] residualHost;
+    /** TRM MLP variant: {@code [S, hidden]} one example's state; {@code [interT, hidden]} gate and up products. */
+    final INDArray token;
+    final INDArray tokenGate;
+    final INDArray tokenUp;
+    final FloatBuffer tokenBuf;
+    /** Per-column sums of squares and scales of the norm over the sequence. */
+    final double[] columnSums;
+    final float[] columnScales;
 
     BlockWorkspace(HrmConfig c, int batch) {
         this.batch = batch;
@@ -60,36 +69,44 @@ final class BlockWorkspace {
         this.headDim = c.headDim();
         this.inter = c.mlpInterSize();
         int rows = batch * positions;
-        qkv = Nd4j.create(DataType.FLOAT, rows, 3L * hidden);
-        q = Nd4j.create(DataType.FLOAT, (long) batch * heads, positions, headDim);
-        k = Nd4j.create(DataType.FLOAT, (long) batch * heads, positions, headDim);
-        v = Nd4j.create(DataType.FLOAT, (long) batch * heads, positions, headDim);
+        boolean attention = !c.mlpT();
+        qkv = attention ? Nd4j.create(DataType.FLOAT, rows, 3L * hidden) : null;
+        q = attention ? Nd4j.create(DataType.FLOAT, (long) batch * heads, positions, headDim) : null;
+        k = attention ? Nd4j.create(DataType.FLOAT, (long) batch * heads, positions, headDim) : null;
+        v = attention ? Nd4j.create(DataType.FLOAT, (long) batch * heads, positions, headDim) : null;
         qRow = new INDArray[batch];
         kRow = new INDArray[batch];
         vRow = new INDArray[batch];
-        for (int b = 0; b < batch; b++) {
+        for (int b = 0; attention && b < batch; b++) {
             var range = NDArrayIndex.interval((long) b * heads, (long) (b + 1) * heads);
             qRow[b] = q.get(range, NDArrayIndex.all(), NDArrayIndex.all());
             kRow[b] = k.get(range, NDArrayIndex.all(), NDArrayIndex.all());
             vRow[b] = v.get(range, NDArrayIndex.all(), NDArrayIndex.all());
         }
-        scores = Nd4j.create(DataType.FLOAT, heads, positions, positions);
-        headOut = Nd4j.create(DataType.FLOAT, heads, positions, headDim);
-        attn = Nd4j.create(DataType.FLOAT, rows, hidden);
+        scores = attention ? Nd4j.create(DataType.FLOAT, heads, positions, positions) : null;
+        headOut = attention ? Nd4j.create(DataType.FLOAT, heads, positions, headDim) : null;
+        attn = attention ? Nd4j.create(DataType.FLOAT, rows, hidden) : null;
         gate = Nd4j.create(DataType.FLOAT, rows, inter);
         up = Nd4j.create(DataType.FLOAT, rows, inter);
-        qkvBuf = Buffers.of(qkv);
-        qBuf = Buffers.of(q);
-        kBuf = Buffers.of(k);
-        vBuf = Buffers.of(v);
-        headOutBuf = Buffers.of(headOut);
-        attnBuf = Buffers.of(attn);
-        qkvHost = new float[rows * 3 * hidden];
-        qHost = new float[rows * hidden];
-        kHost = new float[rows * hidden];
-        vHost = new float[rows * hidden];
-        headOutHost = new float[positions * hidden];
-        attnHost = new float[rows * hidden];
+        qkvBuf = attention ? Buffers.of(qkv) : null;
+        qBuf = attention ? Buffers.of(q) : null;
+        kBuf = attention ? Buffers.of(k) : null;
+        vBuf = attention ? Buffers.of(v) : null;
+        headOutBuf = attention ? Buffers.of(headOut) : null;
+        attnBuf = attention ? Buffers.of(attn) : null;
+        qkvHost = attention ? new float[rows * 3 * hidden] : null;
+        qHost = attention ? new float[rows * hidden] : null;
+        kHost = attention ? new float[rows * hidden] : null;
+        vHost = attention ? new float[rows * hidden] : null;
+        headOutHost = attention ? new float[positions * hidden] : null;
+        attnHost = attention ? new float[rows * hidden] : null;
         residualHost = new float[rows * hidden];
+        int interT = attention ? 0 : c.mlpTInterSize();
+        token = attention ? null : Nd4j.create(DataType.FLOAT, positions, hidden);
+        tokenGate = attention ? null : Nd4j.create(DataType.FLOAT, interT, hidden);
+        tokenUp = attention ? null : Nd4j.create(DataType.FLOAT, interT, hidden);
+        tokenBuf = attention ? null : Buffers.of(token);
+        columnSums = attention ? null : new double[hidden];
+        columnScales = attention ? null : new float[hidden];
     }
 }

@@ -20,14 +20,16 @@ import org.nd4j.linalg.factory.Nd4j;
  *   H-update: zH ← H(zH + zL)
  *   logits   = lm_head(zH)[prefix dropped],  Q = q_head(zH[position 0])  (halt, continue)
  * </pre>
- * Weights are shared by all states and change only through {@link #refreshWeights} (a trainer's no-grad updates);
+ * For a TRM ({@link HrmConfig#sharedNetwork}) H is L: the same blocks make both updates, and in its MLP variant
+ * ({@link HrmConfig#mlpT}) each block mixes tokens with a SwiGLU across the sequence ({@link TokenMlpBlock}) where
+ * the HRM's attends. Weights are shared by all states and change only through {@link #refreshWeights} (a trainer's no-grad updates);
  * all other mutable data lives in an {@link HrmState}. A model and its states are used from one thread (ND4J work
  * buffers are reused, not synchronised).
  */
 public final class Nd4jHrmModel implements HrmModel {
     private final HrmConfig config;
-    private final List<TransformerBlock> hLevel = new ArrayList<>();
-    private final List<TransformerBlock> lLevel = new ArrayList<>();
+    private final List<ModelBlock> hLevel;
+    private final List<ModelBlock> lLevel = new ArrayList<>();
     private final InputEmbedding inputEmbedding;
     private final QHead qHead;
     private final float[] hInit;
@@ -45,11 +47,19 @@ public final class Nd4jHrmModel implements HrmModel {
         }
         this.config = config;
         RotaryTable rope = RotaryTable.of(config);
-        for (int i = 0; i < config.hLayers(); i++) {
-            hLevel.add(new TransformerBlock(layer(weights, "H_level.layers." + i + "."), rope, config.rmsNormEps()));
-        }
         for (int i = 0; i < config.lLayers(); i++) {
-            lLevel.add(new TransformerBlock(layer(weights, "L_level.layers." + i + "."), rope, config.rmsNormEps()));
+            String prefix = "L_level.layers." + i + ".";
+            lLevel.add(config.mlpT() ? new TokenMlpBlock(tokenLayer(weights, prefix), config.rmsNormEps())
+                    : new TransformerBlock(layer(weights, prefix), rope, config.rmsNormEps()));
+        }
+        if (config.sharedNetwork()) {
+            hLevel = lLevel;
+        } else {
+            hLevel = new ArrayList<>();
+            for (int i = 0; i < config.hLayers(); i++) {
+                hLevel.add(new TransformerBlock(layer(weights, "H_level.layers." + i + "."), rope,
+                        config.rmsNormEps()));
+            }
         }
         inputEmbedding = new InputEmbedding(config, weights);
         qHead = new QHead(weights, config.hiddenSize());
@@ -60,11 +70,18 @@ public final class Nd4jHrmModel implements HrmModel {
 
     @Override
     public void refreshWeights(Map<String, float[]> params) {
-        for (int i = 0; i < hLevel.size(); i++) {
-            refillLayer(hLevel.get(i).weights(), params, "H_level.layers." + i + ".");
+        if (!config.sharedNetwork()) {
+            for (int i = 0; i < hLevel.size(); i++) {
+                refillLayer(((TransformerBlock) hLevel.get(i)).weights(), params, "H_level.layers." + i + ".");
+            }
         }
         for (int i = 0; i < lLevel.size(); i++) {
-            refillLayer(lLevel.get(i).weights(), params, "L_level.layers." + i + ".");
+            String prefix = "L_level.layers." + i + ".";
+            if (lLevel.get(i) instanceof TokenMlpBlock t) {
+                refillTokenLayer(t.weights(), params, prefix);
+            } else {
+                refillLayer(((TransformerBlock) lLevel.get(i)).weights(), params, prefix);
+            }
         }
         inputEmbedding.refresh(params);
         Weights.copyInto(hInit, params, "H_init");
@@ -165,8 +182,8 @@ public final class Nd4jHrmModel implements HrmModel {
         }
     }
 
-    private static void run(List<TransformerBlock> level, Nd4jHrmState st) {
-        for (TransformerBlock block : level) {
+    private static void run(List<ModelBlock> level, Nd4jHrmState st) {
+        for (ModelBlock block : level) {
             block.forwardInPlace(st.scratch, st.scratchBuf, st.workspace);
         }
     }
@@ -196,6 +213,59 @@ public final class Nd4jHrmModel implements HrmModel {
         return new LayerWeights(transposed(Weights.tensor(w, prefix + "self_attn.qkv_proj.weight")),
                 transposed(Weights.tensor(w, prefix + "self_attn.o_proj.weight")),
                 transposed(new HostTensor(new long[] {inter, d}, gate)),
+                transposed(new HostTensor(new long[] {inter, d}, up)),
+                transposed(Weights.tensor(w, prefix + "mlp.down_proj.weight")));
+    }
+
+    private TokenMlpWeights tokenLayer(Map<String, HostTensor> w, String prefix) {
+        int interT = config.mlpTInterSize();
+        int s = config.totalSeqLen();
+        HostTensor tokenGateUp = Weights.tensor(w, prefix + "mlp_t.gate_up_proj.weight");
+        if (!java.util.Arrays.equals(tokenGateUp.shape(), new long[] {2L * interT, s})) {
+            throw new IllegalArgumentException("'" + prefix + "mlp_t.gate_up_proj.weight' has shape "
+                    + tokenGateUp.shapeText() + " but " + s + " positions need [" + 2 * interT + ", " + s
+                    + "]: TRM's MLP variant runs at the sequence length it was made for");
+        }
+        float[] gateUp = tokenGateUp.data();
+        INDArray gate = Nd4j.create(java.util.Arrays.copyOfRange(gateUp, 0, interT * s), new long[] {interT, s},
+                DataType.FLOAT);
+        INDArray up = Nd4j.create(java.util.Arrays.copyOfRange(gateUp, interT * s, 2 * interT * s),
+                new long[] {interT, s}, DataType.FLOAT);
+        HostTensor down = Weights.tensor(w, prefix + "mlp_t.down_proj.weight");
+        INDArray downArray = Nd4j.create(down.data().clone(), new long[] {s, interT}, DataType.FLOAT);
+        LayerWeights channel = channelLayer(w, prefix);
+        return new TokenMlpWeights(gate, up, downArray, channel.gateT(), channel.upT(), channel.downT());
+    }
+
+    private void refillTokenLayer(TokenMlpWeights w, Map<String, float[]> p, String prefix) {
+        int interT = config.mlpTInterSize();
+        int s = config.totalSeqLen();
+        int d = config.hiddenSize();
+        int inter = config.mlpInterSize();
+        float[] tokenGateUp = Weights.array(p, prefix + "mlp_t.gate_up_proj.weight");
+        float[] tokenDown = Weights.array(p, prefix + "mlp_t.down_proj.weight");
+        if (tokenGateUp.length != 2 * interT * s || tokenDown.length != s * interT) {
+            throw new IllegalArgumentException("'" + prefix + "mlp_t.*' do not fit " + s + " positions");
+        }
+        Buffers.of(w.gate()).put(0, tokenGateUp, 0, interT * s);
+        Buffers.of(w.up()).put(0, tokenGateUp, interT * s, interT * s);
+        Buffers.of(w.down()).put(0, tokenDown, 0, s * interT);
+        float[] gateUp = Weights.array(p, prefix + "mlp.gate_up_proj.weight");
+        refillTransposed(w.channelGateT(), gateUp, 0, inter, d);
+        refillTransposed(w.channelUpT(), gateUp, inter * d, inter, d);
+        refillTransposed(w.channelDownT(), Weights.array(p, prefix + "mlp.down_proj.weight"), 0, d, inter);
+    }
+
+    /** @return the channel SwiGLU's weights of a block (attention fields null) */
+    private LayerWeights channelLayer(Map<String, HostTensor> w, String prefix) {
+        HostTensor gateUp = Weights.tensor(w, prefix + "mlp.gate_up_proj.weight");
+        int inter = config.mlpInterSize();
+        int d = config.hiddenSize();
+        float[] gate = new float[inter * d];
+        float[] up = new float[inter * d];
+        System.arraycopy(gateUp.data(), 0, gate, 0, inter * d);
+        System.arraycopy(gateUp.data(), inter * d, up, 0, inter * d);
+        return new LayerWeights(null, null, transposed(new HostTensor(new long[] {inter, d}, gate)),
                 transposed(new HostTensor(new long[] {inter, d}, up)),
                 transposed(Weights.tensor(w, prefix + "mlp.down_proj.weight")));
     }

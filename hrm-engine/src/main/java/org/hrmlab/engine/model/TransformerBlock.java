@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * RMSNorm, RoPE (rotate-half) on queries and keys when the model uses it, full non-causal attention scaled by
  * {@code 1/√headDim}.
  */
-final class TransformerBlock {
+final class TransformerBlock implements ModelBlock {
     private final LayerWeights w;
     private final RotaryTable rope;
     private final float eps;
@@ -34,7 +34,8 @@ final class TransformerBlock {
      * @param xb  direct view of {@code x}'s memory
      * @param ws  work buffers of the same (B, S)
      */
-    void forwardInPlace(INDArray x, FloatBuffer xb, BlockWorkspace ws) {
+    @Override
+    public void forwardInPlace(INDArray x, FloatBuffer xb, BlockWorkspace ws) {
         Nd4j.gemm(x, w.qkvT(), ws.qkv, false, false, 1.0, 0.0);
         splitHeadsWithRope(ws);
         for (int b = 0; b < ws.batch; b++) {
@@ -45,11 +46,20 @@ final class TransformerBlock {
         }
         Nd4j.gemm(ws.attn, w.oT(), x, false, false, 1.0, 1.0);
         rmsNormInPlace(xb, ws.residualHost, ws.batch * ws.positions, ws.hidden, eps);
-        Nd4j.gemm(x, w.gateT(), ws.gate, false, false, 1.0, 0.0);
-        Nd4j.gemm(x, w.upT(), ws.up, false, false, 1.0, 0.0);
+        channelMlpInPlace(x, xb, ws, w.gateT(), w.upT(), w.downT(), eps);
+    }
+
+    /**
+     * The block's second sub-layer, shared by every block kind: {@code h ← RMSNorm(h + SwiGLU(h))} over the hidden
+     * axis, in place.
+     */
+    static void channelMlpInPlace(INDArray x, FloatBuffer xb, BlockWorkspace ws, INDArray gateT, INDArray upT,
+                                  INDArray downT, float eps) {
+        Nd4j.gemm(x, gateT, ws.gate, false, false, 1.0, 0.0);
+        Nd4j.gemm(x, upT, ws.up, false, false, 1.0, 0.0);
         Nd4j.exec(new Swish(ws.gate, ws.gate));
         ws.gate.muli(ws.up);
-        Nd4j.gemm(ws.gate, w.downT(), x, false, false, 1.0, 1.0);
+        Nd4j.gemm(ws.gate, downT, x, false, false, 1.0, 1.0);
         rmsNormInPlace(xb, ws.residualHost, ws.batch * ws.positions, ws.hidden, eps);
     }
 

@@ -7,7 +7,8 @@ import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.engine.model.HrmState;
 
 /**
- * Steps one puzzle through an HRM one update at a time, forward and back.
+ * Steps one puzzle through an HRM (or a TRM: the same schedule, its answer update in the H slot) one update at a
+ * time, forward and back.
  *
  * <p>The carry starts at H_init/L_init and runs on across segments without reset, as in the reference's evaluation.
  * Memory stays flat in the number of updates within a segment: only the carry at each segment start is kept, and
@@ -139,7 +140,10 @@ public final class HrmStepper {
         return s;
     }
 
-    /** Runs segments until the Q head halts ({@code q_halt > q_continue}) or the last segment ends. */
+    /**
+     * Runs segments until the Q head halts (the model's {@link HrmConfig#haltRule}: {@code q_halt > q_continue}, or
+     * {@code q_halt > 0} for TRM) or the last segment ends.
+     */
     public StepSnapshot runToHalt() {
         StepSnapshot s = current;
         while (done < totalUpdates()) {
@@ -237,11 +241,12 @@ public final class HrmStepper {
         model.qLogits(state, q);
         if (index < 0) {
             return new StepSnapshot(-1, null, 0, 0, -1, false, config.totalSeqLen(), config.hiddenSize(), zl, zh,
-                    logits, predicted, confidence, paper, q[0], q[1], 0, 0);
+                    logits, predicted, confidence, paper, q[0], q[1], 0, 0, config.haltRule());
         }
         return new StepSnapshot(index, kind, schedule.segment(index), schedule.hCycle(index), schedule.lStep(index),
                 schedule.endsSegment(index), config.totalSeqLen(), config.hiddenSize(), zl, zh, logits, predicted,
-                confidence, paper, q[0], q[1], relativeChange(zl, beforeL), relativeChange(zh, beforeH));
+                confidence, paper, q[0], q[1], relativeChange(zl, beforeL), relativeChange(zh, beforeH),
+                config.haltRule());
     }
 
     private double relativeChange(float[] now, float[] before) {

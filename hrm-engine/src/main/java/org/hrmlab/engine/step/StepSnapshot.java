@@ -1,5 +1,7 @@
 package org.hrmlab.engine.step;
 
+import org.hrmlab.engine.HaltRule;
+
 /**
  * The model's state right after one update: plain copied arrays, immutable by contract (callers must not modify the
  * arrays), safe to hand from the engine thread to any other.
@@ -22,14 +24,19 @@ package org.hrmlab.engine.step;
  * @param qContinue      continue Q logit
  * @param changeL        ||zL − zL_prev|| / ||zL_prev|| over non-prefix positions (0 when zL did not change)
  * @param changeH        the same for zH
+ * @param haltRule       the model's halting rule ({@code q_halt > q_continue} for the HRM, {@code q_halt > 0} for TRM
+ *                       with no_ACT_continue)
  */
 public record StepSnapshot(int index, UpdateKind kind, int segment, int hCycle, int lStep, boolean endsSegment,
                            int positions, int hidden, float[] zL, float[] zH, float[] logits, int[] predicted,
                            float[] confidence, int[] paperPredicted, float qHalt, float qContinue, double changeL,
-                           double changeH) {
+                           double changeH, HaltRule haltRule) {
 
-    /** @return true if the Q head votes to halt ({@code q_halt > q_continue}) */
+    /**
+     * @return true if the Q head votes to halt under the model's rule: {@code q_halt > q_continue} (HRM), or
+     *         {@code q_halt > 0} (TRM with no_ACT_continue)
+     */
     public boolean wantsToHalt() {
-        return qHalt > qContinue;
+        return haltRule.halts(qHalt, qContinue);
     }
 }

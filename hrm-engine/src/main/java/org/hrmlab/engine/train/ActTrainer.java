@@ -59,9 +59,15 @@ public final class ActTrainer {
      * @param settings optimiser hyper-parameters
      * @param batch    slots per batch
      * @param seed     seed of the exploration draws
+     * @throws IllegalArgumentException for a TRM (its training differs: gradients through the whole last recursion,
+     *                                  no continue target; not implemented)
      */
     public ActTrainer(HrmConfig config, Map<String, HostTensor> weights, OptimiserSettings settings, int batch,
                       long seed) {
+        if (config.family() != org.hrmlab.engine.ModelFamily.HRM) {
+            throw new IllegalArgumentException("training runs the HRM method only; a " + config.family().id()
+                    + " model opens and steps but does not train yet");
+        }
         this.config = config;
         this.batch = batch;
         this.settings = settings;

@@ -9,7 +9,8 @@ import org.hrmlab.engine.model.HrmState;
  * Reference-style evaluation (hrm-reference.md §1.13): the split in order, in chunks of a batch size (the last chunk
  * padded), each chunk from a fresh carry run for a fixed number of segments with no early halting; a row counts if it
  * has at least one supervised token. With {@code haltOnQ} a row's answer is instead frozen at the first segment where
- * {@code q_halt > q_continue} (what {@code solve} does), and the segments it used are averaged.
+ * the Q head halts (what {@code solve} does: {@code q_halt > q_continue}, or {@code q_halt > 0} for TRM with
+ * no_ACT_continue), and the segments it used are averaged.
  */
 public final class Evaluator {
     private final HrmModel model;
@@ -53,7 +54,7 @@ public final class Evaluator {
      * @param data     the split to evaluate
      * @param limit    evaluate at most this many examples (0 or less = all)
      * @param segments segments per example (the model's halt_max_steps in the reference)
-     * @param haltOnQ  stop each row at its first {@code q_halt > q_continue}
+     * @param haltOnQ  stop each row where the Q head first halts (the model's {@code HrmConfig.haltRule()})
      */
     public Result evaluate(PuzzleDataset data, int limit, int segments, boolean haltOnQ) {
         return evaluate(data, limit, segments, haltOnQ, null);
@@ -69,6 +70,7 @@ public final class Evaluator {
         var c = model.config();
         int seq = c.seqLen();
         int vocab = c.vocabSize();
+        var rule = c.haltRule();
         HrmState st = model.newState(batchSize);
         float[] logits = new float[batchSize * seq * vocab];
         float[] answer = new float[batchSize * seq * vocab];
@@ -103,7 +105,7 @@ public final class Evaluator {
                 model.logits(st, logits);
                 model.qLogits(st, q);
                 for (int r = 0; r < batchSize; r++) {
-                    if (!done[r] && (s == segments || q[r * 2] > q[r * 2 + 1])) {
+                    if (!done[r] && (s == segments || rule.halts(q[r * 2], q[r * 2 + 1]))) {
                         done[r] = true;
                         used[r] = s;
                         System.arraycopy(logits, r * seq * vocab, answer, r * seq * vocab, seq * vocab);

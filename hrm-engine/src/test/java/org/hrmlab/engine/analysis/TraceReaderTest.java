@@ -2,12 +2,14 @@ package org.hrmlab.engine.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hrmlab.engine.HaltRule;
 import org.hrmlab.engine.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,5 +58,31 @@ class TraceReaderTest {
         Files.writeString(dir.resolve("steps.json"), "[{\"kind\": \"L\", \"segment\": 0}]");
         TraceFormatException count = assertThrows(TraceFormatException.class, () -> TraceReader.open(dir));
         assertTrue(count.getMessage().contains("1 entries but zL.npy has 2 steps"), count.getMessage());
+    }
+
+    @Test
+    void readsTheTrmGoldenLayoutWithItsPrefixAndHaltingRule(@TempDir Path tmp) throws IOException {
+        Path golden = TestData.TRM_GOLDEN.resolve("trm-sudoku-small/golden");
+        TraceReader t = TraceReader.open(golden);
+        assertEquals(24, t.stepCount());
+        assertEquals(16, t.prefixLength());
+        assertEquals(81, t.seqLen());
+        assertArrayEquals(new int[] {7, 15, 23}, t.segmentEnds());
+        assertEquals(HaltRule.HALT_POSITIVE, t.haltRule(), "the manifest's no_ACT_continue");
+        assertEquals(HaltRule.HALT_ABOVE_CONTINUE, TraceReader.open(GOLDEN).haltRule());
+
+        // q = (0.5, 2.0) at every segment end: TRM's rule halts, the HRM's would not
+        Path copy = Files.createDirectories(tmp.resolve("trm"));
+        try (var files = Files.list(golden)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        org.hrmlab.puzzles.io.Npy.write(copy.resolve("q.npy"), org.hrmlab.puzzles.io.NpyArray.ofFloats(
+                new float[] {0.5f, 2f, 0.5f, 2f, -0.5f, -2f}, 3, 2));
+        DecodedProgress d = DecodedProgress.of(TraceReader.open(copy), 0);
+        assertTrue(d.segments().get(0).halts());
+        assertTrue(d.segments().get(1).halts());
+        assertFalse(d.segments().get(2).halts(), "q_halt -0.5 < 0 although it beats q_continue");
     }
 }

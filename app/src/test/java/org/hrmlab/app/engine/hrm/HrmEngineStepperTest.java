@@ -98,4 +98,24 @@ class HrmEngineStepperTest {
         String expected = org.hrmlab.engine.io.FileHashes.sha256(CASE.resolve("checkpoint/step_0"));
         org.junit.jupiter.api.Assertions.assertEquals(expected, info.sha256());
     }
+
+    @Test
+    void opensAndStepsATrmAndHaltsOnItsOwnRule() throws Exception {
+        Path trm = TestData.TRM_GOLDEN.resolve("trm-mlp-small");
+        float[] q = Npy.read(trm.resolve("golden/q.npy")).toFloats();
+        int[] tokens = Npy.read(trm.resolve("golden/inputs.npy")).toInts();
+        int[] cells = new int[tokens.length];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = tokens[i] - 1;
+        }
+        LabPuzzle puzzle = new LabPuzzle("trm golden", PuzzleKind.SUDOKU, new CellGrid(9, 9, cells), CellGrid.EMPTY);
+        try (HrmEngineStepper s = new HrmEngineStepper(new DefaultModels(Map.of()))) {
+            s.loadModel(trm.resolve("checkpoint/step_0"));
+            s.start(puzzle, new InferenceSettings(2, 2, 4, true, DecodeMode.DIRECT));
+            var seg = s.step(StepAction.SEGMENT);
+            assertEquals(6, seg.recorded().size(), "2 x (2 latent updates + 1 answer update)");
+            assertEquals(q[0], seg.current().qHalt(), 1e-4);
+            assertTrue(q[0] > 0 && s.halted(), "q_halt > 0 halts a TRM after its first segment");
+        }
+    }
 }
