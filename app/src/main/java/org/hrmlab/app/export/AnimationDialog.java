@@ -39,6 +39,8 @@ public final class AnimationDialog {
     private final ChoiceBox<FrameFilter> filter = new ChoiceBox<>();
     private final Spinner<Integer> from;
     private final Spinner<Integer> to;
+    /** The update range at a glance (ControlsFX); the spinners give exact values, and each follows the other. */
+    private final org.controlsfx.control.RangeSlider range;
     private final Spinner<Integer> fps = new Spinner<>(1, (int) GifAnimationWriter.MAX_FPS, DEFAULT_FPS);
     private final ChoiceBox<Integer> dpi = new ChoiceBox<>();
     private final Label count = new Label();
@@ -59,6 +61,32 @@ public final class AnimationDialog {
         int last = source.timeline().size() - 1;
         from = new Spinner<>(0, last, 0);
         to = new Spinner<>(0, last, last);
+        range = new org.controlsfx.control.RangeSlider(0, Math.max(1, last), 0, Math.max(0, last));
+        range.setId("animation-range");
+        range.setPrefWidth(220);
+        range.setBlockIncrement(1);
+        range.lowValueProperty().addListener((o, was, now) -> {
+            int v = (int) Math.round(now.doubleValue());
+            if (from.getValue() != v) {
+                from.getValueFactory().setValue(v);
+            }
+        });
+        range.highValueProperty().addListener((o, was, now) -> {
+            int v = (int) Math.round(now.doubleValue());
+            if (to.getValue() != v) {
+                to.getValueFactory().setValue(v);
+            }
+        });
+        from.valueProperty().addListener((o, was, now) -> {
+            if (Math.round(range.getLowValue()) != now) {
+                range.setLowValue(now);
+            }
+        });
+        to.valueProperty().addListener((o, was, now) -> {
+            if (Math.round(range.getHighValue()) != now) {
+                range.setHighValue(now);
+            }
+        });
         format.getItems().setAll(AnimationFormat.values());
         format.setValue(AnimationFormat.GIF);
         filter.getItems().setAll(FrameFilter.values());
@@ -198,6 +226,7 @@ public final class AnimationDialog {
         grid.addRow(row++, new Label("Format"), format);
         grid.addRow(row++, new Label("Frames"), filter);
         grid.addRow(row++, new Label("Updates"), new HBox(6, from, new Label("to"), to));
+        grid.addRow(row++, new Label(""), range);
         grid.addRow(row++, new Label(""), count);
         grid.addRow(row++, new Label("Frames per second"), fps);
         grid.addRow(row++, new Label("DPI"), dpi);

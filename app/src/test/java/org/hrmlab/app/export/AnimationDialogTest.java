@@ -90,6 +90,19 @@ class AnimationDialogTest {
     }
 
     @Test
+    void theRangeSliderAndTheSpinnersChooseTheSameUpdates(FxRobot robot) throws Exception {
+        openDialog();
+        var slider = robot.lookup("#animation-range").queryAs(org.controlsfx.control.RangeSlider.class);
+        robot.interact(() -> {
+            slider.setHighValue(3);
+            slider.setLowValue(1);
+        });
+        String count = FxTestSupport.onFx(() -> robot.lookup("#animation-count")
+                .queryAs(javafx.scene.control.Label.class).getText());
+        assertEquals("3 frames", count, "updates 1..3, all kinds");
+    }
+
+    @Test
     void theFileMenuOpensTheDialogOnTheInspectorsRun(FxRobot robot) throws Exception {
         FxTestSupport.waitUntil(() -> ctx.inspector().timeline().size() == 1, 10);
         FxTestSupport.fx(() -> ctx.inspector().runToHalt());
