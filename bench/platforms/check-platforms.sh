@@ -40,7 +40,9 @@ binary_kind() {
         *) echo "unknown" ;;
     esac
 }
-jdk_feature=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')
+# the JDK Maven runs on (JAVA_HOME, else PATH's): from 22 on, the build has the GPU backend
+jdk_feature=$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')
+mb() { awk -v b="$1" 'BEGIN { printf "%.2f", b / 1000000 }'; }
 failures=0
 fail() { echo "  FAIL: $*"; failures=$((failures + 1)); }
 for platform in "${platforms[@]}"; do
@@ -78,7 +80,7 @@ for platform in "${platforms[@]}"; do
         size=$(stat -c %s "$file"); total=$((total + size))
         kinds=$(unzip -Z1 "$file" | grep -E '\.(so|dylib|dll)(\.[0-9]+)*$' | while IFS= read -r entry; do
             (unzip -p "$file" "$entry" || true) | binary_kind; done | sort | uniq -c | sed -E 's/^ +//' | paste -sd, -) || true
-        printf '  %-40s %-14s %6.2f MB  natives: %s\n' "$ga" "$classifier" "$(echo "$size / 1000000" | bc -l)" "${kinds:-none}"
+        printf '  %-40s %-14s %6s MB  natives: %s\n' "$ga" "$classifier" "$(mb "$size")" "${kinds:-none}"
         if [ -n "$kinds" ]; then
             # a universal macOS library counts when it holds this CPU's code
             wrong=$(echo "$kinds" | tr ',' '\n' | sed -E 's/^[0-9]+ //' | grep -v -x "$want_os $want_cpu" \
@@ -95,7 +97,7 @@ for platform in "${platforms[@]}"; do
         [ "$has_cuda" = "$want_cuda" ] || fail "GPU backend (hrm-cuda) included: $has_cuda, expected $want_cuda"
         echo "  GPU backend (hrm-cuda): $has_cuda"
     fi
-    printf '  natives: %.1f MB; %d s\n' "$(echo "$total / 1000000" | bc -l)" $((SECONDS - start))
+    printf '  natives: %s MB; %d s\n' "$(mb "$total")" $((SECONDS - start))
     unset expected seen
 done
 if [ $failures -gt 0 ]; then
