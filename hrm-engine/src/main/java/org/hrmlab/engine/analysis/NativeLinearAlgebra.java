@@ -10,6 +10,11 @@ import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyevr;
 import static org.bytedeco.openblas.global.openblas.cblas_dsyrk;
 import static org.bytedeco.openblas.global.openblas.cblas_ssyrk;
 
+import java.util.Arrays;
+import java.util.Comparator;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -18,8 +23,14 @@ import org.bytedeco.javacpp.IntPointer;
  * The two float64 kernels the analysis needs, called in the OpenBLAS/LAPACK build that ND4J itself ships
  * ({@code org.bytedeco:openblas}): a symmetric rank-k update and a symmetric eigen solver. Called directly because
  * ND4J's CPU backend does not implement {@code syrk} and its eigen wrapper always computes every eigenvector.
+ * <p>
+ * The eigen solvers fall back to Commons Math (float64, Householder tridiagonalisation and QL) where that OpenBLAS
+ * build has no LAPACK: JavaCPP's macosx-arm64 build of OpenBLAS 0.3.19 exports BLAS only.
  */
 final class NativeLinearAlgebra {
+    /** False once a LAPACKE call has failed to link. */
+    private static volatile boolean lapack = true;
+
     private NativeLinearAlgebra() {
     }
 
@@ -51,6 +62,17 @@ final class NativeLinearAlgebra {
      * @param symmetric row-major {@code [n, n]}; only the upper triangle is read; not modified
      */
     static double[] eigenvalues(double[] symmetric, int n) {
+        if (lapack) {
+            try {
+                return lapackEigenvalues(symmetric, n);
+            } catch (UnsatisfiedLinkError e) {
+                lapack = false;
+            }
+        }
+        return javaEigenvalues(symmetric, n);
+    }
+
+    static double[] lapackEigenvalues(double[] symmetric, int n) {
         try (DoublePointer a = new DoublePointer(symmetric); DoublePointer w = new DoublePointer(n)) {
             int info = LAPACKE_dsyevd(LAPACK_ROW_MAJOR, (byte) 'N', (byte) 'U', n, a, n, w);
             if (info != 0) {
@@ -74,6 +96,17 @@ final class NativeLinearAlgebra {
      * @return eigenvalues descending, and unit eigenvectors as rows {@code [k][n]} in the same order
      */
     static Eigenpairs largestEigenpairs(double[] symmetric, int n, int k) {
+        if (lapack) {
+            try {
+                return lapackLargestEigenpairs(symmetric, n, k);
+            } catch (UnsatisfiedLinkError e) {
+                lapack = false;
+            }
+        }
+        return javaLargestEigenpairs(symmetric, n, k);
+    }
+
+    static Eigenpairs lapackLargestEigenpairs(double[] symmetric, int n, int k) {
         try (DoublePointer a = new DoublePointer(symmetric); DoublePointer w = new DoublePointer(n);
                 DoublePointer z = new DoublePointer((long) n * k); IntPointer found = new IntPointer(1);
                 IntPointer support = new IntPointer(2L * n)) {
@@ -95,6 +128,49 @@ final class NativeLinearAlgebra {
             }
             return new Eigenpairs(values, vectors);
         }
+    }
+
+    /** {@link #eigenvalues} without LAPACK. */
+    static double[] javaEigenvalues(double[] symmetric, int n) {
+        EigenDecomposition eig = new EigenDecomposition(fromUpper(symmetric, n));
+        double[] out = eig.getRealEigenvalues().clone();
+        Arrays.sort(out);
+        for (int i = 0, j = n - 1; i < j; i++, j--) {
+            double t = out[i];
+            out[i] = out[j];
+            out[j] = t;
+        }
+        return out;
+    }
+
+    /** {@link #largestEigenpairs} without LAPACK. */
+    static Eigenpairs javaLargestEigenpairs(double[] symmetric, int n, int k) {
+        EigenDecomposition eig = new EigenDecomposition(fromUpper(symmetric, n));
+        double[] all = eig.getRealEigenvalues();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> all[i]).reversed());
+        double[] values = new double[k];
+        double[][] vectors = new double[k][];
+        for (int j = 0; j < k; j++) {
+            values[j] = all[order[j]];
+            vectors[j] = eig.getEigenvector(order[j]).unitVector().toArray();
+        }
+        return new Eigenpairs(values, vectors);
+    }
+
+    /** The full symmetric matrix from the upper triangle of a row-major {@code [n, n]} array. */
+    private static Array2DRowRealMatrix fromUpper(double[] symmetric, int n) {
+        double[][] m = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                m[i][j] = symmetric[i * n + j];
+                m[j][i] = symmetric[i * n + j];
+            }
+        }
+        return new Array2DRowRealMatrix(m, false);
     }
 
     /** Eigenvalues (descending) and matching unit eigenvectors (rows). */
