@@ -43,6 +43,7 @@ binary_kind() {
 # the JDK Maven runs on (JAVA_HOME, else PATH's): from 22 on, the build has the GPU backend
 jdk_feature=$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')
 mb() { awk -v b="$1" 'BEGIN { printf "%.2f", b / 1000000 }'; }
+mkdir -p app/target
 failures=0
 fail() { echo "  FAIL: $*"; failures=$((failures + 1)); }
 for platform in "${platforms[@]}"; do
