@@ -14,6 +14,9 @@ import static org.bytedeco.openblas.global.openblas.cblas_dsyrk;
 import static org.bytedeco.openblas.global.openblas.cblas_ssyrk;
 
 import java.util.Arrays;
+import java.util.Comparator;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 
@@ -23,6 +26,8 @@ import org.bytedeco.javacpp.FloatPointer;
  * ND4J's CPU backend does not implement {@code syrk} and its eigen wrapper always computes every eigenvector.
  */
 final class NativeLinearAlgebra {
+    /** False once a LAPACKE call has failed to link (JavaCPP's macosx-arm64 OpenBLAS exports BLAS only). */
+    private static volatile boolean lapack = true;
     /** The largest relative residual or loss of orthonormality accepted from the eigen solver. */
     static final double EIGEN_TOLERANCE = 1e-8;
 
@@ -57,6 +62,17 @@ final class NativeLinearAlgebra {
      * @param symmetric row-major {@code [n, n]}; only the upper triangle is read; not modified
      */
     static double[] eigenvalues(double[] symmetric, int n) {
+        if (lapack) {
+            try {
+                return lapackEigenvalues(symmetric, n);
+            } catch (UnsatisfiedLinkError e) {
+                lapack = false;
+            }
+        }
+        return javaEigenvalues(symmetric, n);
+    }
+
+    static double[] lapackEigenvalues(double[] symmetric, int n) {
         try (DoublePointer a = new DoublePointer(symmetric); DoublePointer w = new DoublePointer(n)) {
             int info = LAPACKE_dsyevd(LAPACK_ROW_MAJOR, (byte) 'N', (byte) 'U', n, a, n, w);
             if (info != 0) {
@@ -91,6 +107,17 @@ final class NativeLinearAlgebra {
      * @throws ArithmeticException when LAPACK fails or the eigenpairs do not satisfy A·v = λ·v to working accuracy
      */
     static Eigenpairs largestEigenpairs(double[] symmetric, int n, int k) {
+        if (lapack) {
+            try {
+                return lapackLargestEigenpairs(symmetric, n, k);
+            } catch (UnsatisfiedLinkError e) {
+                lapack = false;
+            }
+        }
+        return javaLargestEigenpairs(symmetric, n, k);
+    }
+
+    static Eigenpairs lapackLargestEigenpairs(double[] symmetric, int n, int k) {
         if (k < 1 || k > n) {
             throw new IllegalArgumentException("k must be 1.." + n + ", got " + k);
         }
@@ -231,6 +258,49 @@ final class NativeLinearAlgebra {
                 }
             }
         }
+    }
+
+    /** {@link #eigenvalues} without LAPACK. */
+    static double[] javaEigenvalues(double[] symmetric, int n) {
+        EigenDecomposition eig = new EigenDecomposition(fromUpper(symmetric, n));
+        double[] out = eig.getRealEigenvalues().clone();
+        Arrays.sort(out);
+        for (int i = 0, j = n - 1; i < j; i++, j--) {
+            double t = out[i];
+            out[i] = out[j];
+            out[j] = t;
+        }
+        return out;
+    }
+
+    /** {@link #largestEigenpairs} without LAPACK. */
+    static Eigenpairs javaLargestEigenpairs(double[] symmetric, int n, int k) {
+        EigenDecomposition eig = new EigenDecomposition(fromUpper(symmetric, n));
+        double[] all = eig.getRealEigenvalues();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> all[i]).reversed());
+        double[] values = new double[k];
+        double[][] vectors = new double[k][];
+        for (int j = 0; j < k; j++) {
+            values[j] = all[order[j]];
+            vectors[j] = eig.getEigenvector(order[j]).unitVector().toArray();
+        }
+        return new Eigenpairs(values, vectors);
+    }
+
+    /** The full symmetric matrix from the upper triangle of a row-major {@code [n, n]} array. */
+    private static Array2DRowRealMatrix fromUpper(double[] symmetric, int n) {
+        double[][] m = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                m[i][j] = symmetric[i * n + j];
+                m[j][i] = symmetric[i * n + j];
+            }
+        }
+        return new Array2DRowRealMatrix(m, false);
     }
 
     /** Eigenvalues (descending) and matching unit eigenvectors (rows). */
