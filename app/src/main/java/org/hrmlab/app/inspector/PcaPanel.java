@@ -19,20 +19,26 @@ import javafx.stage.DirectoryChooser;
 
 import org.hrmlab.app.engine.TrajectoryPca;
 import org.hrmlab.app.shell.ThemeModel;
+import org.hrmlab.viz.fx.PathProgressLayer;
 import org.hrmlab.viz.grid.GridTheme;
 import org.hrmlab.viz.plot.TrajectoryChart;
+import org.jfree.chart.event.ChartProgressEvent;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
  * The inspector's live PCA panel: the current run's zH or zL trajectory (a toggle) on its first two principal
  * components, the path up to the time cursor drawn strong, segment ends marked, the cursor's point ringed, and a
- * caption with the explained variance and what was fitted. A new fit replaces the chart; a cursor move only moves
- * the strong path and the ring, so the frame never changes while scrubbing.
+ * caption with the explained variance and what was fitted. A new fit replaces the chart; the chart itself shows the
+ * whole path, and the strong path and the ring are drawn over it by a {@link PathProgressLayer}, so a cursor move
+ * neither redraws the chart nor costs more on a longer run.
  */
 public final class PcaPanel extends BorderPane {
     private final InspectorViewModel vm;
     private final ToggleGroup latents = new ToggleGroup();
     private final StackPane plotArea = new StackPane();
+    /** The chart with the path up to the cursor over it. */
+    private final StackPane chartStack = new StackPane();
+    private final PathProgressLayer progress = new PathProgressLayer();
     private final Label message = new Label();
     private final Label caption = new Label();
     private final Button export = new Button("Export\u2026");
@@ -81,7 +87,11 @@ public final class PcaPanel extends BorderPane {
         caption.setWrapText(true);
         caption.setMinHeight(Region.USE_PREF_SIZE);
         setTop(bar);
-        plotArea.getChildren().add(message);
+        chartStack.setId("pca-chart");
+        chartStack.setMinSize(80, 60);
+        chartStack.setVisible(false);
+        chartStack.getChildren().add(progress);
+        plotArea.getChildren().addAll(chartStack, message);
         setCenter(plotArea);
         setBottom(caption);
         setPadding(new Insets(2));
@@ -108,7 +118,12 @@ public final class PcaPanel extends BorderPane {
 
     /** @return the number of points drawn strong (the path up to the cursor) */
     public int strongPoints() {
-        return chart == null ? 0 : chart.strongPoints();
+        return chart == null ? 0 : progress.cursor() + 1;
+    }
+
+    /** @return the layer that draws the path up to the cursor over the chart */
+    public PathProgressLayer progressLayer() {
+        return progress;
     }
 
     /** @return the chart on screen, or null before the first fit */
@@ -123,32 +138,57 @@ public final class PcaPanel extends BorderPane {
         export.setDisable(!pca.fitted());
         if (!pca.fitted()) {
             chart = null;
-            if (viewer != null) {
-                viewer.setVisible(false);
-            }
+            chartStack.setVisible(false);
+            progress.setPoints(new double[0], new double[0]);
             message.setText("Step the model: the PCA is fitted on this run's updates.");
             message.setVisible(true);
             return;
         }
-        chart = new TrajectoryChart(PcaChartData.of(pca, shownLatent()));
-        chart.useCompactStyle(awt(theme.background()), awt(theme.cell()), awt(theme.gridLine()),
+        var shown = new TrajectoryChart(PcaChartData.of(pca, shownLatent()));
+        shown.useCompactStyle(awt(theme.background()), awt(theme.cell()), awt(theme.gridLine()),
                 awt(theme.givenText()));
-        chart.setCursor(vm.getCursor());
+        shown.setCursor(-1);
+        chart = shown;
+        progress.setPoints(new double[0], new double[0]);
+        progress.setStyle(fx(shown.data().colour()), 2, 3, theme.givenText());
+        shown.chart().addProgressListener(e -> {
+            if (e.getType() == ChartProgressEvent.DRAWING_FINISHED && chart == shown) {
+                placePath();
+            }
+        });
         if (viewer == null) {
-            viewer = new ChartViewer(chart.chart(), false);
-            viewer.setId("pca-chart");
+            viewer = new ChartViewer(shown.chart(), false);
             viewer.setMinSize(80, 60);
-            plotArea.getChildren().add(0, viewer);
+            chartStack.getChildren().add(0, viewer);
         } else {
-            viewer.setChart(chart.chart());
+            viewer.setChart(shown.chart());
         }
-        viewer.setVisible(true);
+        chartStack.setVisible(true);
         message.setVisible(false);
+    }
+
+    /** After the chart is drawn (a new fit, a new size): where its points are, for the path up to the cursor. */
+    private void placePath() {
+        var info = viewer.getCanvas().getRenderingInfo();
+        if (info == null || info.getPlotInfo().getDataArea().isEmpty()) {
+            return;
+        }
+        var area = info.getPlotInfo().getDataArea();
+        var plot = chart.chart().getXYPlot();
+        var data = chart.data();
+        double[] x = new double[data.size()];
+        double[] y = new double[data.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = plot.getDomainAxis().valueToJava2D(data.x()[i], area, plot.getDomainAxisEdge());
+            y[i] = plot.getRangeAxis().valueToJava2D(data.y()[i], area, plot.getRangeAxisEdge());
+        }
+        progress.setPoints(x, y);
+        progress.setCursor(vm.getCursor());
     }
 
     private void showCursor() {
         if (chart != null) {
-            chart.setCursor(vm.getCursor());
+            progress.setCursor(vm.getCursor());
         }
     }
 
@@ -159,6 +199,10 @@ public final class PcaPanel extends BorderPane {
         if (dir != null) {
             exporter.accept(vm.pcaProperty().get(), dir.toPath());
         }
+    }
+
+    private static javafx.scene.paint.Color fx(Color c) {
+        return javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue(), c.getAlpha() / 255.0);
     }
 
     private static Color awt(javafx.scene.paint.Color c) {
