@@ -70,6 +70,9 @@ class PulseBenchmark {
     private final ConcurrentLinkedQueue<Long> seekNanos = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> allPulseNanos = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> allPulseCpuNanos = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> longPulseNanos = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> longPulseCpuNanos = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> longFxCpuNanos = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pulses = new AtomicInteger();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
@@ -128,8 +131,14 @@ class PulseBenchmark {
             }
             FxTestSupport.fx(ctx::close);
         }
-        report.append(String.format(Locale.ROOT, "longest FX pulse over every phase: %s%n"
+        report.append(String.format(Locale.ROOT, "FX pulse over every phase: %s%n"
                 + "FX pulse CPU over every phase: %s%n", stats(allPulseNanos), stats(allPulseCpuNanos)));
+        if (!longPulseNanos.isEmpty()) {
+            report.append(String.format(Locale.ROOT, "long runs (%d x %d x %d), every phase: FX pulse %s%n"
+                    + "                   FX pulse CPU %s%n                   FX thread CPU per pulse %s%n",
+                    LONG_SEGMENTS, LONG_H, LONG_L, stats(longPulseNanos), stats(longPulseCpuNanos),
+                    stats(longFxCpuNanos)));
+        }
         report.append(String.format(Locale.ROOT, "load average at end %s%n", loadAverage()));
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "pulse-report.txt"), report.toString());
@@ -167,6 +176,10 @@ class PulseBenchmark {
                 pulseCpuNanos.add(cpu);
                 allPulseNanos.add(wall);
                 allPulseCpuNanos.add(cpu);
+                if (settings != null) {
+                    longPulseNanos.add(wall);
+                    longPulseCpuNanos.add(cpu);
+                }
                 pulseStart[0] = -1;
             }
         };
@@ -188,6 +201,9 @@ class PulseBenchmark {
                 if (last >= 0) {
                     gapNanos.add(t - last);
                     fxCpuNanos.add(fxCpu - lastFxCpu);
+                    if (settings != null) {
+                        longFxCpuNanos.add(fxCpu - lastFxCpu);
+                    }
                     renderCpuNanos.add(renderCpu - lastRenderCpu);
                 }
                 last = t;
