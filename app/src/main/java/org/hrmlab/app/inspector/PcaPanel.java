@@ -1,15 +1,27 @@
 package org.hrmlab.app.inspector;
 
 import java.awt.Color;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -22,17 +34,31 @@ import org.hrmlab.app.shell.ThemeModel;
 import org.hrmlab.viz.fx.PathProgressLayer;
 import org.hrmlab.viz.grid.GridTheme;
 import org.hrmlab.viz.plot.TrajectoryChart;
-import org.jfree.chart.event.ChartProgressEvent;
-import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.ChartRenderingInfo;
 
 /**
  * The inspector's live PCA panel: the current run's zH or zL trajectory (a toggle) on its first two principal
  * components, the path up to the time cursor drawn strong, segment ends marked, the cursor's point ringed, and a
- * caption with the explained variance and what was fitted. A new fit replaces the chart; the chart itself shows the
- * whole path, and the strong path and the ring are drawn over it by a {@link PathProgressLayer}, so a cursor move
- * neither redraws the chart nor costs more on a longer run.
+ * caption with the explained variance and what was fitted. The chart of the whole path is drawn into an image on a
+ * thread of its own ({@value #RENDER_THREAD}) when the fit, the latent, the theme or the size change, so its cost,
+ * which grows with the run, stays off the FX thread; the path up to the cursor and the ring are drawn over it by a
+ * {@link PathProgressLayer}, so a cursor move costs the same however long the run.
  */
 public final class PcaPanel extends BorderPane {
+    /** Name of the thread that draws the charts. */
+    public static final String RENDER_THREAD = "pca-chart";
+    private static final System.Logger LOG = System.getLogger(PcaPanel.class.getName());
+    private static final ExecutorService RENDERER = Executors.newSingleThreadExecutor(r -> {
+        var t = new Thread(r, RENDER_THREAD);
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** What to draw (latest wins): a fit's latent in a theme at a size, numbered on the FX thread. */
+    private record Request(long number, TrajectoryPca pca, String latent, GridTheme theme, double width,
+                           double height, double scale) {
+    }
+
     private final InspectorViewModel vm;
     private final ToggleGroup latents = new ToggleGroup();
     private final StackPane plotArea = new StackPane();
@@ -42,9 +68,17 @@ public final class PcaPanel extends BorderPane {
     private final Label message = new Label();
     private final Label caption = new Label();
     private final Button export = new Button("Export\u2026");
+    private final ImageView picture = new ImageView();
     private GridTheme theme = GridTheme.LIGHT;
     private TrajectoryChart chart;
-    private ChartViewer viewer;
+    /** The newest request (FX thread). */
+    private long requested;
+    private final AtomicReference<Request> pending = new AtomicReference<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** The render thread's chart, of this fit and latent: kept while they stay (new sizes and themes redraw it). */
+    private TrajectoryChart drawing;
+    private TrajectoryPca drawingPca;
+    private String drawingLatent;
 
     /**
      * @param vm       the inspector (its PCA result and cursor)
@@ -89,8 +123,12 @@ public final class PcaPanel extends BorderPane {
         setTop(bar);
         chartStack.setId("pca-chart");
         chartStack.setMinSize(80, 60);
+        chartStack.setPrefSize(200, 150);
         chartStack.setVisible(false);
-        chartStack.getChildren().add(progress);
+        picture.setManaged(false);
+        chartStack.getChildren().addAll(picture, progress);
+        chartStack.widthProperty().addListener(o -> requestPicture());
+        chartStack.heightProperty().addListener(o -> requestPicture());
         plotArea.getChildren().addAll(chartStack, message);
         setCenter(plotArea);
         setBottom(caption);
@@ -126,7 +164,10 @@ public final class PcaPanel extends BorderPane {
         return progress;
     }
 
-    /** @return the chart on screen, or null before the first fit */
+    /**
+     * @return the chart on screen, or null before the first fit; it is drawn on the render thread, so read its data
+     *         but do not change it
+     */
     public TrajectoryChart chart() {
         return chart;
     }
@@ -137,53 +178,97 @@ public final class PcaPanel extends BorderPane {
         caption.setTooltip(pca.fitted() ? new javafx.scene.control.Tooltip(pca.fitLabel()) : null);
         export.setDisable(!pca.fitted());
         if (!pca.fitted()) {
+            requested++;
             chart = null;
             chartStack.setVisible(false);
+            picture.setImage(null);
             progress.setPoints(new double[0], new double[0]);
             message.setText("Step the model: the PCA is fitted on this run's updates.");
             message.setVisible(true);
             return;
         }
-        var shown = new TrajectoryChart(PcaChartData.of(pca, shownLatent()));
-        shown.useCompactStyle(awt(theme.background()), awt(theme.cell()), awt(theme.gridLine()),
-                awt(theme.givenText()));
-        shown.setCursor(-1);
-        chart = shown;
-        progress.setPoints(new double[0], new double[0]);
-        progress.setStyle(fx(shown.data().colour()), 2, 3, theme.givenText());
-        shown.chart().addProgressListener(e -> {
-            if (e.getType() == ChartProgressEvent.DRAWING_FINISHED && chart == shown) {
-                placePath();
-            }
-        });
-        if (viewer == null) {
-            viewer = new ChartViewer(shown.chart(), false);
-            viewer.setMinSize(80, 60);
-            chartStack.getChildren().add(0, viewer);
-        } else {
-            viewer.setChart(shown.chart());
-        }
-        chartStack.setVisible(true);
-        message.setVisible(false);
+        requestPicture();
     }
 
-    /** After the chart is drawn (a new fit, a new size): where its points are, for the path up to the cursor. */
-    private void placePath() {
-        var info = viewer.getCanvas().getRenderingInfo();
-        if (info == null || info.getPlotInfo().getDataArea().isEmpty()) {
+    /** Asks the render thread for the chart of the current fit, latent, theme and size (latest wins). */
+    private void requestPicture() {
+        TrajectoryPca pca = vm.pcaProperty().get();
+        double w = chartStack.getWidth();
+        double h = chartStack.getHeight();
+        if (!pca.fitted() || w < 1 || h < 1) {
             return;
         }
-        var area = info.getPlotInfo().getDataArea();
-        var plot = chart.chart().getXYPlot();
-        var data = chart.data();
-        double[] x = new double[data.size()];
-        double[] y = new double[data.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = plot.getDomainAxis().valueToJava2D(data.x()[i], area, plot.getDomainAxisEdge());
-            y[i] = plot.getRangeAxis().valueToJava2D(data.y()[i], area, plot.getRangeAxisEdge());
+        double scale = getScene() == null || getScene().getWindow() == null ? 1
+                : Math.max(1, getScene().getWindow().getOutputScaleX());
+        pending.set(new Request(++requested, pca, shownLatent(), theme, w, h, scale));
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                RENDERER.execute(this::render);
+            } catch (RejectedExecutionException e) {
+                LOG.log(System.Logger.Level.DEBUG, "PCA chart thread stopped");
+            }
         }
+    }
+
+    /** On the render thread: draws the newest request and hands the image and the points' pixels to the FX thread. */
+    private void render() {
+        scheduled.set(false);
+        Request r = pending.getAndSet(null);
+        if (r == null) {
+            return;
+        }
+        try {
+            if (drawing == null || drawingPca != r.pca() || !drawingLatent.equals(r.latent())) {
+                drawing = new TrajectoryChart(PcaChartData.of(r.pca(), r.latent()));
+                drawingPca = r.pca();
+                drawingLatent = r.latent();
+            }
+            var c = drawing;
+            c.useCompactStyle(awt(r.theme().background()), awt(r.theme().cell()), awt(r.theme().gridLine()),
+                    awt(r.theme().givenText()));
+            c.setCursor(-1);
+            int pw = (int) Math.ceil(r.width() * r.scale());
+            int ph = (int) Math.ceil(r.height() * r.scale());
+            var image = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB);
+            var g = image.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.scale(r.scale(), r.scale());
+            var info = new ChartRenderingInfo(null);
+            c.chart().draw(g, new Rectangle2D.Double(0, 0, r.width(), r.height()), null, info);
+            g.dispose();
+            var area = info.getPlotInfo().getDataArea();
+            var plot = c.chart().getXYPlot();
+            var d = c.data();
+            double[] x = new double[d.size()];
+            double[] y = new double[d.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = plot.getDomainAxis().valueToJava2D(d.x()[i], area, plot.getDomainAxisEdge());
+                y[i] = plot.getRangeAxis().valueToJava2D(d.y()[i], area, plot.getRangeAxisEdge());
+            }
+            Image fxImage = SwingFXUtils.toFXImage(image, null);
+            Platform.runLater(() -> showPicture(r, c, fxImage, x, y));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "drawing the PCA chart failed", e);
+        }
+    }
+
+    /** On the FX thread: shows a drawn chart unless a newer one was asked for. */
+    private void showPicture(Request r, TrajectoryChart drawn, Image image, double[] x, double[] y) {
+        if (r.number() != requested) {
+            return;
+        }
+        chart = drawn;
+        picture.setImage(image);
+        picture.setFitWidth(r.width());
+        picture.setFitHeight(r.height());
+        picture.relocate(0, 0);
+        progress.setPoints(new double[0], new double[0]);
+        progress.setStyle(fx(drawn.data().colour()), 2, 3, r.theme().givenText());
         progress.setPoints(x, y);
         progress.setCursor(vm.getCursor());
+        chartStack.setVisible(true);
+        message.setVisible(false);
     }
 
     private void showCursor() {
