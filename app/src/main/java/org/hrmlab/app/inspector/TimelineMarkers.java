@@ -97,5 +97,22 @@ public final class TimelineMarkers {
         public boolean continues(List<TimelineMarker> earlier) {
             return earlier instanceof Snapshot s && s.log == log && s.size <= size;
         }
+
+        /**
+         * As {@link List#equals}, in constant time against a snapshot of the same log (what a property holding the
+         * marks compares on every update).
+         */
+        @Override
+        public boolean equals(Object o) {
+            if (o instanceof Snapshot s && s.log == log) {
+                return s.size == size;
+            }
+            return super.equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            return super.hashCode();
+        }
     }
 }
