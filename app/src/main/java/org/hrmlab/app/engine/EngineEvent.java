@@ -6,14 +6,23 @@ import org.hrmlab.app.puzzle.LabPuzzle;
 
 /** Ordered messages from the engine thread to the FX thread (every one is delivered, unlike frames). */
 public sealed interface EngineEvent {
-    /** A new run started: the timeline restarts at {@code first}. */
-    record RunStarted(int run, LabPuzzle puzzle, InferenceSettings settings, LabFrame first) implements EngineEvent {
+    /** A new run started: the timeline restarts at {@code first}, read as {@code reading}. */
+    record RunStarted(int run, LabPuzzle puzzle, InferenceSettings settings, LabFrame first, FrameReading reading)
+            implements EngineEvent {
     }
 
-    /** Updates appended to run {@code run}, as light frames; {@code halted} tells whether the run is over. */
-    record Recorded(int run, List<LabFrame> frames, boolean halted) implements EngineEvent {
+    /**
+     * Updates appended to run {@code run}, as light frames, each with its reading; {@code halted} tells whether the
+     * run is over.
+     */
+    record Recorded(int run, List<LabFrame> frames, List<FrameReading> readings, boolean halted)
+            implements EngineEvent {
         public Recorded {
             frames = List.copyOf(frames);
+            readings = List.copyOf(readings);
+            if (readings.size() != frames.size()) {
+                throw new IllegalArgumentException(frames.size() + " frames with " + readings.size() + " readings");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.hrmlab.app.engine;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
@@ -16,7 +17,8 @@ import org.hrmlab.app.puzzle.LabPuzzle;
  * Owns the {@link StepperPort} and runs every call to it on one executor: in the app the single daemon thread
  * {@value #THREAD_NAME}, in tests the calling thread. Commands are messages; results leave through the
  * {@link SnapshotBridge}. A run to halt checks a cancel counter between segments; seeks are coalesced so that
- * scrubbing never queues stale work.
+ * scrubbing never queues stale work. Every recorded frame is read here too, once and in order, by the run's
+ * {@link FrameReader}: its {@link FrameReading} travels with the frame, so the FX thread only looks readings up.
  */
 public final class EngineRunner implements AutoCloseable {
     /** Name of the engine thread. */
@@ -32,6 +34,7 @@ public final class EngineRunner implements AutoCloseable {
     private final AtomicInteger cancelEpoch = new AtomicInteger();
     private volatile boolean closed;
     private int run;
+    private FrameReader reader;
 
     public EngineRunner(StepperPort port, Executor executor, SnapshotBridge bridge) {
         this.port = Objects.requireNonNull(port, "port");
@@ -69,7 +72,8 @@ public final class EngineRunner implements AutoCloseable {
         submit(() -> {
             var first = port.start(puzzle, settings);
             run++;
-            bridge.publish(new EngineEvent.RunStarted(run, puzzle, settings, first.lite()));
+            reader = new FrameReader(puzzle);
+            bridge.publish(new EngineEvent.RunStarted(run, puzzle, settings, first.lite(), reader.next(first)));
             offer(first);
         });
     }
@@ -150,7 +154,11 @@ public final class EngineRunner implements AutoCloseable {
         if (result.isEmpty()) {
             return;
         }
-        bridge.publish(new EngineEvent.Recorded(run, result.recorded(), port.halted()));
+        var readings = new ArrayList<FrameReading>(result.recorded().size());
+        for (var frame : result.recorded()) {
+            readings.add(reader.next(frame));
+        }
+        bridge.publish(new EngineEvent.Recorded(run, result.recorded(), readings, port.halted()));
         offer(result.current());
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,8 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 
+import org.hrmlab.app.engine.FrameReader;
+import org.hrmlab.app.engine.FrameReading;
 import org.hrmlab.app.engine.LabFrame;
 import org.hrmlab.app.inspector.Boards;
 
@@ -42,6 +45,9 @@ public final class AnimationJob {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean cancelled;
     private FrameSink sink;
+    /** Reads the timeline once, as far as the frame being rendered (frames come in update order). */
+    private FrameReader reader;
+    private final List<FrameReading> readings = new ArrayList<>();
     private int width;
     private int height;
 
@@ -114,7 +120,13 @@ public final class AnimationJob {
     }
 
     private BufferedImage render(LabFrame frame) {
-        var board = Boards.build(source.puzzle(), source.timeline(), frame.index());
+        if (reader == null) {
+            reader = new FrameReader(source.puzzle());
+        }
+        while (reader.count() <= frame.index()) {
+            readings.add(reader.next(source.timeline().get(reader.count())));
+        }
+        var board = Boards.at(source.puzzle(), source.timeline(), readings, frame.index());
         return GridExporter.render(board, settings.theme(), GridExporter.WIDTH, GridExporter.HEIGHT, settings.dpi());
     }
 

@@ -20,6 +20,7 @@ import org.hrmlab.app.engine.FrameStats;
 import org.hrmlab.app.engine.LabFrame;
 import org.hrmlab.app.shell.ThemeModel;
 import org.hrmlab.viz.fx.SeriesPlot;
+import org.hrmlab.viz.fx.TimelineMarker;
 import org.hrmlab.viz.fx.TimelineScrubber;
 import org.hrmlab.viz.grid.GridTheme;
 import org.hrmlab.viz.grid.HeatmapData;
@@ -28,6 +29,8 @@ import org.hrmlab.viz.grid.HeatmapView;
 /**
  * The inspector screen: the decoded grid on the left; zL/zH heat maps, residual and Q plots, the PCA slot and the
  * participation ratios on the right; the timeline scrubber and the readings below. Everything follows the cursor.
+ * Only draws: a cursor move repaints the cursor layers, and new updates are appended to the plots and the timeline
+ * (the view model's snapshots say what is new), so neither grows with the length of the timeline.
  */
 public final class InspectorView extends BorderPane {
     private final InspectorViewModel vm;
@@ -50,6 +53,9 @@ public final class InspectorView extends BorderPane {
     private final LatestPerPulse<States> statesDraws = new LatestPerPulse<>(this::showStates, nextPulse::request);
     private final LatestPerPulse<Boolean> timelineDraws = new LatestPerPulse<>(t -> showTimeline(),
             nextPulse::request);
+    /** What the plots and the scrubber show, to append only what is new. */
+    private PlotSet drawnPlots;
+    private List<TimelineMarker> drawnMarkers = List.of();
 
     /** The full frame at the cursor and what the engine side computed from it, drawn together. */
     private record States(LabFrame frame, FrameStats stats) {
@@ -81,7 +87,9 @@ public final class InspectorView extends BorderPane {
 
         residualPlot.setTitle("Forward residual \u2016\u0394z\u2016/\u2016z\u2016 (log)");
         residualPlot.setLogY(true);
+        residualPlot.setNiceYRange(true);
         qPlot.setTitle("Q at segment ends, and token accuracy");
+        qPlot.setNiceYRange(true);
         var placeholder = new Label("PCA trajectory\n(the analysis module's chart plugs in here)");
         placeholder.getStyleClass().add("placeholder-label");
         pcaSlot.getChildren().add(placeholder);
@@ -141,10 +149,10 @@ public final class InspectorView extends BorderPane {
         vm.boardProperty().addListener((o, was, now) -> boardDraws.offer(now));
         vm.statsProperty().addListener((o, was, now) -> statesDraws.offer(new States(vm.statesFrameProperty().get(),
                 now)));
-        vm.plotsProperty().addListener((o, was, now) -> showPlots(now));
         vm.readingsProperty().addListener((o, was, now) -> readings.setText(now));
         listen(vm.cursorProperty(), () -> timelineDraws.offer(true));
         listen(vm.markersProperty(), () -> timelineDraws.offer(true));
+        listen(vm.plotsProperty(), () -> timelineDraws.offer(true));
         scrubber.setOnSeek(vm::seek);
         vm.playingProperty().addListener((o, was, now) -> {
             if (now) {
@@ -157,7 +165,6 @@ public final class InspectorView extends BorderPane {
         applyTheme(theme.getGridTheme());
         boardCanvas.show(vm.boardProperty().get());
         showStates(new States(vm.statesFrameProperty().get(), vm.statsProperty().get()));
-        showPlots(vm.plotsProperty().get());
         readings.setText(vm.readingsProperty().get());
         showTimeline();
     }
@@ -173,8 +180,22 @@ public final class InspectorView extends BorderPane {
         scrubber.setTheme(t);
     }
 
+    /**
+     * The scrubber, the plots and their cursors, once per pulse: the marks and points of new updates are appended,
+     * everything is redrawn only for a new run or when the timeline's span changes (the run halted early).
+     */
     private void showTimeline() {
-        scrubber.show(vm.timeline().size(), vm.getCursor(), vm.markersProperty().get());
+        int span = vm.timelineSpan();
+        scrubber.setLength(vm.timeline().size(), span);
+        var markers = vm.markersProperty().get();
+        if (markers instanceof TimelineMarkers.Snapshot s && s.continues(drawnMarkers)) {
+            scrubber.addMarkers(markers.subList(drawnMarkers.size(), markers.size()));
+        } else {
+            scrubber.setMarkers(markers);
+        }
+        drawnMarkers = markers;
+        scrubber.setCursor(vm.getCursor());
+        showPlots(vm.plotsProperty().get(), span);
         residualPlot.setCursor(vm.getCursor());
         qPlot.setCursor(vm.getCursor());
     }
@@ -216,7 +237,27 @@ public final class InspectorView extends BorderPane {
                         + " prefix excluded", s.prH(), s.prL(), s.prH() / s.prL(), s.samples()));
     }
 
-    private void showPlots(PlotSet p) {
+    private void showPlots(PlotSet p, int span) {
+        double xMax = Math.max(1, span - 1);
+        residualPlot.setXRange(0, xMax);
+        qPlot.setXRange(0, xMax);
+        if (p == drawnPlots) {
+            return;
+        }
+        if (p.continues(drawnPlots)) {
+            var was = drawnPlots;
+            append(residualPlot, 0, p.residualL(), was.residualL());
+            append(residualPlot, 1, p.residualH(), was.residualH());
+            append(qPlot, 0, p.haltProbability(), was.haltProbability());
+            append(qPlot, 1, p.continueProbability(), was.continueProbability());
+            append(qPlot, 2, p.accuracy(), was.accuracy());
+            double[] ends = p.segmentEndCurve().xFrom(was.segmentEndCurve().size());
+            residualPlot.appendMarkers(ends);
+            qPlot.appendMarkers(ends);
+            drawnPlots = p;
+            return;
+        }
+        drawnPlots = p;
         residualPlot.setSeries(List.of(
                 new SeriesPlot.Series("zL", SeriesPlot.seriesColor(0), p.residualL().x(), p.residualL().y(), false),
                 new SeriesPlot.Series("zH", SeriesPlot.seriesColor(1), p.residualH().x(), p.residualH().y(), true)));
@@ -227,11 +268,15 @@ public final class InspectorView extends BorderPane {
                         p.continueProbability().y(), true),
                 new SeriesPlot.Series("accuracy", SeriesPlot.seriesColor(0), p.accuracy().x(), p.accuracy().y(),
                         false)));
-        double xMax = Math.max(1, vm.timeline().size() - 1);
-        residualPlot.setXRange(0, xMax);
-        qPlot.setXRange(0, xMax);
         residualPlot.setMarkers(p.segmentEnds());
         qPlot.setMarkers(p.segmentEnds());
+    }
+
+    /** Draws the points of {@code now} that {@code was} did not have. */
+    private static void append(SeriesPlot plot, int series, PlotSet.Curve now, PlotSet.Curve was) {
+        if (now.size() > was.size()) {
+            plot.appendPoints(series, now.xFrom(was.size()), now.yFrom(was.size()));
+        }
     }
 
     /** Calls {@link InspectorViewModel#tick()} at the playback speed while playing. */

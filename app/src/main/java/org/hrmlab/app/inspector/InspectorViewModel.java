@@ -25,6 +25,7 @@ import javafx.collections.ObservableList;
 import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.engine.EngineEvent;
 import org.hrmlab.app.engine.EngineRunner;
+import org.hrmlab.app.engine.FrameReading;
 import org.hrmlab.app.engine.FrameStats;
 import org.hrmlab.app.engine.InferenceSettings;
 import org.hrmlab.app.engine.LabFrame;
@@ -45,8 +46,11 @@ import org.hrmlab.viz.fx.TimelineMarker;
 /**
  * State and commands of the inspector. One time cursor over the recorded updates drives everything: the board,
  * the frame with hidden states, the plots and the readings. Engine work goes through an {@link EngineRunner};
- * results come back on the FX thread through a {@link SnapshotBridge}. No nodes here, so tests run without a toolkit
- * (same-thread executors and a fake stepper).
+ * results come back on the FX thread through a {@link SnapshotBridge}, each recorded frame with its
+ * {@link FrameReading} made on the engine thread. Nothing here grows with the length of the timeline: a cursor move
+ * looks readings up ({@link Boards#at}), and new updates append to the markers and plot data ({@link PlotSet.Builder},
+ * {@link TimelineMarkers.Log}), which views observe as immutable snapshots. No nodes here, so tests run without a
+ * toolkit (same-thread executors and a fake stepper).
  */
 public final class InspectorViewModel implements AutoCloseable {
     // Properties
@@ -57,6 +61,10 @@ public final class InspectorViewModel implements AutoCloseable {
             new ReadOnlyObjectWrapper<>(InferenceSettings.DEFAULTS);
     private final ObservableList<LabFrame> timeline = FXCollections.observableArrayList();
     private final ObservableList<LabFrame> timelineView = FXCollections.unmodifiableObservableList(timeline);
+    /** The reading of each recorded frame, index for index with {@link #timeline}. */
+    private final List<FrameReading> frameReadings = new ArrayList<>();
+    private TimelineMarkers.Log markerLog = new TimelineMarkers.Log();
+    private PlotSet.Builder plotLog = new PlotSet.Builder();
     private final ReadOnlyIntegerWrapper cursor = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<LabFrame> cursorFrame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LabFrame> statesFrame = new ReadOnlyObjectWrapper<>();
@@ -164,12 +172,29 @@ public final class InspectorViewModel implements AutoCloseable {
         return board.getReadOnlyProperty();
     }
 
+    /** The timeline's marks: an immutable {@link TimelineMarkers.Snapshot}, a longer one as the run grows. */
     public ReadOnlyObjectProperty<List<TimelineMarker>> markersProperty() {
         return markers.getReadOnlyProperty();
     }
 
+    /** The plot data: an immutable snapshot that {@link PlotSet#continues} the previous one while the run grows. */
     public ReadOnlyObjectProperty<PlotSet> plotsProperty() {
         return plots.getReadOnlyProperty();
+    }
+
+    /**
+     * How many updates the timeline and the plots lay out: the run's planned length (max segments times updates per
+     * segment, plus the initial state) while it may still grow, what was recorded once it halted. Fixed while a run
+     * streams, so new updates are drawn without redrawing the rest.
+     */
+    public int timelineSpan() {
+        int recorded = timeline.size();
+        if (halted.get()) {
+            return recorded;
+        }
+        var s = settings.get();
+        long planned = (long) s.maxSegments() * s.updatesPerSegment() + 1;
+        return (int) Math.max(recorded, Math.min(planned, Integer.MAX_VALUE));
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -355,6 +380,10 @@ public final class InspectorViewModel implements AutoCloseable {
             statesFrame.set(null);
             stats.set(FrameStats.NONE);
             timeline.setAll(List.of(e.first()));
+            frameReadings.clear();
+            markerLog = new TimelineMarkers.Log();
+            plotLog = new PlotSet.Builder();
+            record(e.first(), e.reading());
             refreshTimeline();
             cursor.set(-1);
             cursor.set(0);
@@ -430,6 +459,9 @@ public final class InspectorViewModel implements AutoCloseable {
     private void appendRecorded(EngineEvent.Recorded e) {
         boolean following = cursor.get() == timeline.size() - 1;
         timeline.addAll(e.frames());
+        for (int i = 0; i < e.frames().size(); i++) {
+            record(e.frames().get(i), e.readings().get(i));
+        }
         halted.set(e.halted());
         refreshTimeline();
         if (e.halted() && restoreCursor >= 0) {
@@ -441,10 +473,16 @@ public final class InspectorViewModel implements AutoCloseable {
         }
     }
 
+    /** Appends one new update's reading, marks and plot points (constant work). */
+    private void record(LabFrame frame, FrameReading reading) {
+        frameReadings.add(reading);
+        markerLog.add(frame);
+        plotLog.add(frame, reading.accuracy());
+    }
+
     private void refreshTimeline() {
-        markers.set(TimelineMarkers.of(timeline));
-        var p = puzzle.get();
-        plots.set(PlotSet.of(timeline, p == null ? org.hrmlab.app.puzzle.CellGrid.EMPTY : p.answer()));
+        markers.set(markerLog.snapshot());
+        plots.set(plotLog.snapshot());
     }
 
     private void cursorMoved() {
@@ -457,7 +495,7 @@ public final class InspectorViewModel implements AutoCloseable {
         }
         var frame = timeline.get(c);
         cursorFrame.set(frame);
-        var snapshot = Boards.build(puzzle.get(), timeline, c);
+        var snapshot = Boards.at(puzzle.get(), timeline, frameReadings, c);
         board.set(snapshot);
         readings.set(FrameReadings.describe(frame, timeline.size(), snapshot));
         var shown = statesFrame.get();

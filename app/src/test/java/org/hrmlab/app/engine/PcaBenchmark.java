@@ -91,14 +91,15 @@ class PcaBenchmark {
         FxTestSupport.fx(() -> {
             for (int r = -n; r < ms.length; r++) {
                 long t0 = System.nanoTime();
-                panel.chart().setCursor(Math.floorMod(r * 7, n));
+                panel.progressLayer().setCursor(Math.floorMod(r * 7, n));
                 if (r >= 0) {
                     ms[r] = (System.nanoTime() - t0) / 1e6;
                 }
             }
         });
         FxTestSupport.fx(ctx::close);
-        return String.format(Locale.ROOT, "cursor move on screen (ChartViewer redraw on the FX thread), %d points: %s%n",
+        return String.format(Locale.ROOT, "cursor move on screen (the path layer over the chart, FX thread), %d points:"
+                + " %s%n",
                 n, stats(ms));
     }
 

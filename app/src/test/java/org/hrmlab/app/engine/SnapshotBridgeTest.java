@@ -26,7 +26,8 @@ class SnapshotBridgeTest {
         var bridge = new SnapshotBridge(pending::add, deliveries::add);
         bridge.publish(new EngineEvent.Busy(true));
         for (int i = 1; i <= 50; i++) {
-            bridge.publish(new EngineEvent.Recorded(1, List.of(frame(i).lite()), false));
+            bridge.publish(new EngineEvent.Recorded(1, List.of(frame(i).lite()),
+                    List.of(new FrameReading.Unread(Double.NaN)), false));
             bridge.offerFrame(1, frame(i), FrameStats.NONE);
         }
         bridge.publish(new EngineEvent.Busy(false));

@@ -40,6 +40,23 @@ public class ResizableCanvas extends Canvas {
         }
     }
 
+    /** Whether a full repaint has been asked for and not done yet. */
+    public boolean isRepaintPending() {
+        return scheduled;
+    }
+
+    /**
+     * Draws {@code more} over what the canvas shows, without clearing: for content that only grows (new points of a
+     * series, new marks). Does nothing while a full repaint is pending (it draws everything) or the canvas has no
+     * size. Call on the FX thread.
+     */
+    public void paintOver(Painter more) {
+        if (scheduled || getWidth() <= 0 || getHeight() <= 0) {
+            return;
+        }
+        more.paint(getGraphicsContext2D(), getWidth(), getHeight());
+    }
+
     /** Clears and paints at once. Call on the FX thread (or before the canvas is shown). */
     public void paintNow() {
         scheduled = false;

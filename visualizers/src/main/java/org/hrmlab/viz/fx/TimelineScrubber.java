@@ -1,5 +1,6 @@
 package org.hrmlab.viz.fx;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -12,14 +13,17 @@ import org.hrmlab.viz.grid.GridTheme;
 /**
  * A strip over every recorded update: click or drag to move the time cursor. H-updates are short ticks, segment ends
  * tall lines, the halt a red bar and the first correct answer a green diamond. Drawn on four stacked canvases (strip,
- * progress line, markers, cursor knob) so that moving the cursor repaints only the progress line and the knob.
+ * progress line, markers, cursor knob) so that moving the cursor repaints only the progress line and the knob. The
+ * strip lays out a <b>span</b> of updates, at least the recorded count (a run's planned length while it grows): as
+ * long as the span stays, new updates and their marks ({@link #addMarkers}) are drawn without redrawing the others.
  */
 public final class TimelineScrubber extends LayeredRegion {
     static final double PAD = 10;
 
     private int count;
+    private int span;
     private int cursor = -1;
-    private List<TimelineMarker> markers = List.of();
+    private final List<TimelineMarker> markers = new ArrayList<>();
     private GridTheme theme = GridTheme.LIGHT;
     private IntConsumer onSeek = i -> { };
     private final ResizableCanvas strip = new ResizableCanvas();
@@ -39,20 +43,51 @@ public final class TimelineScrubber extends LayeredRegion {
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::seekTo);
     }
 
-    /** Shows {@code count} updates with the cursor at {@code cursor} (-1: none). */
+    /** Shows {@code count} updates with the cursor at {@code cursor} (-1: none) and these marks, laid out end to end. */
     public void show(int count, int cursor, List<TimelineMarker> markers) {
-        boolean layout = count != this.count || !markers.equals(this.markers);
-        boolean moved = layout || cursor != this.cursor;
+        setLength(count, count);
+        setMarkers(markers);
+        setCursor(cursor);
+    }
+
+    /**
+     * Shows {@code count} recorded updates laid out over {@code span} slots ({@code span < count} counts as
+     * {@code count}). Redraws the marks and the cursor only when the span changes.
+     */
+    public void setLength(int count, int span) {
+        int s = Math.max(count, span);
         this.count = count;
-        this.cursor = cursor;
-        if (layout) {
-            this.markers = List.copyOf(markers);
+        if (s != this.span) {
+            this.span = s;
             marks.repaint();
-        }
-        if (moved) {
             progress.repaint();
             knob.repaint();
         }
+    }
+
+    /** Moves the cursor to update {@code cursor} (-1: none); repaints the progress line and the knob. */
+    public void setCursor(int cursor) {
+        if (cursor != this.cursor) {
+            this.cursor = cursor;
+            progress.repaint();
+            knob.repaint();
+        }
+    }
+
+    /** Replaces the marks and redraws them. */
+    public void setMarkers(List<TimelineMarker> markers) {
+        this.markers.clear();
+        this.markers.addAll(markers);
+        marks.repaint();
+    }
+
+    /** Adds marks (of new updates) and draws only them, unless the marks are about to be redrawn anyway. */
+    public void addMarkers(List<TimelineMarker> more) {
+        if (more.isEmpty()) {
+            return;
+        }
+        this.markers.addAll(more);
+        marks.paintOver((g, w, h) -> paintMarkers(g, w, h, more));
     }
 
     private void repaint() {
@@ -70,7 +105,7 @@ public final class TimelineScrubber extends LayeredRegion {
         repaint();
     }
 
-    /** The x centre of update {@code index} on a strip of {@code width} showing {@code count} updates. Pure. */
+    /** The x centre of update {@code index} on a strip of {@code width} laid out for {@code count} updates. Pure. */
     public static double xOf(int index, int count, double width) {
         if (count <= 1) {
             return PAD;
@@ -91,7 +126,7 @@ public final class TimelineScrubber extends LayeredRegion {
     }
 
     private void seekTo(MouseEvent e) {
-        int i = indexAt(e.getX(), count, getWidth());
+        int i = Math.min(count - 1, indexAt(e.getX(), span, getWidth()));
         if (i >= 0 && i != cursor) {
             onSeek.accept(i);
         }
@@ -111,17 +146,21 @@ public final class TimelineScrubber extends LayeredRegion {
             double mid = h / 2;
             g.setStroke(theme.path());
             g.setLineWidth(3);
-            g.strokeLine(PAD, mid, xOf(cursor, count, w), mid);
+            g.strokeLine(PAD, mid, xOf(cursor, span, w), mid);
         }
     }
 
     private void paintMarkers(GraphicsContext g, double w, double h) {
+        paintMarkers(g, w, h, markers);
+    }
+
+    private void paintMarkers(GraphicsContext g, double w, double h, List<TimelineMarker> which) {
         if (count <= 0) {
             return;
         }
         double mid = h / 2;
-        for (var m : markers) {
-            double x = Math.round(xOf(m.index(), count, w)) + 0.5;
+        for (var m : which) {
+            double x = Math.round(xOf(m.index(), span, w)) + 0.5;
             switch (m.kind()) {
                 case H_UPDATE -> line(g, theme.boxLine(), 1, x, mid - 5, mid + 5);
                 case SEGMENT_END -> line(g, theme.givenText(), 1.5, x, 4, h - 4);
@@ -138,7 +177,7 @@ public final class TimelineScrubber extends LayeredRegion {
     private void paintKnob(GraphicsContext g, double w, double h) {
         if (count > 0 && cursor >= 0) {
             double mid = h / 2;
-            double x = xOf(cursor, count, w);
+            double x = xOf(cursor, span, w);
             g.setFill(theme.path());
             g.fillOval(x - 7, mid - 7, 14, 14);
             g.setStroke(Color.WHITE);
