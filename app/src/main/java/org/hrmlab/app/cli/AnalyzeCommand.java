@@ -142,9 +142,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + "of many puzzles in batches on the device, without traces (per-token samples; writes participation.json)")
     private boolean stream;
 
-    @Option(names = "--batch", defaultValue = "auto", paramLabel = "B",
+    @Option(names = "--batch", defaultValue = "auto", paramLabel = "B", converter = BatchSize.Converter.class,
             description = "with --stream: puzzles at once, or auto (sized to the device)")
-    private String batch;
+    private BatchSize batch;
 
     /**
      * Plugs in the trace recorder used by {@code --checkpoint/--dataset} (the integration point for the model).
@@ -225,7 +225,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         checkpoint = Path.of(m.path("checkpoint").asText());
         dataset = Path.of(m.path("dataset").asText());
         count = m.path("count").asInt(count);
-        batch = Integer.toString(m.path("batch").asInt(0));
+        batch = new BatchSize(Math.max(0, m.path("batch").asInt(0)));
         updates = m.path("updates").asText(updates).toLowerCase(Locale.ROOT).replace('_', '-');
         counts = new ArrayList<>();
         m.path("counts").forEach(n -> counts.add(n.asInt()));
@@ -255,10 +255,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (count < 1) {
                 throw new IllegalArgumentException("--count must be positive");
             }
-            int rows = batch.equals("auto") ? 0 : Integer.parseInt(batch.trim());
-            if (!batch.equals("auto") && rows < 1) {
-                throw new IllegalArgumentException("--batch must be >= 1 or auto");
-            }
+            int rows = batch.rows();
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("command_line", commandLine());
             provenance.put("program", "HRM Lab " + HrmLabCommand.VERSION);
@@ -276,8 +273,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
             stdout.println(JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
             stdout.flush();
             return 0;
-        } catch (NumberFormatException e) {
-            err.println("hrmlab analyze: --batch must be a number or auto, got '" + batch + "'");
         } catch (org.hrmlab.engine.io.CheckpointException | IllegalArgumentException
                  | org.hrmlab.engine.compute.DeviceUnavailableException e) {
             err.println("hrmlab analyze: " + e.getMessage());

@@ -51,9 +51,9 @@ final class EvalCommand implements Callable<Integer> {
             + "default: run all M segments as the reference's evaluation does")
     boolean haltOnQ;
 
-    @Option(names = "--batch", defaultValue = "auto", paramLabel = "B",
+    @Option(names = "--batch", defaultValue = "auto", paramLabel = "B", converter = BatchSize.Converter.class,
             description = "examples per batch, or auto: sized to the device (GPU: about half its free memory; CPU: 16)")
-    String batchOption;
+    BatchSize batchOption;
 
     private int batch;
 
@@ -66,9 +66,9 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelCheckpoint ckpt = model.load();
         int m = maxSegments == null ? ckpt.config().haltMaxSteps() : maxSegments;
-        batch = batchOption.equals("auto") ? 0 : parseBatch(batchOption);
-        if (m < 1 || (batch < 1 && !batchOption.equals("auto"))) {
-            throw new BadInputException("--max-segments and --batch must be >= 1");
+        batch = batchOption.rows();
+        if (m < 1) {
+            throw new BadInputException("--max-segments must be >= 1");
         }
         long start = System.nanoTime();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -233,13 +233,5 @@ final class EvalCommand implements Callable<Integer> {
         out.put("token_accuracy", tokens / counted);
         out.put("mean_segments", segments / counted);
         out.put("count", counted);
-    }
-
-    private static int parseBatch(String text) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new BadInputException("--batch must be a number >= 1 or auto, got '" + text + "'");
-        }
     }
 }

@@ -67,4 +67,15 @@ class DeviceOptionTest {
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("'tpu' is not one of auto|cpu|cuda[:N]"), run.err());
     }
+
+    @Test
+    void aBatchThatIsNoNumberIsAUsageErrorInOneLine() {
+        CliRun run = CliRun.of("eval", "--checkpoint", CASE.resolve("checkpoint/step_0").toString(), "--dataset",
+                "x.csv", "--batch", "many");
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("'many' is not a batch size"), run.err());
+        CliRun zero = CliRun.of("analyze", "--stream", "--batch", "0", "--out", dir.resolve("z").toString());
+        assertEquals(2, zero.exitCode(), zero.err());
+    }
 }
