@@ -203,18 +203,10 @@ public final class Nd4jHrmModel implements HrmModel {
     }
 
     private LayerWeights layer(Map<String, HostTensor> w, String prefix) {
-        HostTensor gateUp = Weights.tensor(w, prefix + "mlp.gate_up_proj.weight");
-        int inter = config.mlpInterSize();
-        int d = config.hiddenSize();
-        float[] gate = new float[inter * d];
-        float[] up = new float[inter * d];
-        System.arraycopy(gateUp.data(), 0, gate, 0, inter * d);
-        System.arraycopy(gateUp.data(), inter * d, up, 0, inter * d);
+        LayerWeights channel = channelLayer(w, prefix);
         return new LayerWeights(transposed(Weights.tensor(w, prefix + "self_attn.qkv_proj.weight")),
-                transposed(Weights.tensor(w, prefix + "self_attn.o_proj.weight")),
-                transposed(new HostTensor(new long[] {inter, d}, gate)),
-                transposed(new HostTensor(new long[] {inter, d}, up)),
-                transposed(Weights.tensor(w, prefix + "mlp.down_proj.weight")));
+                transposed(Weights.tensor(w, prefix + "self_attn.o_proj.weight")), channel.gateT(), channel.upT(),
+                channel.downT());
     }
 
     private TokenMlpWeights tokenLayer(Map<String, HostTensor> w, String prefix) {
@@ -240,8 +232,6 @@ public final class Nd4jHrmModel implements HrmModel {
     private void refillTokenLayer(TokenMlpWeights w, Map<String, float[]> p, String prefix) {
         int interT = config.mlpTInterSize();
         int s = config.totalSeqLen();
-        int d = config.hiddenSize();
-        int inter = config.mlpInterSize();
         float[] tokenGateUp = Weights.array(p, prefix + "mlp_t.gate_up_proj.weight");
         float[] tokenDown = Weights.array(p, prefix + "mlp_t.down_proj.weight");
         if (tokenGateUp.length != 2 * interT * s || tokenDown.length != s * interT) {
@@ -250,10 +240,7 @@ public final class Nd4jHrmModel implements HrmModel {
         Buffers.of(w.gate()).put(0, tokenGateUp, 0, interT * s);
         Buffers.of(w.up()).put(0, tokenGateUp, interT * s, interT * s);
         Buffers.of(w.down()).put(0, tokenDown, 0, s * interT);
-        float[] gateUp = Weights.array(p, prefix + "mlp.gate_up_proj.weight");
-        refillTransposed(w.channelGateT(), gateUp, 0, inter, d);
-        refillTransposed(w.channelUpT(), gateUp, inter * d, inter, d);
-        refillTransposed(w.channelDownT(), Weights.array(p, prefix + "mlp.down_proj.weight"), 0, d, inter);
+        refillChannel(w.channelGateT(), w.channelUpT(), w.channelDownT(), p, prefix);
     }
 
     /** @return the channel SwiGLU's weights of a block (attention fields null) */
@@ -272,13 +259,19 @@ public final class Nd4jHrmModel implements HrmModel {
 
     private void refillLayer(LayerWeights w, Map<String, float[]> p, String prefix) {
         int d = config.hiddenSize();
-        int inter = config.mlpInterSize();
-        float[] gateUp = Weights.array(p, prefix + "mlp.gate_up_proj.weight");
         refillTransposed(w.qkvT(), Weights.array(p, prefix + "self_attn.qkv_proj.weight"), 0, 3 * d, d);
         refillTransposed(w.oT(), Weights.array(p, prefix + "self_attn.o_proj.weight"), 0, d, d);
-        refillTransposed(w.gateT(), gateUp, 0, inter, d);
-        refillTransposed(w.upT(), gateUp, inter * d, inter, d);
-        refillTransposed(w.downT(), Weights.array(p, prefix + "mlp.down_proj.weight"), 0, d, inter);
+        refillChannel(w.gateT(), w.upT(), w.downT(), p, prefix);
+    }
+
+    /** Refills a block's channel SwiGLU ({@code mlp.gate_up_proj} split into gate and up, {@code mlp.down_proj}). */
+    private void refillChannel(INDArray gateT, INDArray upT, INDArray downT, Map<String, float[]> p, String prefix) {
+        int d = config.hiddenSize();
+        int inter = config.mlpInterSize();
+        float[] gateUp = Weights.array(p, prefix + "mlp.gate_up_proj.weight");
+        refillTransposed(gateT, gateUp, 0, inter, d);
+        refillTransposed(upT, gateUp, inter * d, inter, d);
+        refillTransposed(downT, Weights.array(p, prefix + "mlp.down_proj.weight"), 0, d, inter);
     }
 
     private float[] transposeScratch = new float[0];
