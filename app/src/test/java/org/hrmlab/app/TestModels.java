@@ -44,4 +44,22 @@ public final class TestModels {
         HrmLabModelFile.write(file, config, w, Map.of());
         return file;
     }
+
+    /** @return a maze CSV holding a 5×5 and a 9×9 bundled maze: puzzles of two lengths in one file */
+    public static Path mixedMazeCsv(Path file) throws IOException {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        for (String name : new String[] {"5x5-hard.csv", "9x9-medium.csv"}) {
+            try (var in = org.hrmlab.puzzles.BundledPuzzles.class.getResourceAsStream(
+                    "/org/hrmlab/puzzles/data/maze/" + name)) {
+                java.util.List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .lines().toList();
+                if (rows.isEmpty()) {
+                    rows.add(lines.get(0));
+                }
+                rows.add(lines.get(1));
+            }
+        }
+        java.nio.file.Files.write(file, rows);
+        return file;
+    }
 }

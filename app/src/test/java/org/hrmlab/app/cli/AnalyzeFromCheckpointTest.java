@@ -50,20 +50,7 @@ class AnalyzeFromCheckpointTest {
     void mixedLengthsAreRefusedBeforeAnyTraceIsWritten() throws Exception {
         Path model = org.hrmlab.app.TestModels.write(dir.resolve("six.safetensors"),
                 org.hrmlab.app.TestModels.tiny(6), java.util.Map.of());
-        Path csv = dir.resolve("mixed.csv");
-        java.util.List<String> rows = new java.util.ArrayList<>();
-        for (String name : new String[] {"5x5-hard.csv", "9x9-medium.csv"}) {
-            try (var in = org.hrmlab.puzzles.BundledPuzzles.class.getResourceAsStream(
-                    "/org/hrmlab/puzzles/data/maze/" + name)) {
-                java.util.List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                        .lines().toList();
-                if (rows.isEmpty()) {
-                    rows.add(lines.get(0));
-                }
-                rows.add(lines.get(1));
-            }
-        }
-        Files.write(csv, rows);
+        Path csv = org.hrmlab.app.TestModels.mixedMazeCsv(dir.resolve("mixed.csv"));
         Path out = dir.resolve("mixed-analysis");
         CliRun run = CliRun.of("analyze", "--checkpoint", model.toString(), "--dataset", csv.toString(),
                 "--count", "2", "--out", out.toString(), "--formats", "svg");

@@ -87,20 +87,7 @@ class EvalCommandTest {
     void aFileOfMixedLengthsIsRefusedWhenTheModelDoesNotFixOne() throws Exception {
         Path model = org.hrmlab.app.TestModels.write(dir.resolve("six.safetensors"),
                 org.hrmlab.app.TestModels.tiny(6), java.util.Map.of());
-        Path csv = dir.resolve("mixed.csv");
-        java.util.List<String> rows = new java.util.ArrayList<>();
-        for (String name : new String[] {"5x5-hard.csv", "9x9-medium.csv"}) {
-            try (var in = org.hrmlab.puzzles.BundledPuzzles.class.getResourceAsStream(
-                    "/org/hrmlab/puzzles/data/maze/" + name)) {
-                java.util.List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                        .lines().toList();
-                if (rows.isEmpty()) {
-                    rows.add(lines.get(0));
-                }
-                rows.add(lines.get(1));
-            }
-        }
-        java.nio.file.Files.write(csv, rows);
+        Path csv = org.hrmlab.app.TestModels.mixedMazeCsv(dir.resolve("mixed.csv"));
         CliRun run = CliRun.of("eval", "--checkpoint", model.toString(), "--dataset", csv.toString(),
                 "--max-segments", "1");
         assertEquals(2, run.exitCode(), run.out() + run.err());
