@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -28,27 +25,13 @@ class SeriesPlotAppendTest {
 
     @BeforeAll
     static void toolkit() {
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyRunning) {
-            // another test started it
-        }
+        FxThread.start();
     }
 
     private static <T> T onFx(Callable<T> call) throws Exception {
-        var result = new CompletableFuture<T>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(call.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        T value = result.get(30, TimeUnit.SECONDS);
+        T value = FxThread.call(call);
         // repaints are posted with runLater: let them run
-        var flushed = new CompletableFuture<Void>();
-        Platform.runLater(() -> Platform.runLater(() -> flushed.complete(null)));
-        flushed.get(30, TimeUnit.SECONDS);
+        FxThread.flush();
         return value;
     }
 
