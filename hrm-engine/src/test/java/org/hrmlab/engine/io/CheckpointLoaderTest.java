@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.hrmlab.engine.HostTensor;
 import org.hrmlab.engine.TestData;
 import org.junit.jupiter.api.Test;
@@ -98,15 +95,7 @@ class CheckpointLoaderTest {
     @Test
     void refusesHostileGlobalsWithoutRunningThem() throws Exception {
         Path marker = dir.resolve("pwned");
-        byte[] cmd = ("touch " + marker).getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream p = new ByteArrayOutputStream();
-        p.write(new byte[] {(byte) 0x80, 2});
-        p.write("cos\nsystem\n".getBytes(StandardCharsets.US_ASCII));
-        p.write('X');
-        p.write(new byte[] {(byte) cmd.length, 0, 0, 0});
-        p.write(cmd);
-        p.write(new byte[] {(byte) 0x85, 'R', '.'});
-        Path f = zipWithPickle("evil", p.toByteArray());
+        Path f = zipWithPickle("evil", HostilePickles.touching(marker));
         CheckpointException e = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(f));
         assertTrue(e.getMessage().contains("os.system") && e.getMessage().contains(f.toString()), e.getMessage());
         assertFalse(Files.exists(marker));
@@ -295,14 +284,6 @@ class CheckpointLoaderTest {
     }
 
     private Path zipWithPickle(String root, byte[] pickle) throws Exception {
-        Path f = dir.resolve(root);
-        try (OutputStream os = Files.newOutputStream(f); ZipOutputStream zip = new ZipOutputStream(os)) {
-            zip.putNextEntry(new ZipEntry(root + "/data.pkl"));
-            zip.write(pickle);
-            zip.closeEntry();
-        }
-        Files.copy(SUDOKU.resolveSibling("all_config.yaml"), dir.resolve("all_config.yaml"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return f;
+        return HostilePickles.checkpoint(dir, root, pickle, SUDOKU.resolveSibling("all_config.yaml"));
     }
 }

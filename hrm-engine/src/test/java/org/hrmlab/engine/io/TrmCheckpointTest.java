@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.hrmlab.engine.HaltRule;
 import org.hrmlab.engine.ModelFamily;
 import org.hrmlab.engine.TestData;
@@ -127,21 +122,8 @@ class TrmCheckpointTest {
     @Test
     void refusesHostileGlobalsUnderATrmConfigToo() throws Exception {
         Path marker = dir.resolve("pwned");
-        byte[] cmd = ("touch " + marker).getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream p = new ByteArrayOutputStream();
-        p.write(new byte[] {(byte) 0x80, 2});
-        p.write("cos\nsystem\n".getBytes(StandardCharsets.US_ASCII));
-        p.write('X');
-        p.write(new byte[] {(byte) cmd.length, 0, 0, 0});
-        p.write(cmd);
-        p.write(new byte[] {(byte) 0x85, 'R', '.'});
-        Path f = dir.resolve("step_0");
-        try (OutputStream os = Files.newOutputStream(f); ZipOutputStream zip = new ZipOutputStream(os)) {
-            zip.putNextEntry(new ZipEntry("step_0/data.pkl"));
-            zip.write(p.toByteArray());
-            zip.closeEntry();
-        }
-        Files.copy(MLP.resolveSibling("all_config.yaml"), dir.resolve("all_config.yaml"));
+        Path f = HostilePickles.checkpoint(dir, "step_0", HostilePickles.touching(marker),
+                MLP.resolveSibling("all_config.yaml"));
         CheckpointException e = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(f));
         assertTrue(e.getMessage().contains("os.system") && e.getMessage().startsWith(f.toString()), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
