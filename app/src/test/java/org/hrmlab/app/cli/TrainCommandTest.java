@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.hrmlab.engine.train.TrainingEvent;
-import org.hrmlab.puzzles.io.Npy;
-import org.hrmlab.puzzles.io.NpyArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -137,20 +135,7 @@ class TrainCommandTest {
         return new Result(status, out.toString(), err.toString());
     }
 
-    /** Four one-example puzzles of a copy task (seq 4, vocab 5) in the reference layout, train and test alike. */
     private static void writeDataset(Path root) throws Exception {
-        for (String split : List.of("train", "test")) {
-            Path dir = root.resolve(split);
-            Files.createDirectories(dir);
-            int[] tokens = {2, 3, 4, 2, 3, 3, 4, 4, 4, 2, 2, 3, 2, 4, 3, 3};
-            Npy.write(dir.resolve("all__inputs.npy"), NpyArray.ofUint8(tokens, 4, 4));
-            Npy.write(dir.resolve("all__labels.npy"), NpyArray.ofUint8(tokens, 4, 4));
-            Npy.write(dir.resolve("all__puzzle_identifiers.npy"), NpyArray.ofInts(new int[] {1, 1, 1, 1}, 4));
-            Npy.write(dir.resolve("all__puzzle_indices.npy"), NpyArray.ofInts(new int[] {0, 1, 2, 3, 4}, 5));
-            Npy.write(dir.resolve("all__group_indices.npy"), NpyArray.ofInts(new int[] {0, 1, 2, 3, 4}, 5));
-            Files.writeString(dir.resolve("dataset.json"), "{\"pad_id\": 0, \"ignore_label_id\": 0, "
-                    + "\"blank_identifier_id\": 0, \"vocab_size\": 5, \"seq_len\": 4, \"num_puzzle_identifiers\": 2, "
-                    + "\"total_groups\": 4, \"mean_puzzle_examples\": 1, \"sets\": [\"all\"]}");
-        }
+        org.hrmlab.app.training.TinyTrainingRun.writeDataset(root);
     }
 }

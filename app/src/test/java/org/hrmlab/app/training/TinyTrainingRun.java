@@ -21,7 +21,22 @@ public final class TinyTrainingRun {
      * @return the config file
      */
     public static Path write(Path dir, int epochs) throws IOException {
-        Path root = dir.resolve("data");
+        writeDataset(dir.resolve("data"));
+        Path yaml = dir.resolve("run.yaml");
+        Files.writeString(yaml, """
+                data_path: data
+                arch: {hidden_size: 16, num_heads: 2, expansion: 2, H_layers: 1, L_layers: 1, H_cycles: 1,
+                       L_cycles: 2, halt_max_steps: 2, puzzle_emb_ndim: 16}
+                global_batch_size: 2
+                epochs: %d
+                lr_warmup_steps: 1
+                seed: 1
+                """.formatted(epochs));
+        return yaml;
+    }
+
+    /** Four one-example puzzles of a copy task (seq 4, vocab 5) in the reference layout, train and test alike. */
+    public static void writeDataset(Path root) throws IOException {
         for (String split : List.of("train", "test")) {
             Path d = root.resolve(split);
             Files.createDirectories(d);
@@ -35,16 +50,5 @@ public final class TinyTrainingRun {
                     + "\"blank_identifier_id\": 0, \"vocab_size\": 5, \"seq_len\": 4, \"num_puzzle_identifiers\": 2, "
                     + "\"total_groups\": 4, \"mean_puzzle_examples\": 1, \"sets\": [\"all\"]}");
         }
-        Path yaml = dir.resolve("run.yaml");
-        Files.writeString(yaml, """
-                data_path: data
-                arch: {hidden_size: 16, num_heads: 2, expansion: 2, H_layers: 1, L_layers: 1, H_cycles: 1,
-                       L_cycles: 2, halt_max_steps: 2, puzzle_emb_ndim: 16}
-                global_batch_size: 2
-                epochs: %d
-                lr_warmup_steps: 1
-                seed: 1
-                """.formatted(epochs));
-        return yaml;
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.hrmlab.engine.HostTensor;
 import org.hrmlab.engine.HrmConfig;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,8 @@ class HrmModelRefreshTest {
 
     @Test
     void refreshedModelMatchesAFreshlyBuiltOne() {
-        Map<String, HostTensor> before = perturbed(HrmInitializer.init(CONFIG, 1), 11);
-        Map<String, HostTensor> after = perturbed(HrmInitializer.init(CONFIG, 2), 12);
+        Map<String, HostTensor> before = ParityWeights.perturbed(HrmInitializer.init(CONFIG, 1), 11);
+        Map<String, HostTensor> after = ParityWeights.perturbed(HrmInitializer.init(CONFIG, 2), 12);
         HrmModel refreshed = HrmModel.onCpu(CONFIG, before);
         HrmState st = refreshed.newState(BATCH);
         Map<String, float[]> flat = new LinkedHashMap<>();
@@ -73,18 +72,5 @@ class HrmModelRefreshTest {
         float[] q = new float[BATCH * 2];
         m.qLogits(st, q);
         return new float[][] {x, init, zL, zH, logits, q};
-    }
-
-    private static Map<String, HostTensor> perturbed(Map<String, HostTensor> w, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        Map<String, HostTensor> out = new LinkedHashMap<>();
-        w.forEach((k, t) -> {
-            float[] v = t.data().clone();
-            for (int i = 0; i < v.length; i++) {
-                v[i] += (float) (0.05 * (r.nextDouble() - 0.5));
-            }
-            out.put(k, new HostTensor(t.shape(), v));
-        });
-        return out;
     }
 }

@@ -46,4 +46,18 @@ public final class ParityWeights {
         }
         return new HostTensor(shape, data);
     }
+
+    /** @return a copy of {@code w} with every value moved by up to ±0.025 (seeded): "weights after a training step" */
+    public static Map<String, HostTensor> perturbed(Map<String, HostTensor> w, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        Map<String, HostTensor> out = new java.util.LinkedHashMap<>();
+        w.forEach((k, t) -> {
+            float[] v = t.data().clone();
+            for (int i = 0; i < v.length; i++) {
+                v[i] += (float) (0.05 * (r.nextDouble() - 0.5));
+            }
+            out.put(k, new HostTensor(t.shape(), v));
+        });
+        return out;
+    }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.hrmlab.engine.HostTensor;
 import org.hrmlab.engine.HrmConfig;
 import org.hrmlab.engine.io.WeightLayout;
@@ -24,7 +23,7 @@ class TrmModelTest {
     @Test
     void theAnswerUpdateRunsTheOneNetwork() {
         for (HrmConfig c : new HrmConfig[] {ATTENTION, MLP}) {
-            Map<String, HostTensor> w = perturbed(HrmInitializer.init(c, 5), 6);
+            Map<String, HostTensor> w = ParityWeights.perturbed(HrmInitializer.init(c, 5), 6);
             assertTrue(w.keySet().stream().noneMatch(k -> k.startsWith("H_level")), "no H network in " + c);
             HrmModel m = HrmModel.onCpu(c, w);
             HrmState st = m.newState(1);
@@ -64,7 +63,7 @@ class TrmModelTest {
     @Test
     void batchRowsMatchSingleRows() {
         for (HrmConfig c : new HrmConfig[] {ATTENTION, MLP}) {
-            HrmModel m = HrmModel.onCpu(c, perturbed(HrmInitializer.init(c, 7), 8));
+            HrmModel m = HrmModel.onCpu(c, ParityWeights.perturbed(HrmInitializer.init(c, 7), 8));
             float[][] both = run(m, c, 2, new int[] {1, 2}, 0);
             int n = c.totalSeqLen() * c.hiddenSize();
             int lg = c.seqLen() * c.vocabSize();
@@ -80,8 +79,8 @@ class TrmModelTest {
     @Test
     void refreshedModelMatchesAFreshlyBuiltOne() {
         for (HrmConfig c : new HrmConfig[] {ATTENTION, MLP}) {
-            Map<String, HostTensor> before = perturbed(HrmInitializer.init(c, 1), 11);
-            Map<String, HostTensor> after = perturbed(HrmInitializer.init(c, 2), 12);
+            Map<String, HostTensor> before = ParityWeights.perturbed(HrmInitializer.init(c, 1), 11);
+            Map<String, HostTensor> after = ParityWeights.perturbed(HrmInitializer.init(c, 2), 12);
             assertEquals(WeightLayout.expected(c).keySet(), after.keySet());
             HrmModel refreshed = HrmModel.onCpu(c, before);
             Map<String, float[]> flat = new LinkedHashMap<>();
@@ -137,18 +136,5 @@ class TrmModelTest {
         for (int i = 0; i < want.length; i++) {
             assertEquals(want[i], got[i], 1e-5, what + " [" + i + "]");
         }
-    }
-
-    private static Map<String, HostTensor> perturbed(Map<String, HostTensor> w, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        Map<String, HostTensor> out = new LinkedHashMap<>();
-        w.forEach((k, t) -> {
-            float[] v = t.data().clone();
-            for (int i = 0; i < v.length; i++) {
-                v[i] += (float) (0.05 * (r.nextDouble() - 0.5));
-            }
-            out.put(k, new HostTensor(t.shape(), v));
-        });
-        return out;
     }
 }
