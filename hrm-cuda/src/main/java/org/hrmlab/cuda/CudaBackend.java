@@ -23,7 +23,7 @@ public final class CudaBackend implements ComputeBackend {
     }
 
     @Override
-    public synchronized ComputeDevice device(int ordinal) {
+    public ComputeDevice device(int ordinal) {
         synchronized (CudaBackend.class) {
             CudaDevice d = DEVICES.get(ordinal);
             if (d != null) {

@@ -90,30 +90,6 @@ public interface HrmModel extends AutoCloseable {
         return new HostStateScatter(config(), positions);
     }
 
-    /**
-     * Averages zL (or zH) over the given positions, for every row.
-     *
-     * @param positions positions (prefix included in the numbering)
-     * @param out       {@code [B·D]} (modified)
-     */
-    default void meanOverPositions(HrmState state, boolean zH, int[] positions, float[] out) {
-        int d = config().hiddenSize();
-        int size = config().totalSeqLen() * d;
-        float[] zl = new float[size];
-        float[] zh = new float[size];
-        for (int b = 0; b < state.batch(); b++) {
-            state.copyRow(b, zl, zh);
-            float[] z = zH ? zh : zl;
-            for (int i = 0; i < d; i++) {
-                double acc = 0;
-                for (int p : positions) {
-                    acc += z[p * d + i];
-                }
-                out[b * d + i] = (float) (acc / positions.length);
-            }
-        }
-    }
-
     /** Waits until all work queued on the device is done (a no-op where calls complete synchronously). */
     default void finish() {
     }
