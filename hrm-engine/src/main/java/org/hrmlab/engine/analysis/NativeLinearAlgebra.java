@@ -14,9 +14,6 @@ import static org.bytedeco.openblas.global.openblas.cblas_dsyrk;
 import static org.bytedeco.openblas.global.openblas.cblas_ssyrk;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 
@@ -69,7 +66,7 @@ final class NativeLinearAlgebra {
                 lapack = false;
             }
         }
-        return javaEigenvalues(symmetric, n);
+        return JavaEigen.eigenvalues(symmetric, n);
     }
 
     static double[] lapackEigenvalues(double[] symmetric, int n) {
@@ -114,7 +111,7 @@ final class NativeLinearAlgebra {
                 lapack = false;
             }
         }
-        return javaLargestEigenpairs(symmetric, n, k);
+        return JavaEigen.largestEigenpairs(symmetric, n, k);
     }
 
     static Eigenpairs lapackLargestEigenpairs(double[] symmetric, int n, int k) {
@@ -258,49 +255,6 @@ final class NativeLinearAlgebra {
                 }
             }
         }
-    }
-
-    /** {@link #eigenvalues} without LAPACK. */
-    static double[] javaEigenvalues(double[] symmetric, int n) {
-        EigenDecomposition eig = new EigenDecomposition(fromUpper(symmetric, n));
-        double[] out = eig.getRealEigenvalues().clone();
-        Arrays.sort(out);
-        for (int i = 0, j = n - 1; i < j; i++, j--) {
-            double t = out[i];
-            out[i] = out[j];
-            out[j] = t;
-        }
-        return out;
-    }
-
-    /** {@link #largestEigenpairs} without LAPACK. */
-    static Eigenpairs javaLargestEigenpairs(double[] symmetric, int n, int k) {
-        EigenDecomposition eig = new EigenDecomposition(fromUpper(symmetric, n));
-        double[] all = eig.getRealEigenvalues();
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> all[i]).reversed());
-        double[] values = new double[k];
-        double[][] vectors = new double[k][];
-        for (int j = 0; j < k; j++) {
-            values[j] = all[order[j]];
-            vectors[j] = eig.getEigenvector(order[j]).unitVector().toArray();
-        }
-        return new Eigenpairs(values, vectors);
-    }
-
-    /** The full symmetric matrix from the upper triangle of a row-major {@code [n, n]} array. */
-    private static Array2DRowRealMatrix fromUpper(double[] symmetric, int n) {
-        double[][] m = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++) {
-                m[i][j] = symmetric[i * n + j];
-                m[j][i] = symmetric[i * n + j];
-            }
-        }
-        return new Array2DRowRealMatrix(m, false);
     }
 
     /** Eigenvalues (descending) and matching unit eigenvectors (rows). */

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.hrmlab.engine.HrmConfig;
 import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.engine.model.HrmState;
@@ -199,23 +197,13 @@ public final class StreamingParticipation {
     static PcaFit fit(Moments m, int components, String label) {
         int d = m.dimension();
         double[] cov = m.covariance();
-        double[][] a = new double[d][d];
         double trace = 0;
         for (int i = 0; i < d; i++) {
-            System.arraycopy(cov, i * d, a[i], 0, d);
             trace += cov[i * d + i];
         }
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(a, false));
-        double[] values = eig.getRealEigenvalues();
-        Integer[] idx = IntStream.range(0, d).boxed().toArray(Integer[]::new);
-        java.util.Arrays.sort(idx, (x, y) -> Double.compare(values[y], values[x]));
-        int k = Math.min(components, d);
-        double[][] axes = new double[k][];
-        double[] variance = new double[k];
-        for (int i = 0; i < k; i++) {
-            axes[i] = eig.getEigenvector(idx[i]).toArray();
-            variance[i] = values[idx[i]];
-        }
+        NativeLinearAlgebra.Eigenpairs pairs = JavaEigen.largestEigenpairs(cov, d, Math.min(components, d));
+        double[][] axes = pairs.vectors();
+        double[] variance = pairs.values();
         PcaFit.fixSignsInPlace(axes);
         return new PcaFit(label, m.mean(), axes, variance, trace, m.count());
     }

@@ -43,7 +43,7 @@ class NativeLinearAlgebraFallbackTest {
     void eigenvaluesAgree(int n) {
         double[] a = randomSymmetricUpper(n, 17 + n);
         double[] lapack = NativeLinearAlgebra.lapackEigenvalues(a, n);
-        double[] java = NativeLinearAlgebra.javaEigenvalues(a, n);
+        double[] java = JavaEigen.eigenvalues(a, n);
         double scale = Math.abs(lapack[0]);
         assertEquals(n, java.length);
         for (int i = 0; i < n; i++) {
@@ -60,7 +60,7 @@ class NativeLinearAlgebraFallbackTest {
         double[] a = randomSymmetricUpper(n, 5 + n);
         int k = Math.min(3, n);
         NativeLinearAlgebra.Eigenpairs lapack = NativeLinearAlgebra.lapackLargestEigenpairs(a, n, k);
-        NativeLinearAlgebra.Eigenpairs java = NativeLinearAlgebra.javaLargestEigenpairs(a, n, k);
+        NativeLinearAlgebra.Eigenpairs java = JavaEigen.largestEigenpairs(a, n, k);
         assertArrayEquals(lapack.values(), java.values(), 1e-10 * Math.abs(lapack.values()[0]));
         for (int j = 0; j < k; j++) {
             double dot = 0;
