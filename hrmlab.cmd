@@ -44,7 +44,8 @@ if errorlevel 1 exit /b 1
 rem OpenMP threads that spin between native calls steal the core the Java side needs: let them sleep.
 if not defined OMP_WAIT_POLICY set "OMP_WAIT_POLICY=passive"
 if not defined HRMLAB_JAVA_OPTS set "HRMLAB_JAVA_OPTS=-Xmx8g"
-"%java_cmd%" %HRMLAB_JAVA_OPTS% %native_access% -Dhrmlab.home="%root%" @"%args_file%" org.hrmlab.app.Main %*
+rem the engine's element-wise passes use the JDK Vector API (an incubator module; plain loops without it)
+"%java_cmd%" %HRMLAB_JAVA_OPTS% %native_access% --add-modules jdk.incubator.vector -Dhrmlab.home="%root%" @"%args_file%" org.hrmlab.app.Main %*
 exit /b %ERRORLEVEL%
 
 :build_failed

@@ -14,6 +14,10 @@ public interface TrainingCommand {
         return (config, out, resume) -> {
             var cmd = new ArrayList<String>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+                cmd.add("--add-modules"); // the engine's vectorised passes, as this JVM has them
+                cmd.add("jdk.incubator.vector");
+            }
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
             cmd.add("org.hrmlab.app.Main");

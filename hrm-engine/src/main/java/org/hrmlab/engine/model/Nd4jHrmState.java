@@ -1,27 +1,20 @@
 package org.hrmlab.engine.model;
 
-import java.nio.FloatBuffer;
 import org.hrmlab.engine.HrmConfig;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.hrmlab.engine.cpu.NativeArray;
 
-/** The CPU state: carry, input embedding and work buffers as ND4J arrays. Used from one thread only. */
+/** The CPU state: carry, input embedding and work buffers in native memory. Used from one thread only. */
 final class Nd4jHrmState implements HrmState {
     final int batch;
     final int positions;
     final int hidden;
     /** {@code [B·S_total, hidden]}. */
-    final INDArray zL;
-    final INDArray zH;
-    final INDArray embedding;
-    final INDArray scratch;
-    final INDArray allLogits;
-    final FloatBuffer zLBuf;
-    final FloatBuffer zHBuf;
-    final FloatBuffer embBuf;
-    final FloatBuffer scratchBuf;
-    final FloatBuffer logitsBuf;
+    final NativeArray zL;
+    final NativeArray zH;
+    final NativeArray embedding;
+    final NativeArray scratch;
+    /** {@code [B·S_total, vocab]}. */
+    final NativeArray allLogits;
     final BlockWorkspace workspace;
 
     Nd4jHrmState(HrmConfig c, int batch) {
@@ -29,16 +22,11 @@ final class Nd4jHrmState implements HrmState {
         this.positions = c.totalSeqLen();
         this.hidden = c.hiddenSize();
         long rows = (long) batch * positions;
-        zL = Nd4j.create(DataType.FLOAT, rows, hidden);
-        zH = Nd4j.create(DataType.FLOAT, rows, hidden);
-        embedding = Nd4j.create(DataType.FLOAT, rows, hidden);
-        scratch = Nd4j.create(DataType.FLOAT, rows, hidden);
-        allLogits = Nd4j.create(DataType.FLOAT, rows, c.vocabSize());
-        zLBuf = Buffers.of(zL);
-        zHBuf = Buffers.of(zH);
-        embBuf = Buffers.of(embedding);
-        scratchBuf = Buffers.of(scratch);
-        logitsBuf = Buffers.of(allLogits);
+        zL = new NativeArray(rows * hidden);
+        zH = new NativeArray(rows * hidden);
+        embedding = new NativeArray(rows * hidden);
+        scratch = new NativeArray(rows * hidden);
+        allLogits = new NativeArray(rows * c.vocabSize());
         workspace = new BlockWorkspace(c, batch);
     }
 
@@ -54,39 +42,39 @@ final class Nd4jHrmState implements HrmState {
 
     @Override
     public void copyZL(float[] out) {
-        zLBuf.get(0, out);
+        zL.get(out);
     }
 
     @Override
     public void copyZH(float[] out) {
-        zHBuf.get(0, out);
+        zH.get(out);
     }
 
     @Override
     public void setCarry(float[] zl, float[] zh) {
-        zLBuf.put(0, zl);
-        zHBuf.put(0, zh);
+        zL.put(zl);
+        zH.put(zh);
     }
 
     @Override
     public void copyRow(int row, float[] zl, float[] zh) {
-        zLBuf.get(row * positions * hidden, zl);
-        zHBuf.get(row * positions * hidden, zh);
+        zL.get(row * positions * hidden, zl, 0, zl.length);
+        zH.get(row * positions * hidden, zh, 0, zh.length);
     }
 
     @Override
     public void setRow(int row, float[] zl, float[] zh) {
-        zLBuf.put(row * positions * hidden, zl);
-        zHBuf.put(row * positions * hidden, zh);
+        zL.put(row * positions * hidden, zl, 0, zl.length);
+        zH.put(row * positions * hidden, zh, 0, zh.length);
     }
 
     @Override
     public void setEmbedding(float[] x) {
-        embBuf.put(0, x);
+        embedding.put(x);
     }
 
     @Override
     public void copyEmbedding(float[] out) {
-        embBuf.get(0, out);
+        embedding.get(out);
     }
 }

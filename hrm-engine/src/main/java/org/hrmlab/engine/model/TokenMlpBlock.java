@@ -1,9 +1,9 @@
 package org.hrmlab.engine.model;
 
-import java.nio.FloatBuffer;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Swish;
-import org.nd4j.linalg.factory.Nd4j;
+import org.hrmlab.engine.cpu.AttentionBlock;
+import org.hrmlab.engine.cpu.Gemm;
+import org.hrmlab.engine.cpu.Kernels;
+import org.hrmlab.engine.cpu.NativeArray;
 
 /**
  * TRM's MLP-variant block ({@code mlp_t}, hrm-reference.md §6.1), post-norm like the attention block:
@@ -18,10 +18,13 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class TokenMlpBlock implements ModelBlock {
     private final TokenMlpWeights w;
+    private final AttentionBlock channel;
     private final float eps;
+    private final Kernels k = Kernels.get();
 
     TokenMlpBlock(TokenMlpWeights w, double eps) {
         this.w = w;
+        this.channel = new AttentionBlock(w.channel(), null, null, eps);
         this.eps = (float) eps;
     }
 
@@ -31,35 +34,49 @@ final class TokenMlpBlock implements ModelBlock {
     }
 
     @Override
-    public void forwardInPlace(INDArray x, FloatBuffer xb, BlockWorkspace ws) {
+    public void forwardInPlace(NativeArray x, BlockWorkspace ws) {
         int s = ws.positions;
         int d = ws.hidden;
-        int per = s * d;
-        float[] host = ws.residualHost;
-        xb.get(0, host, 0, ws.batch * per);
+        int interT = ws.interT;
         for (int b = 0; b < ws.batch; b++) {
-            ws.tokenBuf.put(0, host, b * per, per);
-            Nd4j.gemm(w.gate(), ws.token, ws.tokenGate, false, false, 1.0, 0.0);
-            Nd4j.gemm(w.up(), ws.token, ws.tokenUp, false, false, 1.0, 0.0);
-            Nd4j.exec(new Swish(ws.tokenGate, ws.tokenGate));
-            ws.tokenGate.muli(ws.tokenUp);
-            Nd4j.gemm(w.down(), ws.tokenGate, ws.token, false, false, 1.0, 1.0);
-            ws.tokenBuf.get(0, host, b * per, per);
-            rmsNormColumns(host, b * per, s, d, eps, ws.columnSums, ws.columnScales);
+            long at = (long) b * s * d;
+            Gemm.parallel(ws.workers, false, false, interT, d, s, 1f, w.gate().matrix(s), x.at(at, d), 0f,
+                    ws.tokenGate.matrix(d));
+            Gemm.parallel(ws.workers, false, false, interT, d, s, 1f, w.up().matrix(s), x.at(at, d), 0f,
+                    ws.tokenUp.matrix(d));
+            gateTokens(ws, interT * d);
+            Gemm.parallel(ws.workers, false, false, s, d, interT, 1f, w.down().matrix(interT), ws.tokenGate.matrix(d),
+                    1f, x.at(at, d));
+            rmsNormColumns(x, (int) at, s, d, ws);
         }
-        xb.put(0, host, 0, ws.batch * per);
-        TransformerBlock.channelMlpInPlace(x, xb, ws, w.channelGateT(), w.channelUpT(), w.channelDownT(), eps);
+        channel.channelMlp(x, ws.activations, ws.scratch);
+    }
+
+    /** {@code tokenGate ← SiLU(tokenGate) ⊙ tokenUp}. */
+    private void gateTokens(BlockWorkspace ws, int n) {
+        float[] g = ws.hostA;
+        float[] u = ws.hostB;
+        ws.tokenGate.get(0, g, 0, n);
+        ws.tokenUp.get(0, u, 0, n);
+        for (int i = 0; i < n; i++) {
+            float gv = g[i];
+            g[i] = gv / (1f + (float) Math.exp(-gv)) * u[i];
+        }
+        ws.tokenGate.put(0, g, 0, n);
     }
 
     /**
-     * Weightless RMSNorm over the first axis of the {@code [rows, width]} matrix at {@code host[offset..]}: each
-     * column divided by its root mean square (over the sequence, for TRM's token mixing), in place.
+     * Weightless RMSNorm over the first axis of the {@code [rows, width]} matrix at {@code offset}: each column
+     * divided by its root mean square (over the sequence, for TRM's token mixing), in place.
      */
-    static void rmsNormColumns(float[] host, int offset, int rows, int width, float eps, double[] sums,
-                               float[] inv) {
+    private void rmsNormColumns(NativeArray x, int offset, int rows, int width, BlockWorkspace ws) {
+        float[] host = ws.hostA;
+        double[] sums = ws.columnSums;
+        float[] inv = ws.columnScales;
+        x.get(offset, host, 0, rows * width);
         java.util.Arrays.fill(sums, 0, width, 0.0);
         for (int r = 0; r < rows; r++) {
-            int o = offset + r * width;
+            int o = r * width;
             for (int i = 0; i < width; i++) {
                 float v = host[o + i];
                 sums[i] += v * v;
@@ -69,10 +86,11 @@ final class TokenMlpBlock implements ModelBlock {
             inv[i] = (float) (1.0 / Math.sqrt((float) (sums[i] / rows) + eps));
         }
         for (int r = 0; r < rows; r++) {
-            int o = offset + r * width;
+            int o = r * width;
             for (int i = 0; i < width; i++) {
                 host[o + i] *= inv[i];
             }
         }
+        x.put(offset, host, 0, rows * width);
     }
 }

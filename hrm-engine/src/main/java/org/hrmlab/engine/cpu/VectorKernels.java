@@ -1,0 +1,271 @@
+package org.hrmlab.engine.cpu;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Kernels} on the JDK Vector API (incubator module {@code jdk.incubator.vector}; only the operations that Java
+ * 17 and later releases share). The exponential is a Cephes-style polynomial on basic lane operations (relative error
+ * about 1.2e-7, as float32's own rounding), not {@code VectorOperators.EXP}, which is a scalar loop on CPUs or JDKs
+ * without a vector math library. Tails shorter than a vector run the same arithmetic on scalars.
+ */
+final class VectorKernels implements Kernels {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final int L = F.length();
+
+    private static final float LOG2E = 1.44269504088896341f;
+    private static final float LN2_HI = 0.693359375f;
+    private static final float LN2_LO = -2.12194440e-4f;
+    /** 1.5·2²³: adding it rounds a float to an integer held in the low mantissa bits. */
+    private static final float ROUND = 12582912f;
+    private static final float P0 = 1.9875691500e-4f;
+    private static final float P1 = 1.3981999507e-3f;
+    private static final float P2 = 8.3334519073e-3f;
+    private static final float P3 = 4.1665795894e-2f;
+    private static final float P4 = 1.6666665459e-1f;
+    private static final float P5 = 5.0000001201e-1f;
+    private static final float MIN_X = -87.3f;
+    private static final float MAX_X = 88.3f;
+
+    @Override
+    public String name() {
+        return "vector " + F.vectorBitSize() + "-bit";
+    }
+
+    /** {@code e^x}: {@code x = n·ln2 + r}, a degree-7 polynomial in {@code r}, times {@code 2^n} built in the exponent. */
+    static FloatVector exp(FloatVector x) {
+        FloatVector c = x.max(MIN_X).min(MAX_X);
+        FloatVector t = c.fma(FloatVector.broadcast(F, LOG2E), FloatVector.broadcast(F, ROUND));
+        FloatVector n = t.sub(ROUND);
+        FloatVector r = n.fma(FloatVector.broadcast(F, -LN2_HI), c);
+        r = n.fma(FloatVector.broadcast(F, -LN2_LO), r);
+        FloatVector p = r.fma(FloatVector.broadcast(F, P0), FloatVector.broadcast(F, P1));
+        p = p.fma(r, FloatVector.broadcast(F, P2));
+        p = p.fma(r, FloatVector.broadcast(F, P3));
+        p = p.fma(r, FloatVector.broadcast(F, P4));
+        p = p.fma(r, FloatVector.broadcast(F, P5));
+        FloatVector y = p.mul(r).fma(r, r).add(1f);
+        IntVector bits = ((IntVector) t.reinterpretAsInts()).sub(0x4B400000 - 127).lanewise(VectorOperators.LSHL, 23);
+        return y.mul(bits.reinterpretAsFloats());
+    }
+
+    /** The same arithmetic on one float (for tails). */
+    static float exp(float x) {
+        float c = Math.min(Math.max(x, MIN_X), MAX_X);
+        float t = Math.fma(c, LOG2E, ROUND);
+        float n = t - ROUND;
+        float r = Math.fma(n, -LN2_HI, c);
+        r = Math.fma(n, -LN2_LO, r);
+        float p = Math.fma(r, P0, P1);
+        p = Math.fma(p, r, P2);
+        p = Math.fma(p, r, P3);
+        p = Math.fma(p, r, P4);
+        p = Math.fma(p, r, P5);
+        float y = Math.fma(p * r, r, r) + 1f;
+        return y * Float.intBitsToFloat((Float.floatToRawIntBits(t) - (0x4B400000 - 127)) << 23);
+    }
+
+    private static FloatVector sigmoid(FloatVector g) {
+        return FloatVector.broadcast(F, 1f).div(exp(g.neg()).add(1f));
+    }
+
+    private static float sigmoid(float g) {
+        return 1f / (1f + exp(-g));
+    }
+
+    @Override
+    public float rmsNorm(float[] x, int o, int n, float eps) {
+        int bound = F.loopBound(n);
+        FloatVector acc = FloatVector.zero(F);
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(F, x, o + i);
+            acc = v.fma(v, acc);
+        }
+        float sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            sum = Math.fma(x[o + i], x[o + i], sum);
+        }
+        float inv = (float) (1.0 / Math.sqrt(sum / n + eps));
+        for (i = 0; i < bound; i += L) {
+            FloatVector.fromArray(F, x, o + i).mul(inv).intoArray(x, o + i);
+        }
+        for (; i < n; i++) {
+            x[o + i] *= inv;
+        }
+        return inv;
+    }
+
+    @Override
+    public void softmax(float[] x, int o, int n) {
+        int bound = F.loopBound(n);
+        FloatVector mv = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+        int i = 0;
+        for (; i < bound; i += L) {
+            mv = mv.max(FloatVector.fromArray(F, x, o + i));
+        }
+        float max = mv.reduceLanes(VectorOperators.MAX);
+        for (; i < n; i++) {
+            max = Math.max(max, x[o + i]);
+        }
+        FloatVector acc = FloatVector.zero(F);
+        for (i = 0; i < bound; i += L) {
+            FloatVector e = exp(FloatVector.fromArray(F, x, o + i).sub(max));
+            e.intoArray(x, o + i);
+            acc = acc.add(e);
+        }
+        float sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float e = exp(x[o + i] - max);
+            x[o + i] = e;
+            sum += e;
+        }
+        float inv = 1f / sum;
+        for (i = 0; i < bound; i += L) {
+            FloatVector.fromArray(F, x, o + i).mul(inv).intoArray(x, o + i);
+        }
+        for (; i < n; i++) {
+            x[o + i] *= inv;
+        }
+    }
+
+    @Override
+    public void siluMul(float[] src, int g, int u, float[] dst, int d, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector gv = FloatVector.fromArray(F, src, g + i);
+            gv.mul(sigmoid(gv)).mul(FloatVector.fromArray(F, src, u + i)).intoArray(dst, d + i);
+        }
+        for (; i < n; i++) {
+            float gv = src[g + i];
+            dst[d + i] = gv * sigmoid(gv) * src[u + i];
+        }
+    }
+
+    @Override
+    public void rope(float[] x, int o, int hd, float[] cos, float[] sin, int t, float scale) {
+        int half = hd / 2;
+        int bound = F.loopBound(half);
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector x1 = FloatVector.fromArray(F, x, o + i);
+            FloatVector x2 = FloatVector.fromArray(F, x, o + i + half);
+            FloatVector c1 = FloatVector.fromArray(F, cos, t + i);
+            FloatVector s1 = FloatVector.fromArray(F, sin, t + i);
+            FloatVector c2 = FloatVector.fromArray(F, cos, t + i + half);
+            FloatVector s2 = FloatVector.fromArray(F, sin, t + i + half);
+            x1.mul(c1).sub(x2.mul(s1)).mul(scale).intoArray(x, o + i);
+            x2.mul(c2).add(x1.mul(s2)).mul(scale).intoArray(x, o + i + half);
+        }
+        for (; i < half; i++) {
+            float x1 = x[o + i];
+            float x2 = x[o + i + half];
+            x[o + i] = (x1 * cos[t + i] - x2 * sin[t + i]) * scale;
+            x[o + i + half] = (x2 * cos[t + i + half] + x1 * sin[t + i + half]) * scale;
+        }
+    }
+
+    @Override
+    public void add(float[] a, int ao, float[] b, int bo, float[] dst, int d, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector.fromArray(F, a, ao + i).add(FloatVector.fromArray(F, b, bo + i)).intoArray(dst, d + i);
+        }
+        for (; i < n; i++) {
+            dst[d + i] = a[ao + i] + b[bo + i];
+        }
+    }
+
+    @Override
+    public void rmsNormBackward(float[] dy, int dyo, float[] y, int yo, float inv, float[] dr, int dro, int n) {
+        int bound = F.loopBound(n);
+        FloatVector acc = FloatVector.zero(F);
+        int i = 0;
+        for (; i < bound; i += L) {
+            acc = FloatVector.fromArray(F, dy, dyo + i).fma(FloatVector.fromArray(F, y, yo + i), acc);
+        }
+        float dot = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            dot = Math.fma(dy[dyo + i], y[yo + i], dot);
+        }
+        float mean = dot / n;
+        for (i = 0; i < bound; i += L) {
+            FloatVector yv = FloatVector.fromArray(F, y, yo + i);
+            FloatVector.fromArray(F, dy, dyo + i).sub(yv.mul(mean)).mul(inv).intoArray(dr, dro + i);
+        }
+        for (; i < n; i++) {
+            dr[dro + i] = inv * (dy[dyo + i] - y[yo + i] * mean);
+        }
+    }
+
+    @Override
+    public void softmaxBackward(float[] p, int po, float[] dp, int dpo, int n) {
+        int bound = F.loopBound(n);
+        FloatVector acc = FloatVector.zero(F);
+        int i = 0;
+        for (; i < bound; i += L) {
+            acc = FloatVector.fromArray(F, dp, dpo + i).fma(FloatVector.fromArray(F, p, po + i), acc);
+        }
+        float dot = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            dot = Math.fma(dp[dpo + i], p[po + i], dot);
+        }
+        for (i = 0; i < bound; i += L) {
+            FloatVector.fromArray(F, dp, dpo + i).sub(dot).mul(FloatVector.fromArray(F, p, po + i))
+                    .intoArray(dp, dpo + i);
+        }
+        for (; i < n; i++) {
+            dp[dpo + i] = p[po + i] * (dp[dpo + i] - dot);
+        }
+    }
+
+    @Override
+    public void siluMulBackward(float[] gu, int g, int u, float[] dm, int dmo, float[] dgu, int dg, int du, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector gv = FloatVector.fromArray(F, gu, g + i);
+            FloatVector up = FloatVector.fromArray(F, gu, u + i);
+            FloatVector d = FloatVector.fromArray(F, dm, dmo + i);
+            FloatVector sig = sigmoid(gv);
+            FloatVector oneMinus = sig.neg().add(1f);
+            d.mul(up).mul(sig).mul(gv.mul(oneMinus).add(1f)).intoArray(dgu, dg + i);
+            d.mul(gv).mul(sig).intoArray(dgu, du + i);
+        }
+        for (; i < n; i++) {
+            float gv = gu[g + i];
+            float up = gu[u + i];
+            float sig = sigmoid(gv);
+            float d = dm[dmo + i];
+            dgu[dg + i] = d * up * sig * (1 + gv * (1 - sig));
+            dgu[du + i] = d * gv * sig;
+        }
+    }
+
+    @Override
+    public void ropeBackward(float[] x, int o, int hd, float[] cos, float[] sin, int t, float scale) {
+        int half = hd / 2;
+        int bound = F.loopBound(half);
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector g1 = FloatVector.fromArray(F, x, o + i);
+            FloatVector g2 = FloatVector.fromArray(F, x, o + i + half);
+            FloatVector c1 = FloatVector.fromArray(F, cos, t + i);
+            FloatVector s1 = FloatVector.fromArray(F, sin, t + i);
+            FloatVector c2 = FloatVector.fromArray(F, cos, t + i + half);
+            FloatVector s2 = FloatVector.fromArray(F, sin, t + i + half);
+            g1.mul(c1).add(g2.mul(s2)).mul(scale).intoArray(x, o + i);
+            g2.mul(c2).sub(g1.mul(s1)).mul(scale).intoArray(x, o + i + half);
+        }
+        for (; i < half; i++) {
+            float g1 = x[o + i];
+            float g2 = x[o + i + half];
+            x[o + i] = (g1 * cos[t + i] + g2 * sin[t + i + half]) * scale;
+            x[o + i + half] = (g2 * cos[t + i + half] - g1 * sin[t + i]) * scale;
+        }
+    }
+}
