@@ -39,6 +39,23 @@ public final class BlockWeights {
         fill(down, params, prefix + "mlp.down_proj.weight");
     }
 
+    /**
+     * Copies the tensors out under the same keys as {@link #set} (as a block's gradients), into the map's arrays of
+     * those keys, made on first use.
+     */
+    public void copyTo(Map<String, float[]> out, String prefix) {
+        if (qkv != null) {
+            copy(qkv, out, prefix + "self_attn.qkv_proj.weight");
+            copy(o, out, prefix + "self_attn.o_proj.weight");
+        }
+        copy(gateUp, out, prefix + "mlp.gate_up_proj.weight");
+        copy(down, out, prefix + "mlp.down_proj.weight");
+    }
+
+    private static void copy(NativeArray src, Map<String, float[]> out, String key) {
+        src.get(out.computeIfAbsent(key, k -> new float[src.length()]));
+    }
+
     private static void fill(NativeArray dst, Map<String, float[]> params, String key) {
         float[] v = params.get(key);
         if (v == null) {

@@ -56,6 +56,17 @@ public interface Kernels {
     /** Backward of {@link #rope} in place on a gradient head vector: the transposed rotation, times {@code scale}. */
     void ropeBackward(float[] x, int o, int hd, float[] cos, float[] sin, int t, float scale);
 
+    /**
+     * One Adam-atan2 step on elements {@code [from, to)} (hrm-reference.md §1.10): {@code p ← p·decay};
+     * {@code m ← m + b1(g − m)}; {@code v ← v + b2(g² − v)}; {@code p ← p − step·atan2(m, √v / bc2Sqrt)}.
+     *
+     * @return false if this implementation has no fast path for it (the caller runs its own loop)
+     */
+    default boolean adamAtan2(float[] p, float[] g, float[] m, float[] v, int from, int to, float decay, float b1,
+                              float b2, float bc2Sqrt, float step) {
+        return false;
+    }
+
     /** Holds the chosen implementation (the Vector API one only if its module is in the boot layer). */
     final class Holder {
         static final Kernels INSTANCE = choose();

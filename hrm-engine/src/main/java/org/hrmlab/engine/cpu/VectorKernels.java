@@ -2,6 +2,7 @@ package org.hrmlab.engine.cpu;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -267,5 +268,92 @@ final class VectorKernels implements Kernels {
             x[o + i] = (g1 * cos[t + i] + g2 * sin[t + i + half]) * scale;
             x[o + i + half] = (g2 * cos[t + i + half] - g1 * sin[t + i]) * scale;
         }
+    }
+
+    @Override
+    public boolean adamAtan2(float[] p, float[] g, float[] m, float[] v, int from, int to, float decay, float b1,
+                             float b2, float bc2Sqrt, float step) {
+        int bound = from + F.loopBound(to - from);
+        FloatVector nb1 = FloatVector.broadcast(F, -b1);
+        FloatVector nb2 = FloatVector.broadcast(F, -b2);
+        FloatVector vb1 = FloatVector.broadcast(F, b1);
+        FloatVector vb2 = FloatVector.broadcast(F, b2);
+        int i = from;
+        for (; i < bound; i += L) {
+            FloatVector gv = FloatVector.fromArray(F, g, i);
+            FloatVector mv = FloatVector.fromArray(F, m, i);
+            FloatVector vv = FloatVector.fromArray(F, v, i);
+            mv = gv.fma(vb1, mv.fma(nb1, mv));
+            vv = gv.mul(gv).fma(vb2, vv.fma(nb2, vv));
+            FloatVector denom = vv.sqrt().div(bc2Sqrt);
+            FloatVector pv = FloatVector.fromArray(F, p, i).mul(decay);
+            pv.sub(atan2(mv, denom).mul(step)).intoArray(p, i);
+            mv.intoArray(m, i);
+            vv.intoArray(v, i);
+        }
+        for (; i < to; i++) {
+            float gi = g[i];
+            float mi = Math.fma(b1, gi, Math.fma(-b1, m[i], m[i]));
+            float vi = Math.fma(b2, gi * gi, Math.fma(-b2, v[i], v[i]));
+            float denom = (float) Math.sqrt(vi) / bc2Sqrt;
+            p[i] = p[i] * decay - step * atan2(mi, denom);
+            m[i] = mi;
+            v[i] = vi;
+        }
+        return true;
+    }
+
+    private static final float TAN_PI_8 = 0.41421356f;
+    private static final float PI_4 = (float) (Math.PI / 4);
+    private static final float PI_2 = (float) (Math.PI / 2);
+
+    /**
+     * {@code atan2(y, x)} for {@code x >= 0}: reduced to {@code |t| <= tan(π/8)}, then the odd Taylor series to t¹⁵
+     * (truncation below 2e-8, so float32 rounding dominates).
+     */
+    static FloatVector atan2(FloatVector y, FloatVector x) {
+        FloatVector ay = y.abs();
+        VectorMask<Float> swap = ay.compare(VectorOperators.GT, x);
+        FloatVector den = ay.max(x);
+        FloatVector z = ay.min(x).div(den);
+        z = z.blend(0f, den.compare(VectorOperators.EQ, 0f));
+        VectorMask<Float> far = z.compare(VectorOperators.GT, TAN_PI_8);
+        z = z.blend(z.sub(1f).div(z.add(1f)), far);
+        FloatVector z2 = z.mul(z).neg();
+        FloatVector poly = z2.fma(FloatVector.broadcast(F, 1f / 15), FloatVector.broadcast(F, 1f / 13));
+        poly = poly.fma(z2, FloatVector.broadcast(F, 1f / 11));
+        poly = poly.fma(z2, FloatVector.broadcast(F, 1f / 9));
+        poly = poly.fma(z2, FloatVector.broadcast(F, 1f / 7));
+        poly = poly.fma(z2, FloatVector.broadcast(F, 1f / 5));
+        poly = poly.fma(z2, FloatVector.broadcast(F, 1f / 3));
+        poly = poly.fma(z2, FloatVector.broadcast(F, 1f));
+        FloatVector a = z.mul(poly).add(FloatVector.zero(F).blend(PI_4, far));
+        a = a.blend(a.neg().add(PI_2), swap);
+        return a.blend(a.neg(), y.compare(VectorOperators.LT, 0f));
+    }
+
+    /** The same on one float. */
+    static float atan2(float y, float x) {
+        float ay = Math.abs(y);
+        boolean swap = ay > x;
+        float den = Math.max(ay, x);
+        float z = den == 0 ? 0 : Math.min(ay, x) / den;
+        boolean far = z > TAN_PI_8;
+        if (far) {
+            z = (z - 1f) / (z + 1f);
+        }
+        float z2 = -(z * z);
+        float poly = Math.fma(z2, 1f / 15, 1f / 13);
+        poly = Math.fma(poly, z2, 1f / 11);
+        poly = Math.fma(poly, z2, 1f / 9);
+        poly = Math.fma(poly, z2, 1f / 7);
+        poly = Math.fma(poly, z2, 1f / 5);
+        poly = Math.fma(poly, z2, 1f / 3);
+        poly = Math.fma(poly, z2, 1f);
+        float a = z * poly + (far ? PI_4 : 0f);
+        if (swap) {
+            a = PI_2 - a;
+        }
+        return y < 0 ? -a : a;
     }
 }

@@ -2,7 +2,8 @@ package org.hrmlab.engine.optim;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.IntStream;
+import org.hrmlab.engine.cpu.Kernels;
+import org.hrmlab.engine.cpu.Workers;
 
 /**
  * Adam-atan2 (Everett et al., "Scaling Exponents Across Parameterizations and Optimizers") exactly as the CUDA kernel
@@ -73,9 +74,12 @@ public final class AdamAtan2 {
         float mb1 = (float) (1 - beta1);
         float mb2 = (float) (1 - beta2);
         int chunks = (param.length + CHUNK - 1) / CHUNK;
-        IntStream range = IntStream.range(0, chunks);
-        (chunks > 1 ? range.parallel() : range).forEach(c -> {
+        Kernels kernels = Kernels.get();
+        Workers.shared().run(chunks, (c, worker) -> {
             int end = Math.min(param.length, (c + 1) * CHUNK);
+            if (kernels.adamAtan2(param, grad, m, v, c * CHUNK, end, wdAlpha, mb1, mb2, bc2Sqrt, stepSize)) {
+                return;
+            }
             for (int i = c * CHUNK; i < end; i++) {
                 float g = grad[i];
                 float p = param[i] * wdAlpha;

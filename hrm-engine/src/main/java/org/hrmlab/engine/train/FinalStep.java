@@ -3,79 +3,126 @@ package org.hrmlab.engine.train;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hrmlab.engine.HrmConfig;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
-import org.nd4j.linalg.factory.Nd4j;
+import org.hrmlab.engine.cpu.AttentionBlock;
+import org.hrmlab.engine.cpu.BackwardBuffers;
+import org.hrmlab.engine.cpu.BlockActivations;
+import org.hrmlab.engine.cpu.BlockShape;
+import org.hrmlab.engine.cpu.BlockWeights;
+import org.hrmlab.engine.cpu.Gemm;
+import org.hrmlab.engine.cpu.NativeArray;
+import org.hrmlab.engine.cpu.Scratch;
+import org.hrmlab.engine.cpu.Streams;
+import org.hrmlab.engine.cpu.Workers;
+import org.hrmlab.engine.model.RotaryTable;
 
 /**
- * The differentiable last L- and H-update of a segment with a hand-written backward pass, in float32 on ND4J GEMMs:
- * the same function as {@link FinalStepGraph} (which serves as its oracle in the tests) without SameDiff's per-op
- * overhead. {@link #forward} keeps what {@link #backward} needs; weights are {@code [out, in]} as in the reference.
- * Not thread-safe.
+ * A segment's updates for the trainer on the CPU: the no-grad ones, and the differentiable last L- and H-update with
+ * a hand-written backward pass, in float32 on the inference engine's blocks ({@link AttentionBlock}): the same
+ * function as {@link FinalStepGraph} (which serves as its oracle in the tests) without SameDiff's per-op overhead.
+ * {@link #forward} keeps every block's activations for {@link #backward}; all buffers are allocated once for the
+ * batch size. Weights are {@code [out, in]} as in the reference. Not thread-safe.
  */
 final class FinalStep {
     private final HrmConfig c;
     private final int batch;
     private final int s;
     private final int d;
-    private final int heads;
-    private final int hd;
-    private final int inter;
     private final int n;
-    private final float[] cos;
-    private final float[] sin;
-    private final Block[] lLevel;
-    private final Block[] hLevel;
-    private final Cache[] lCache;
-    private final Cache[] hCache;
-    private INDArray lmHead;
-    private INDArray qWeight;
+    private final int vocab;
+    private final Workers workers = Workers.shared();
+    private final BlockShape shape;
+    private final Scratch scratch;
+    private final BackwardBuffers backwardBuffers;
+    private final BlockActivations passing;
+    private final Level lLevel;
+    private final Level hLevel;
+    /** {@code [B·S, D]}: carry, input embedding, the module being run, the gradient flowing back. */
+    private final NativeArray zL;
+    private final NativeArray zH;
+    private final NativeArray x;
+    private final NativeArray work;
+    private final NativeArray grad;
+    /** {@code [B·S, D]}: zH after the differentiable step (the no-grad updates reuse the others in between). */
+    private final NativeArray finalZH;
+    /** {@code [V, D]} and the logits / their gradient {@code [B·seqLen, V]}. */
+    private final NativeArray lmHead;
+    private final NativeArray logits;
+    private final NativeArray lmHeadGrad;
+    private final float[] hostState;
+    private final Map<String, float[]> gradients = new LinkedHashMap<>();
+    private float[] qWeight;
     private float[] qBias;
     private int[] tokens;
     private float[] zH1;
+    private float[] tokenTable;
+    private float[] positions;
+
+    /** One module's blocks with their weights, kept activations and weight gradients. */
+    private static final class Level {
+        final String name;
+        final AttentionBlock[] blocks;
+        final BlockActivations[] kept;
+        final BlockWeights[] grads;
+
+        Level(String name, int layers, BlockShape shape, float[] cos, float[] sin, double eps) {
+            this.name = name;
+            blocks = new AttentionBlock[layers];
+            kept = new BlockActivations[layers];
+            grads = new BlockWeights[layers];
+            for (int i = 0; i < layers; i++) {
+                blocks[i] = new AttentionBlock(new BlockWeights(shape), cos, sin, eps);
+                kept[i] = new BlockActivations(shape, true);
+                grads[i] = new BlockWeights(shape);
+            }
+        }
+
+        String prefix(int i) {
+            return name + ".layers." + i + ".";
+        }
+    }
 
     FinalStep(HrmConfig config, int batch) {
         this.c = config;
         this.batch = batch;
         this.s = config.totalSeqLen();
         this.d = config.hiddenSize();
-        this.heads = config.numHeads();
-        this.hd = config.headDim();
-        this.inter = config.mlpInterSize();
         this.n = batch * s;
-        double[][] rope = FinalStepGraph.rotary(config);
-        cos = toFloats(rope[0]);
-        sin = toFloats(rope[1]);
-        lLevel = new Block[config.lLayers()];
-        hLevel = new Block[config.hLayers()];
-        lCache = new Cache[lLevel.length];
-        hCache = new Cache[hLevel.length];
-        for (int i = 0; i < lLevel.length; i++) {
-            lLevel[i] = new Block("L_level.layers." + i + ".");
-        }
-        for (int i = 0; i < hLevel.length; i++) {
-            hLevel[i] = new Block("H_level.layers." + i + ".");
-        }
+        this.vocab = config.vocabSize();
+        RotaryTable rope = RotaryTable.of(config);
+        float[] cos = rope.cosines();
+        float[] sin = rope.sines();
+        shape = BlockShape.of(config, batch);
+        scratch = new Scratch(workers, shape, true);
+        backwardBuffers = new BackwardBuffers(shape);
+        passing = new BlockActivations(shape, false);
+        lLevel = new Level("L_level", config.lLayers(), shape, cos, sin, config.rmsNormEps());
+        hLevel = new Level("H_level", config.hLayers(), shape, cos, sin, config.rmsNormEps());
+        long state = (long) n * d;
+        zL = new NativeArray(state);
+        zH = new NativeArray(state);
+        x = new NativeArray(state);
+        work = new NativeArray(state);
+        grad = new NativeArray(state);
+        finalZH = new NativeArray(state);
+        lmHead = new NativeArray((long) vocab * d);
+        logits = new NativeArray((long) batch * config.seqLen() * vocab);
+        lmHeadGrad = new NativeArray((long) vocab * d);
+        hostState = new float[n * d];
     }
 
-    /** Takes the current parameter values (copied into ND4J arrays). */
+    /** Takes the current parameter values (copied into the blocks' native weights). */
     void setWeights(Map<String, float[]> p) {
-        for (Block b : lLevel) {
-            b.set(p);
+        for (Level level : new Level[] {lLevel, hLevel}) {
+            for (int i = 0; i < level.blocks.length; i++) {
+                level.blocks[i].weights().set(p, level.prefix(i));
+            }
         }
-        for (Block b : hLevel) {
-            b.set(p);
-        }
-        lmHead = refill(lmHead, p.get("lm_head.weight"), c.vocabSize(), d);
-        qWeight = refill(qWeight, p.get("q_head.weight"), 2, d);
+        lmHead.put(p.get("lm_head.weight"));
+        qWeight = p.get("q_head.weight").clone();
         qBias = p.get("q_head.bias").clone();
         tokenTable = p.get("embed_tokens.embedding_weight");
         positions = c.learnedPositions() ? p.get("embed_pos.embedding_weight") : null;
     }
-
-    private float[] tokenTable;
-    private float[] positions;
 
     /** Outputs of the differentiable step: new carry, logits {@code [B·seqLen·vocab]} and Q {@code [B·2]}. */
     record Output(float[] zL, float[] zH, float[] logits, float[] q) {
@@ -94,27 +141,24 @@ final class FinalStep {
     }
 
     /** No-grad L-update. @return {@code L(zL + (zH + x))} (arguments not modified) */
-    float[] lUpdate(float[] zL, float[] zH, float[] x) {
-        float[] in = new float[n * d];
-        for (int i = 0; i < in.length; i++) {
-            in[i] = zL[i] + (zH[i] + x[i]);
+    float[] lUpdate(float[] zLIn, float[] zHIn, float[] xIn) {
+        zL.put(zLIn);
+        zH.put(zHIn);
+        x.put(xIn);
+        try (var blas = Gemm.singleThreadedBlas()) {
+            lUpdateNative();
         }
-        for (Block b : lLevel) {
-            in = b.forward(in).y;
-        }
-        return in;
+        return copy(zL);
     }
 
     /** No-grad H-update. @return {@code H(zH + zL)} (arguments not modified) */
-    float[] hUpdate(float[] zH, float[] zL) {
-        float[] in = new float[n * d];
-        for (int i = 0; i < in.length; i++) {
-            in[i] = zH[i] + zL[i];
+    float[] hUpdate(float[] zHIn, float[] zLIn) {
+        zL.put(zLIn);
+        zH.put(zHIn);
+        try (var blas = Gemm.singleThreadedBlas()) {
+            hUpdateNative();
         }
-        for (Block b : hLevel) {
-            in = b.forward(in).y;
-        }
-        return in;
+        return copy(zH);
     }
 
     /**
@@ -122,25 +166,53 @@ final class FinalStep {
      *
      * @param carry {@code {zL, zH}}, replaced by the new arrays
      */
-    void allButLastStep(float[][] carry, float[] x) {
-        for (int h = 0; h < c.hCycles(); h++) {
-            for (int l = 0; l < c.lCycles(); l++) {
-                if (h < c.hCycles() - 1 || l < c.lCycles() - 1) {
-                    carry[0] = lUpdate(carry[0], carry[1], x);
+    void allButLastStep(float[][] carry, float[] xIn) {
+        zL.put(carry[0]);
+        zH.put(carry[1]);
+        x.put(xIn);
+        try (var blas = Gemm.singleThreadedBlas()) {
+            for (int h = 0; h < c.hCycles(); h++) {
+                for (int l = 0; l < c.lCycles(); l++) {
+                    if (h < c.hCycles() - 1 || l < c.lCycles() - 1) {
+                        lUpdateNative();
+                    }
+                }
+                if (h < c.hCycles() - 1) {
+                    hUpdateNative();
                 }
             }
-            if (h < c.hCycles() - 1) {
-                carry[1] = hUpdate(carry[1], carry[0]);
-            }
         }
+        carry[0] = copy(zL);
+        carry[1] = copy(zH);
+    }
+
+    private void lUpdateNative() {
+        Streams.sum(work, zL, zH, x, scratch);
+        for (AttentionBlock b : lLevel.blocks) {
+            b.forward(work, passing, scratch);
+        }
+        zL.copyFrom(work);
+    }
+
+    private void hUpdateNative() {
+        Streams.sum(work, zH, zL, scratch);
+        for (AttentionBlock b : hLevel.blocks) {
+            b.forward(work, passing, scratch);
+        }
+        zH.copyFrom(work);
     }
 
     /** @return {@code [B·2]} Q logits (halt, continue) of a zH {@code [B·S·D]} (not modified) */
-    float[] qLogits(float[] zH) {
-        float[] q = arr(Nd4j.gemm(mat(firstRows(zH), batch, d), qWeight, false, true));
+    float[] qLogits(float[] zHState) {
+        float[] q = new float[batch * 2];
         for (int b = 0; b < batch; b++) {
-            q[b * 2] += qBias[0];
-            q[b * 2 + 1] += qBias[1];
+            for (int j = 0; j < 2; j++) {
+                float acc = 0;
+                for (int i = 0; i < d; i++) {
+                    acc += zHState[b * s * d + i] * qWeight[j * d + i];
+                }
+                q[b * 2 + j] = acc + qBias[j];
+            }
         }
         return q;
     }
@@ -155,68 +227,99 @@ final class FinalStep {
      *
      * @param zL0 {@code [B·S·D]} carry after the no-grad updates (not modified)
      * @param zH0 same shape (not modified)
-     * @param x   the input embedding from {@link #embedding} (not modified)
+     * @param xIn the input embedding from {@link #embedding} (not modified)
      */
-    Output forward(float[] zL0, float[] zH0, float[] x) {
-        float[] in = new float[n * d];
-        for (int i = 0; i < in.length; i++) {
-            in[i] = zL0[i] + (zH0[i] + x[i]);
+    Output forward(float[] zL0, float[] zH0, float[] xIn) {
+        zL.put(zL0);
+        zH.put(zH0);
+        x.put(xIn);
+        int seq = c.seqLen();
+        int p = c.puzzleEmbLen();
+        try (var blas = Gemm.singleThreadedBlas()) {
+            Streams.sum(work, zL, zH, x, scratch);
+            for (int i = 0; i < lLevel.blocks.length; i++) {
+                lLevel.blocks[i].forward(work, lLevel.kept[i], scratch);
+            }
+            zL.copyFrom(work);
+            Streams.sum(work, zH, zL, scratch);
+            for (int i = 0; i < hLevel.blocks.length; i++) {
+                hLevel.blocks[i].forward(work, hLevel.kept[i], scratch);
+            }
+            zH.copyFrom(work);
+            finalZH.copyFrom(work);
+            for (int b = 0; b < batch; b++) {
+                Gemm.single(false, true, seq, vocab, d, 1f, finalZH.at(((long) b * s + p) * d, d), lmHead.matrix(d), 0f,
+                        logits.at((long) b * seq * vocab, vocab));
+            }
         }
-        for (int i = 0; i < lLevel.length; i++) {
-            lCache[i] = lLevel[i].forward(in);
-            in = lCache[i].y;
-        }
-        float[] zL1 = in;
-        float[] hIn = new float[n * d];
-        for (int i = 0; i < hIn.length; i++) {
-            hIn[i] = zH0[i] + zL1[i];
-        }
-        float[] zH = hIn;
-        for (int i = 0; i < hLevel.length; i++) {
-            hCache[i] = hLevel[i].forward(zH);
-            zH = hCache[i].y;
-        }
-        zH1 = zH;
-        float[] logits = arr(Nd4j.gemm(mat(gridRows(zH), batch * c.seqLen(), d), lmHead, false, true));
-        return new Output(zL1, zH, logits, qLogits(zH));
+        zH1 = copy(zH);
+        float[] out = new float[batch * seq * vocab];
+        logits.get(out);
+        return new Output(copy(zL), zH1, out, qLogits(zH1));
     }
 
     /**
      * @param gLogits {@code [B·seqLen·vocab]} d loss / d logits (not modified)
      * @param gQ      {@code [B·2]} d loss / d Q (not modified)
-     * @return gradients by reference key; {@link FinalStepGraph#PUZZLE_ROWS} holds {@code [B·puzzleEmbNdim]}
+     * @return gradients by reference key; {@link FinalStepGraph#PUZZLE_ROWS} holds {@code [B·puzzleEmbNdim]}; the
+     *         arrays are reused by the next call
      */
     Map<String, float[]> backward(float[] gLogits, float[] gQ) {
-        Map<String, float[]> g = new LinkedHashMap<>();
         int seq = c.seqLen();
         int p = c.puzzleEmbLen();
-        INDArray gl = mat(gLogits, batch * seq, c.vocabSize());
-        g.put("lm_head.weight", arr(Nd4j.gemm(gl, mat(gridRows(zH1), batch * seq, d), true, false)));
-        INDArray gq = mat(gQ, batch, 2);
-        g.put("q_head.weight", arr(Nd4j.gemm(gq, mat(firstRows(zH1), batch, d), true, false)));
-        float[] gb = new float[2];
+        logits.put(gLogits);
+        float[] gqw = buffer("q_head.weight", 2 * d);
+        java.util.Arrays.fill(gqw, 0f);
+        float[] gb = buffer("q_head.bias", 2);
+        java.util.Arrays.fill(gb, 0f);
+        float[] dz = hostState;
+        java.util.Arrays.fill(dz, 0f);
         for (int b = 0; b < batch; b++) {
-            gb[0] += gQ[b * 2];
-            gb[1] += gQ[b * 2 + 1];
-        }
-        g.put("q_head.bias", gb);
-        float[] dz = new float[n * d];
-        float[] dGrid = arr(Nd4j.gemm(gl, lmHead, false, false));
-        float[] dFirst = arr(Nd4j.gemm(gq, qWeight, false, false));
-        for (int b = 0; b < batch; b++) {
-            System.arraycopy(dGrid, b * seq * d, dz, (b * s + p) * d, seq * d);
-            for (int i = 0; i < d; i++) {
-                dz[b * s * d + i] += dFirst[b * d + i];
+            for (int j = 0; j < 2; j++) {
+                float g = gQ[b * 2 + j];
+                gb[j] += g;
+                for (int i = 0; i < d; i++) {
+                    gqw[j * d + i] += g * zH1[b * s * d + i];
+                    dz[b * s * d + i] += g * qWeight[j * d + i];
+                }
             }
         }
-        for (int i = hLevel.length - 1; i >= 0; i--) {
-            dz = hLevel[i].backward(hCache[i], dz, g);
+        grad.put(dz);
+        try (var blas = Gemm.singleThreadedBlas()) {
+            for (int b = 0; b < batch; b++) {
+                long rows = (long) b * s + p;
+                Gemm.parallel(workers, true, false, vocab, d, seq, 1f, logits.at((long) b * seq * vocab, vocab),
+                        finalZH.at(rows * d, d), b == 0 ? 0f : 1f, lmHeadGrad.matrix(d));
+                Gemm.parallel(workers, false, false, seq, d, vocab, 1f, logits.at((long) b * seq * vocab, vocab),
+                        lmHead.matrix(d), 1f, grad.at(rows * d, d));
+            }
+            for (int i = hLevel.blocks.length - 1; i >= 0; i--) {
+                hLevel.blocks[i].backward(grad, hLevel.kept[i], hLevel.grads[i], backwardBuffers, scratch);
+            }
+            for (int i = lLevel.blocks.length - 1; i >= 0; i--) {
+                lLevel.blocks[i].backward(grad, lLevel.kept[i], lLevel.grads[i], backwardBuffers, scratch);
+            }
         }
-        for (int i = lLevel.length - 1; i >= 0; i--) {
-            dz = lLevel[i].backward(lCache[i], dz, g);
+        lmHeadGrad.get(buffer("lm_head.weight", vocab * d));
+        for (Level level : new Level[] {hLevel, lLevel}) {
+            for (int i = 0; i < level.blocks.length; i++) {
+                level.grads[i].copyTo(gradients, level.prefix(i));
+            }
         }
-        embedBackward(dz, g);
-        return g;
+        grad.get(dz);
+        embedBackward(dz);
+        return gradients;
+    }
+
+    /** @return the reused gradient array of a key, made on first use */
+    private float[] buffer(String key, int length) {
+        return gradients.computeIfAbsent(key, k -> new float[length]);
+    }
+
+    private float[] copy(NativeArray a) {
+        float[] out = new float[a.length()];
+        a.get(out);
+        return out;
     }
 
     private float[] embed(int[] tokenIds, float[] puzzleRows) {
@@ -224,7 +327,7 @@ final class FinalStep {
         int seq = c.seqLen();
         int ndim = c.puzzleEmbNdim();
         float scale = (float) Math.sqrt(d);
-        float[] x = new float[n * d];
+        float[] out = new float[n * d];
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < s; t++) {
                 int o = (b * s + t) * d;
@@ -239,21 +342,28 @@ final class FinalStep {
                     if (positions != null) {
                         v = 0.707106781f * (v + positions[t * d + i]);
                     }
-                    x[o + i] = v * scale;
+                    out[o + i] = v * scale;
                 }
             }
         }
-        return x;
+        return out;
     }
 
-    private void embedBackward(float[] dx, Map<String, float[]> g) {
+    private void embedBackward(float[] dx) {
         int p = c.puzzleEmbLen();
         int seq = c.seqLen();
         int ndim = c.puzzleEmbNdim();
         double scale = Math.sqrt(d) * (positions != null ? 0.707106781 : 1.0);
-        float[] dTok = new float[c.vocabSize() * d];
-        float[] dRows = ndim > 0 ? new float[batch * ndim] : null;
-        float[] dPos = positions != null ? new float[s * d] : null;
+        float[] dTok = buffer("embed_tokens.embedding_weight", vocab * d);
+        java.util.Arrays.fill(dTok, 0f);
+        float[] dRows = ndim > 0 ? buffer(FinalStepGraph.PUZZLE_ROWS, batch * ndim) : null;
+        float[] dPos = positions != null ? buffer("embed_pos.embedding_weight", s * d) : null;
+        if (dRows != null) {
+            java.util.Arrays.fill(dRows, 0f);
+        }
+        if (dPos != null) {
+            java.util.Arrays.fill(dPos, 0f);
+        }
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < s; t++) {
                 int o = (b * s + t) * d;
@@ -273,318 +383,5 @@ final class FinalStep {
                 }
             }
         }
-        g.put("embed_tokens.embedding_weight", dTok);
-        if (dRows != null) {
-            g.put(FinalStepGraph.PUZZLE_ROWS, dRows);
-        }
-        if (dPos != null) {
-            g.put("embed_pos.embedding_weight", dPos);
-        }
-    }
-
-    private float[] gridRows(float[] z) {
-        int p = c.puzzleEmbLen();
-        int seq = c.seqLen();
-        float[] out = new float[batch * seq * d];
-        for (int b = 0; b < batch; b++) {
-            System.arraycopy(z, (b * s + p) * d, out, b * seq * d, seq * d);
-        }
-        return out;
-    }
-
-    private float[] firstRows(float[] z) {
-        float[] out = new float[batch * d];
-        for (int b = 0; b < batch; b++) {
-            System.arraycopy(z, b * s * d, out, b * d, d);
-        }
-        return out;
-    }
-
-    /** One post-norm block with its forward cache. */
-    private final class Block {
-        private final String prefix;
-        private INDArray wQkv;
-        private INDArray wO;
-        private INDArray wGu;
-        private INDArray wDown;
-
-        Block(String prefix) {
-            this.prefix = prefix;
-        }
-
-        void set(Map<String, float[]> p) {
-            wQkv = refill(wQkv, p.get(prefix + "self_attn.qkv_proj.weight"), 3L * d, d);
-            wO = refill(wO, p.get(prefix + "self_attn.o_proj.weight"), d, d);
-            wGu = refill(wGu, p.get(prefix + "mlp.gate_up_proj.weight"), 2L * inter, d);
-            wDown = refill(wDown, p.get(prefix + "mlp.down_proj.weight"), d, inter);
-        }
-
-        Cache forward(float[] in) {
-            Cache k0 = new Cache();
-            INDArray x = mat(in, n, d);
-            k0.x = x;
-            float[] qkv = arr(Nd4j.gemm(x, wQkv, false, true));
-            int bh = batch * heads;
-            float[] q = new float[bh * s * hd];
-            float[] k = new float[bh * s * hd];
-            float[] v = new float[bh * s * hd];
-            float scale = (float) (1.0 / Math.sqrt(hd));
-            int half = hd / 2;
-            for (int b = 0; b < batch; b++) {
-                for (int t = 0; t < s; t++) {
-                    int row = (b * s + t) * 3 * d;
-                    int ro = t * hd;
-                    for (int hh = 0; hh < heads; hh++) {
-                        int dst = ((b * heads + hh) * s + t) * hd;
-                        int qo = row + hh * hd;
-                        int ko = row + d + hh * hd;
-                        for (int i = 0; i < half; i++) {
-                            float c1 = cos[ro + i];
-                            float s1 = sin[ro + i];
-                            float c2 = cos[ro + i + half];
-                            float s2 = sin[ro + i + half];
-                            float q1 = qkv[qo + i];
-                            float q2 = qkv[qo + i + half];
-                            float k1 = qkv[ko + i];
-                            float k2 = qkv[ko + i + half];
-                            q[dst + i] = (q1 * c1 - q2 * s1) * scale;
-                            q[dst + i + half] = (q2 * c2 + q1 * s2) * scale;
-                            k[dst + i] = k1 * c1 - k2 * s1;
-                            k[dst + i + half] = k2 * c2 + k1 * s2;
-                        }
-                        System.arraycopy(qkv, row + 2 * d + hh * hd, v, dst, hd);
-                    }
-                }
-            }
-            k0.qT = mat(q, bh, s, hd);
-            k0.kT = mat(k, bh, s, hd);
-            k0.vT = mat(v, bh, s, hd);
-            INDArray probs = Nd4j.matmul(k0.qT, k0.kT, false, true, false);
-            Nd4j.exec(new SoftMax(probs, probs, 2));
-            k0.probs = probs;
-            float[] o = arr(Nd4j.matmul(probs, k0.vT, false, false, false));
-            float[] mergedF = new float[n * d];
-            headsToRows(o, mergedF);
-            k0.merged = mat(mergedF, n, d);
-            float[] a = arr(Nd4j.gemm(k0.merged, wO, false, true));
-            for (int i = 0; i < a.length; i++) {
-                a[i] += in[i];
-            }
-            k0.inv1 = new float[n];
-            float[] h = rmsNorm(a, k0.inv1);
-            k0.h = h;
-            float[] gu = arr(Nd4j.gemm(mat(h, n, d), wGu, false, true));
-            k0.gu = gu;
-            float[] mf = new float[n * inter];
-            for (int r = 0; r < n; r++) {
-                for (int i = 0; i < inter; i++) {
-                    float gv = gu[r * 2 * inter + i];
-                    float sig = (float) (1.0 / (1.0 + Math.exp(-gv)));
-                    mf[r * inter + i] = gv * sig * gu[r * 2 * inter + inter + i];
-                }
-            }
-            k0.m = mat(mf, n, inter);
-            float[] r2 = arr(Nd4j.gemm(k0.m, wDown, false, true));
-            for (int i = 0; i < r2.length; i++) {
-                r2[i] += h[i];
-            }
-            k0.inv2 = new float[n];
-            k0.y = rmsNorm(r2, k0.inv2);
-            return k0;
-        }
-
-        float[] backward(Cache k0, float[] dy, Map<String, float[]> g) {
-            INDArray m = k0.m;
-            float[] gu = k0.gu;
-            float[] h = k0.h;
-            INDArray probs = k0.probs;
-            INDArray qT = k0.qT;
-            INDArray kT = k0.kT;
-            INDArray vT = k0.vT;
-            float[] dr2 = rmsBackward(dy, k0.y, k0.inv2);
-            INDArray dr2m = mat(dr2, n, d);
-            g.put(prefix + "mlp.down_proj.weight", arr(Nd4j.gemm(dr2m, m, true, false)));
-            float[] dm = arr(Nd4j.gemm(dr2m, wDown, false, false));
-            float[] dgu = new float[n * 2 * inter];
-            for (int r = 0; r < n; r++) {
-                for (int i = 0; i < inter; i++) {
-                    float gv = gu[r * 2 * inter + i];
-                    float up = gu[r * 2 * inter + inter + i];
-                    float sig = (float) (1.0 / (1.0 + Math.exp(-gv)));
-                    float dmi = dm[r * inter + i];
-                    dgu[r * 2 * inter + i] = dmi * up * sig * (1 + gv * (1 - sig));
-                    dgu[r * 2 * inter + inter + i] = dmi * gv * sig;
-                }
-            }
-            INDArray dguM = mat(dgu, n, 2L * inter);
-            g.put(prefix + "mlp.gate_up_proj.weight", arr(Nd4j.gemm(dguM, mat(h, n, d), true, false)));
-            float[] dh = arr(Nd4j.gemm(dguM, wGu, false, false));
-            for (int i = 0; i < dh.length; i++) {
-                dh[i] += dr2[i];
-            }
-            float[] dr1 = rmsBackward(dh, h, k0.inv1);
-            INDArray dr1m = mat(dr1, n, d);
-            g.put(prefix + "self_attn.o_proj.weight", arr(Nd4j.gemm(dr1m, k0.merged, true, false)));
-            float[] dMerged = arr(Nd4j.gemm(dr1m, wO, false, false));
-            int bh = batch * heads;
-            float[] dOf = new float[bh * s * hd];
-            rowsToHeads(dMerged, dOf);
-            INDArray dO = mat(dOf, bh, s, hd);
-            float[] dP = arr(Nd4j.matmul(dO, vT, false, true, false));
-            float[] dV = arr(Nd4j.matmul(probs, dO, true, false, false));
-            float[] pf = arr(probs);
-            for (int r = 0; r < bh * s; r++) {
-                double dot = 0;
-                for (int j = 0; j < s; j++) {
-                    dot += dP[r * s + j] * pf[r * s + j];
-                }
-                for (int j = 0; j < s; j++) {
-                    dP[r * s + j] = pf[r * s + j] * (float) (dP[r * s + j] - dot);
-                }
-            }
-            INDArray dS = mat(dP, bh, s, s);
-            float[] dQ = arr(Nd4j.matmul(dS, kT, false, false, false));
-            float[] dK = arr(Nd4j.matmul(dS, qT, true, false, false));
-            float[] dqkv = new float[n * 3 * d];
-            float scale = (float) (1.0 / Math.sqrt(hd));
-            int half = hd / 2;
-            for (int b = 0; b < batch; b++) {
-                for (int t = 0; t < s; t++) {
-                    int row = (b * s + t) * 3 * d;
-                    int ro = t * hd;
-                    for (int hh = 0; hh < heads; hh++) {
-                        int src = ((b * heads + hh) * s + t) * hd;
-                        for (int i = 0; i < half; i++) {
-                            float c1 = cos[ro + i];
-                            float s1 = sin[ro + i];
-                            float c2 = cos[ro + i + half];
-                            float s2 = sin[ro + i + half];
-                            float gq1 = dQ[src + i];
-                            float gq2 = dQ[src + i + half];
-                            float gk1 = dK[src + i];
-                            float gk2 = dK[src + i + half];
-                            dqkv[row + hh * hd + i] = (gq1 * c1 + gq2 * s2) * scale;
-                            dqkv[row + hh * hd + i + half] = (gq2 * c2 - gq1 * s1) * scale;
-                            dqkv[row + d + hh * hd + i] = gk1 * c1 + gk2 * s2;
-                            dqkv[row + d + hh * hd + i + half] = gk2 * c2 - gk1 * s1;
-                        }
-                        System.arraycopy(dV, src, dqkv, row + 2 * d + hh * hd, hd);
-                    }
-                }
-            }
-            INDArray dqkvM = mat(dqkv, n, 3L * d);
-            g.put(prefix + "self_attn.qkv_proj.weight", arr(Nd4j.gemm(dqkvM, k0.x, true, false)));
-            float[] dx = arr(Nd4j.gemm(dqkvM, wQkv, false, false));
-            for (int i = 0; i < dx.length; i++) {
-                dx[i] += dr1[i];
-            }
-            return dx;
-        }
-
-        private void headsToRows(float[] headsArr, float[] rows) {
-            for (int b = 0; b < batch; b++) {
-                for (int hh = 0; hh < heads; hh++) {
-                    for (int t = 0; t < s; t++) {
-                        System.arraycopy(headsArr, ((b * heads + hh) * s + t) * hd, rows, (b * s + t) * d + hh * hd,
-                                hd);
-                    }
-                }
-            }
-        }
-
-        private void rowsToHeads(float[] rows, float[] headsArr) {
-            for (int b = 0; b < batch; b++) {
-                for (int hh = 0; hh < heads; hh++) {
-                    for (int t = 0; t < s; t++) {
-                        System.arraycopy(rows, (b * s + t) * d + hh * hd, headsArr, ((b * heads + hh) * s + t) * hd,
-                                hd);
-                    }
-                }
-            }
-        }
-    }
-
-    /** What a block's backward needs from its forward. */
-    private static final class Cache {
-        INDArray x;
-        INDArray qT;
-        INDArray kT;
-        INDArray vT;
-        INDArray probs;
-        INDArray merged;
-        float[] inv1;
-        float[] h;
-        float[] gu;
-        INDArray m;
-        float[] inv2;
-        float[] y;
-    }
-
-    /** Weightless RMSNorm of {@code [n, d]} rows as the forward model computes it; records {@code 1/rms} per row. */
-    private float[] rmsNorm(float[] r, float[] inv) {
-        float eps = (float) c.rmsNormEps();
-        float[] out = new float[r.length];
-        for (int row = 0; row < n; row++) {
-            int o = row * d;
-            double sum = 0;
-            for (int i = 0; i < d; i++) {
-                float v = r[o + i];
-                sum += v * v;
-            }
-            float iv = (float) (1.0 / Math.sqrt((float) (sum / d) + eps));
-            inv[row] = iv;
-            for (int i = 0; i < d; i++) {
-                out[o + i] = r[o + i] * iv;
-            }
-        }
-        return out;
-    }
-
-    /** {@code dr = inv · (dy − y · mean(dy ⊙ y))} for {@code y = r · inv}. */
-    private float[] rmsBackward(float[] dy, float[] y, float[] inv) {
-        float[] dr = new float[dy.length];
-        for (int row = 0; row < n; row++) {
-            int o = row * d;
-            double dot = 0;
-            for (int i = 0; i < d; i++) {
-                dot += dy[o + i] * y[o + i];
-            }
-            float mean = (float) (dot / d);
-            for (int i = 0; i < d; i++) {
-                dr[o + i] = inv[row] * (dy[o + i] - y[o + i] * mean);
-            }
-        }
-        return dr;
-    }
-
-    /** Puts new values into an existing array of the same shape, or makes one. */
-    private static INDArray refill(INDArray old, float[] a, long... shape) {
-        if (old == null || old.length() != a.length) {
-            return mat(a, shape);
-        }
-        old.data().asNioFloat().put(0, a);
-        return old;
-    }
-
-    /** @return a new C-order array holding {@code a} (bulk copy; ND4J's own float[] constructors copy per element) */
-    private static INDArray mat(float[] a, long... shape) {
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
-        out.data().asNioFloat().put(0, a);
-        return out;
-    }
-
-    private static float[] arr(INDArray a) {
-        INDArray c = a.isView() || a.ordering() != 'c' || a.offset() != 0 ? a.dup('c') : a;
-        float[] out = new float[(int) c.length()];
-        c.data().asNioFloat().get(0, out);
-        return out;
-    }
-
-    private static float[] toFloats(double[] a) {
-        float[] f = new float[a.length];
-        for (int i = 0; i < a.length; i++) {
-            f[i] = (float) a[i];
-        }
-        return f;
     }
 }
