@@ -9,7 +9,8 @@ import org.hrmlab.engine.HrmConfig;
 import org.hrmlab.engine.bench.EngineBenchmark;
 import org.hrmlab.engine.bench.TrainingBenchmark;
 import org.hrmlab.engine.compute.ComputeDevice;
-import org.nd4j.linalg.factory.Nd4j;
+import org.hrmlab.engine.cpu.Kernels;
+import org.hrmlab.engine.cpu.Workers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,7 +24,9 @@ final class BenchCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--config", defaultValue = "hrm-27m", paramLabel = "NAME",
-            description = "architecture: hrm-27m (reference: hidden 512, 8 heads, 4+4 layers) or tiny")
+            description = "architecture: hrm-27m (reference: hidden 512, 8 heads, 4+4 layers), small-64 (the Sudoku and"
+                    + " maze presets' model: hidden 64, 2 heads, 1+1 layers, no puzzle embedding), small-128 (the ARC"
+                    + " preset's: hidden 128, 4 heads, 1+1 layers, one puzzle-embedding token) or tiny")
     String config;
 
     @Option(names = "--seq", split = ",", defaultValue = "82,901", paramLabel = "S",
@@ -48,8 +51,11 @@ final class BenchCommand implements Callable<Integer> {
         HrmConfig base = switch (config) {
             case "hrm-27m" -> HrmConfig.reference27M(81, 11, 1);
             case "tiny" -> new HrmConfig(81, 11, 1, 64, 64, 4, 4, 2, 2, 2, 2, 16, 0.1, "rope", 1e-5, 10000);
+            case "small-64" -> new HrmConfig(81, 11, 1, 0, 64, 2, 4, 1, 1, 2, 2, 16, 0.1, "learned+rope", 1e-5, 10000);
+            case "small-128" -> new HrmConfig(81, 12, 1, 128, 128, 4, 4, 1, 1, 2, 2, 16, 0.1, "learned+rope", 1e-5,
+                    10000);
             default -> throw new BadInputException("--config: unknown architecture '" + config
-                    + "' (known: hrm-27m, tiny)");
+                    + "' (known: hrm-27m, small-64, small-128, tiny)");
         };
         if (batches.stream().anyMatch(b -> b < 1)) {
             throw new BadInputException("--batch must be >= 1");
@@ -79,7 +85,10 @@ final class BenchCommand implements Callable<Integer> {
                 "H_layers", base.hLayers(), "L_layers", base.lLayers(), "puzzle_emb_len", base.puzzleEmbLen(),
                 "H_cycles", base.hCycles(), "L_cycles", base.lCycles()));
         if (cpu) {
-            out.put("threads", Nd4j.getEnvironment().maxMasterThreads());
+            out.put("threads", Workers.shared().count());
+            out.put("cpu_kernels", Kernels.get().name());
+            String core = System.getenv("OPENBLAS_CORETYPE");
+            out.put("openblas_coretype", core == null || core.isBlank() ? "detected" : core);
         }
         out.put("backend", cpu ? "cpu" : "cuda");
         out.put("device", on.description());

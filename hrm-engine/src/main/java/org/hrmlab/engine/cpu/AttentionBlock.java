@@ -13,8 +13,8 @@ package org.hrmlab.engine.cpu;
  * attention runs one (example, head) pair per task.
  *
  * <p>One instance per block; its buffers come from the caller ({@link BlockActivations}, {@link Scratch},
- * {@link BackwardBuffers}), so the same block serves inference and training. The caller holds a
- * {@link Gemm#singleThreadedBlas()} scope.
+ * {@link BackwardBuffers}), so the same block serves inference and training. The caller has called
+ * {@link Gemm#useEngineThreads()}.
  */
 public final class AttentionBlock {
     private final BlockWeights w;

@@ -17,8 +17,8 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  *
  * <p>Threads: the engine never lets OpenBLAS start its own threads (they spin after every call and take the core the
  * engine's other thread needs). {@link #parallel} splits one product into slices over {@link Workers}, each slice a
- * single-threaded BLAS call; {@link #single} is a single-threaded call for use inside a worker's task. Callers hold a
- * {@link #singleThreadedBlas()} scope around their work.
+ * single-threaded BLAS call; {@link #single} is a single-threaded call for use inside a worker's task. Callers call
+ * {@link #useEngineThreads()} before their work.
  */
 public final class Gemm {
     /** Output columns (or rows) per slice are a multiple of this, so slices keep the kernels' full width. */
@@ -41,9 +41,7 @@ public final class Gemm {
         }
     }
 
-    /**
-     * One product on the calling thread (OpenBLAS single-threaded: inside a {@link #singleThreadedBlas()} scope).
-     */
+    /** One product on the calling thread (OpenBLAS single-threaded: see {@link #useEngineThreads()}). */
     public static void single(boolean transA, boolean transB, int m, int n, int k, float alpha, Operand a, Operand b,
                               float beta, Operand c) {
         if (m == 0 || n == 0) {
@@ -84,30 +82,24 @@ public final class Gemm {
     }
 
     /**
-     * Sets OpenBLAS to one thread until {@link AutoCloseable#close()}, which restores the previous count: hold it
-     * around engine work (an update, a training step).
+     * Keeps OpenBLAS single-threaded (the engine's {@link Workers} share the cores instead): call at the start of
+     * engine work. Cheap when already so; resets the count when something else (ND4J's start-up) raised it. Changing
+     * OpenBLAS's thread count costs about a millisecond, so the engine does not restore it afterwards: other OpenBLAS
+     * users in the process run single-threaded too (see {@link #withAllThreads}).
      */
-    public static BlasThreads singleThreadedBlas() {
-        int before = openblas_nolapack.blas_get_num_threads();
-        if (before != 1) {
+    public static void useEngineThreads() {
+        if (openblas_nolapack.blas_get_num_threads() != 1) {
             openblas_nolapack.blas_set_num_threads(1);
         }
-        return new BlasThreads(before);
     }
 
-    /** The scope of {@link #singleThreadedBlas()}. */
-    public static final class BlasThreads implements AutoCloseable {
-        private final int before;
-
-        private BlasThreads(int before) {
-            this.before = before;
-        }
-
-        @Override
-        public void close() {
-            if (before != 1) {
-                openblas_nolapack.blas_set_num_threads(before);
-            }
+    /** Runs {@code work} with OpenBLAS on {@code threads} threads (a measurement of the machine's GEMM rate). */
+    public static void withAllThreads(int threads, Runnable work) {
+        openblas_nolapack.blas_set_num_threads(threads);
+        try {
+            work.run();
+        } finally {
+            openblas_nolapack.blas_set_num_threads(1);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.hrmlab.engine.cpu;
 
 import java.nio.FloatBuffer;
 import org.bytedeco.javacpp.FloatPointer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Float32 values in native memory, as BLAS reads and writes them: a pointer for {@link Gemm} and a buffer view for
@@ -13,8 +12,6 @@ public final class NativeArray {
     private final FloatPointer memory;
     private final FloatBuffer buffer;
     private final int length;
-    /** Keeps a viewed ND4J array (and so its memory) reachable. */
-    private final Object owner;
 
     /** @param length values, zero-initialised */
     public NativeArray(long length) {
@@ -25,22 +22,6 @@ public final class NativeArray {
         this.memory = new FloatPointer(Math.max(1, length));
         this.memory.zero();
         this.buffer = memory.asBuffer();
-        this.owner = null;
-    }
-
-    private NativeArray(INDArray a) {
-        if (a.ordering() != 'c' || a.offset() != 0 || a.isView()) {
-            throw new IllegalArgumentException("expected a fresh contiguous array");
-        }
-        this.length = (int) a.length();
-        this.memory = new FloatPointer(a.data().addressPointer()).position(0).capacity(length).limit(length);
-        this.buffer = memory.asBuffer();
-        this.owner = a;
-    }
-
-    /** @return a view of a contiguous C-order float ND4J array's memory */
-    public static NativeArray of(INDArray a) {
-        return new NativeArray(a);
     }
 
     /** @return values held */
@@ -73,14 +54,17 @@ public final class NativeArray {
         buffer.put(offset, src, at, n);
     }
 
-    /** Copies all values into {@code dst}. */
+    /** Copies all values into {@code dst} (a large array on all workers). */
     public void get(float[] dst) {
-        buffer.get(0, dst, 0, length);
+        inChunks((from, n) -> buffer.get(from, dst, from, n));
     }
 
-    /** Overwrites all values with {@code src}. */
+    /** Overwrites all values with {@code src} (a large array on all workers). */
     public void put(float[] src) {
-        buffer.put(0, src, 0, length);
+        if (src.length < length) {
+            throw new IllegalArgumentException(src.length + " values for " + length);
+        }
+        inChunks((from, n) -> buffer.put(from, src, from, n));
     }
 
     /** Copies all values of {@code src} (same length) here. */
@@ -88,11 +72,27 @@ public final class NativeArray {
         if (src.length != length) {
             throw new IllegalArgumentException(src.length + " values into " + length);
         }
-        buffer.put(0, src.buffer, 0, length);
+        inChunks((from, n) -> buffer.put(from, src.buffer, from, n));
     }
 
-    /** @return an owner reference (keeps a viewed array alive), for code that only holds the pointer */
-    Object owner() {
-        return owner;
+    /** Copies of at least this many values are split over the workers (weights, gradients). */
+    private static final int PARALLEL_COPY = 1 << 18;
+
+    private interface Range {
+        void copy(int from, int n);
+    }
+
+    private void inChunks(Range r) {
+        Workers workers = Workers.shared();
+        if (length < PARALLEL_COPY || workers.count() == 1) {
+            r.copy(0, length);
+            return;
+        }
+        int tasks = workers.count();
+        int step = (length + tasks - 1) / tasks;
+        workers.run(tasks, (t, w) -> {
+            int from = t * step;
+            r.copy(from, Math.min(length, from + step) - from);
+        });
     }
 }

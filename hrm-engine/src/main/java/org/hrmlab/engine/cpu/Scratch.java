@@ -8,6 +8,8 @@ package org.hrmlab.engine.cpu;
 public final class Scratch {
     /** Floats per staging array: a chunk of rows stays in the core's L2 cache. */
     static final int STAGE = 1 << 15;
+    /** Passes over at most this many values run on the calling thread: handing them over costs more. */
+    static final int SMALL = 1 << 14;
 
     final Workers workers;
     final float[][] a;
@@ -48,6 +50,10 @@ public final class Scratch {
      */
     void rows(int rows, int width, Chunk body) {
         int fit = Math.max(1, a[0].length / Math.max(1, width));
+        if ((long) rows * width <= SMALL && rows <= fit) {
+            body.run(0, rows, 0);
+            return;
+        }
         int perWorker = (rows + workers.count() - 1) / workers.count();
         int chunk = Math.max(1, Math.min(fit, perWorker));
         int tasks = (rows + chunk - 1) / chunk;

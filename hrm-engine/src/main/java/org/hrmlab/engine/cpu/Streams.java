@@ -40,7 +40,7 @@ public final class Streams {
 
     private static void chunks(int n, Scratch s, Chunk body) {
         int size = s.a[0].length;
-        int perWorker = (n + s.workers.count() - 1) / s.workers.count();
+        int perWorker = n <= Scratch.SMALL ? n : (n + s.workers.count() - 1) / s.workers.count();
         int chunk = Math.max(1, Math.min(size, perWorker));
         int tasks = (n + chunk - 1) / chunk;
         s.workers.run(tasks, (t, w) -> {

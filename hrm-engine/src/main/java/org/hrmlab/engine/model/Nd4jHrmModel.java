@@ -128,39 +128,35 @@ public final class Nd4jHrmModel implements HrmModel {
     @Override
     public void lUpdate(HrmState state) {
         Nd4jHrmState st = (Nd4jHrmState) state;
-        try (var blas = Gemm.singleThreadedBlas()) {
-            Streams.sum(st.scratch, st.zL, st.zH, st.embedding, st.workspace.scratch);
-            run(lLevel, st);
-        }
+        Gemm.useEngineThreads();
+        Streams.sum(st.scratch, st.zL, st.zH, st.embedding, st.workspace.scratch);
+        run(lLevel, st);
         st.zL.copyFrom(st.scratch);
     }
 
     @Override
     public void hUpdate(HrmState state) {
         Nd4jHrmState st = (Nd4jHrmState) state;
-        try (var blas = Gemm.singleThreadedBlas()) {
-            Streams.sum(st.scratch, st.zH, st.zL, st.workspace.scratch);
-            run(hLevel, st);
-        }
+        Gemm.useEngineThreads();
+        Streams.sum(st.scratch, st.zH, st.zL, st.workspace.scratch);
+        run(hLevel, st);
         st.zH.copyFrom(st.scratch);
     }
 
     @Override
     public void previewLogits(HrmState state, float[] out) {
         Nd4jHrmState st = (Nd4jHrmState) state;
-        try (var blas = Gemm.singleThreadedBlas()) {
-            Streams.sum(st.scratch, st.zH, st.zL, st.workspace.scratch);
-            run(hLevel, st);
-            logitsOf(st, st.scratch, out);
-        }
+        Gemm.useEngineThreads();
+        Streams.sum(st.scratch, st.zH, st.zL, st.workspace.scratch);
+        run(hLevel, st);
+        logitsOf(st, st.scratch, out);
     }
 
     @Override
     public void logits(HrmState state, float[] out) {
         Nd4jHrmState st = (Nd4jHrmState) state;
-        try (var blas = Gemm.singleThreadedBlas()) {
-            logitsOf(st, st.zH, out);
-        }
+        Gemm.useEngineThreads();
+        logitsOf(st, st.zH, out);
     }
 
     @Override

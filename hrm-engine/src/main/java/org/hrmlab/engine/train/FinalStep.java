@@ -145,9 +145,8 @@ final class FinalStep {
         zL.put(zLIn);
         zH.put(zHIn);
         x.put(xIn);
-        try (var blas = Gemm.singleThreadedBlas()) {
-            lUpdateNative();
-        }
+        Gemm.useEngineThreads();
+        lUpdateNative();
         return copy(zL);
     }
 
@@ -155,9 +154,8 @@ final class FinalStep {
     float[] hUpdate(float[] zHIn, float[] zLIn) {
         zL.put(zLIn);
         zH.put(zHIn);
-        try (var blas = Gemm.singleThreadedBlas()) {
-            hUpdateNative();
-        }
+        Gemm.useEngineThreads();
+        hUpdateNative();
         return copy(zH);
     }
 
@@ -170,16 +168,15 @@ final class FinalStep {
         zL.put(carry[0]);
         zH.put(carry[1]);
         x.put(xIn);
-        try (var blas = Gemm.singleThreadedBlas()) {
-            for (int h = 0; h < c.hCycles(); h++) {
-                for (int l = 0; l < c.lCycles(); l++) {
-                    if (h < c.hCycles() - 1 || l < c.lCycles() - 1) {
-                        lUpdateNative();
-                    }
+        Gemm.useEngineThreads();
+        for (int h = 0; h < c.hCycles(); h++) {
+            for (int l = 0; l < c.lCycles(); l++) {
+                if (h < c.hCycles() - 1 || l < c.lCycles() - 1) {
+                    lUpdateNative();
                 }
-                if (h < c.hCycles() - 1) {
-                    hUpdateNative();
-                }
+            }
+            if (h < c.hCycles() - 1) {
+                hUpdateNative();
             }
         }
         carry[0] = copy(zL);
@@ -235,22 +232,21 @@ final class FinalStep {
         x.put(xIn);
         int seq = c.seqLen();
         int p = c.puzzleEmbLen();
-        try (var blas = Gemm.singleThreadedBlas()) {
-            Streams.sum(work, zL, zH, x, scratch);
-            for (int i = 0; i < lLevel.blocks.length; i++) {
-                lLevel.blocks[i].forward(work, lLevel.kept[i], scratch);
-            }
-            zL.copyFrom(work);
-            Streams.sum(work, zH, zL, scratch);
-            for (int i = 0; i < hLevel.blocks.length; i++) {
-                hLevel.blocks[i].forward(work, hLevel.kept[i], scratch);
-            }
-            zH.copyFrom(work);
-            finalZH.copyFrom(work);
-            for (int b = 0; b < batch; b++) {
-                Gemm.single(false, true, seq, vocab, d, 1f, finalZH.at(((long) b * s + p) * d, d), lmHead.matrix(d), 0f,
-                        logits.at((long) b * seq * vocab, vocab));
-            }
+        Gemm.useEngineThreads();
+        Streams.sum(work, zL, zH, x, scratch);
+        for (int i = 0; i < lLevel.blocks.length; i++) {
+            lLevel.blocks[i].forward(work, lLevel.kept[i], scratch);
+        }
+        zL.copyFrom(work);
+        Streams.sum(work, zH, zL, scratch);
+        for (int i = 0; i < hLevel.blocks.length; i++) {
+            hLevel.blocks[i].forward(work, hLevel.kept[i], scratch);
+        }
+        zH.copyFrom(work);
+        finalZH.copyFrom(work);
+        for (int b = 0; b < batch; b++) {
+            Gemm.single(false, true, seq, vocab, d, 1f, finalZH.at(((long) b * s + p) * d, d), lmHead.matrix(d), 0f,
+                    logits.at((long) b * seq * vocab, vocab));
         }
         zH1 = copy(zH);
         float[] out = new float[batch * seq * vocab];
@@ -285,20 +281,19 @@ final class FinalStep {
             }
         }
         grad.put(dz);
-        try (var blas = Gemm.singleThreadedBlas()) {
-            for (int b = 0; b < batch; b++) {
-                long rows = (long) b * s + p;
-                Gemm.parallel(workers, true, false, vocab, d, seq, 1f, logits.at((long) b * seq * vocab, vocab),
-                        finalZH.at(rows * d, d), b == 0 ? 0f : 1f, lmHeadGrad.matrix(d));
-                Gemm.parallel(workers, false, false, seq, d, vocab, 1f, logits.at((long) b * seq * vocab, vocab),
-                        lmHead.matrix(d), 1f, grad.at(rows * d, d));
-            }
-            for (int i = hLevel.blocks.length - 1; i >= 0; i--) {
-                hLevel.blocks[i].backward(grad, hLevel.kept[i], hLevel.grads[i], backwardBuffers, scratch);
-            }
-            for (int i = lLevel.blocks.length - 1; i >= 0; i--) {
-                lLevel.blocks[i].backward(grad, lLevel.kept[i], lLevel.grads[i], backwardBuffers, scratch);
-            }
+        Gemm.useEngineThreads();
+        for (int b = 0; b < batch; b++) {
+            long rows = (long) b * s + p;
+            Gemm.parallel(workers, true, false, vocab, d, seq, 1f, logits.at((long) b * seq * vocab, vocab),
+                    finalZH.at(rows * d, d), b == 0 ? 0f : 1f, lmHeadGrad.matrix(d));
+            Gemm.parallel(workers, false, false, seq, d, vocab, 1f, logits.at((long) b * seq * vocab, vocab),
+                    lmHead.matrix(d), 1f, grad.at(rows * d, d));
+        }
+        for (int i = hLevel.blocks.length - 1; i >= 0; i--) {
+            hLevel.blocks[i].backward(grad, hLevel.kept[i], hLevel.grads[i], backwardBuffers, scratch);
+        }
+        for (int i = lLevel.blocks.length - 1; i >= 0; i--) {
+            lLevel.blocks[i].backward(grad, lLevel.kept[i], lLevel.grads[i], backwardBuffers, scratch);
         }
         lmHeadGrad.get(buffer("lm_head.weight", vocab * d));
         for (Level level : new Level[] {hLevel, lLevel}) {

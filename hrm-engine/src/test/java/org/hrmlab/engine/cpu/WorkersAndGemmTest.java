@@ -49,11 +49,10 @@ class WorkersAndGemmTest {
                     NativeArray c1 = filled(m * n, rnd);
                     NativeArray c2 = new NativeArray(m * n);
                     c2.copyFrom(c1);
-                    try (var blas = Gemm.singleThreadedBlas()) {
-                        Gemm.single(ta, tb, m, n, k, 0.5f, a.matrix(ta ? m : k), b.matrix(tb ? k : n), 1f, c1.matrix(n));
-                        Gemm.parallel(w, ta, tb, m, n, k, 0.5f, a.matrix(ta ? m : k), b.matrix(tb ? k : n), 1f,
-                                c2.matrix(n));
-                    }
+                    Gemm.useEngineThreads();
+                    Gemm.single(ta, tb, m, n, k, 0.5f, a.matrix(ta ? m : k), b.matrix(tb ? k : n), 1f, c1.matrix(n));
+                    Gemm.parallel(w, ta, tb, m, n, k, 0.5f, a.matrix(ta ? m : k), b.matrix(tb ? k : n), 1f,
+                            c2.matrix(n));
                     float[] x = new float[m * n];
                     float[] y = new float[m * n];
                     c1.get(x);
