@@ -20,8 +20,19 @@ public final class EngineBenchmark {
     private final int warmup;
     private final int repeats;
 
+    /** Untimed runs go on for at least this long: the JIT compiles the vectorised passes after many calls. */
+    static final long WARMUP_NANOS = 2_000_000_000L;
+
+    /** Runs {@code r} at least {@code runs} times and until {@link #WARMUP_NANOS} have passed (at most 10,000 times). */
+    static void warmUp(int runs, Runnable r) {
+        long until = System.nanoTime() + WARMUP_NANOS;
+        for (int i = 0; i < 10_000 && (i < runs || System.nanoTime() < until); i++) {
+            r.run();
+        }
+    }
+
     /**
-     * @param warmup  untimed runs before measuring
+     * @param warmup  untimed runs before measuring (and as many more as fit in two seconds)
      * @param repeats timed runs (the median is reported; at least 5)
      */
     public EngineBenchmark(int warmup, int repeats) {
@@ -118,9 +129,7 @@ public final class EngineBenchmark {
     }
 
     double median(Runnable r) {
-        for (int i = 0; i < warmup; i++) {
-            r.run();
-        }
+        warmUp(warmup, r);
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
             long t = System.nanoTime();

@@ -20,7 +20,7 @@ public final class TrainingBenchmark {
     private final int repeats;
 
     /**
-     * @param warmup  untimed steps before measuring
+     * @param warmup  untimed steps before measuring (and as many more as fit in two seconds)
      * @param repeats timed steps (the median is reported; at least 3)
      */
     public TrainingBenchmark(int warmup, int repeats) {
@@ -50,9 +50,7 @@ public final class TrainingBenchmark {
         HrmConfig c = base.withSeqLen(sTotal - base.puzzleEmbLen());
         ActTrainer trainer = trainer(c, batch);
         TrainingBatch next = randomBatch(c, batch);
-        for (int i = 0; i < warmup; i++) {
-            trainer.step(next);
-        }
+        EngineBenchmark.warmUp(warmup, () -> trainer.step(next));
         double[] times = new double[repeats];
         for (int i = 0; i < repeats; i++) {
             long t = System.nanoTime();

@@ -11,8 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  * without a wake-up delay.
  *
  * <p>One call at a time: a call made while another is running (a task that calls {@link #run}, or a second engine
- * thread) runs its tasks inline on its own thread, as worker 0 of {@link #count()}... so tasks must not assume that
- * they run in parallel, and scratch indexed by worker must belong to the caller (a workspace per engine thread).
+ * thread) runs its tasks inline on its own thread as worker 0, so tasks must not assume that they run in parallel, and
+ * scratch indexed by worker must belong to the caller (a workspace per engine thread).
  */
 public final class Workers {
     /** One task of a {@link #run} call. */
@@ -27,7 +27,10 @@ public final class Workers {
 
     private static final Workers SHARED = new Workers(Integer.getInteger("hrmlab.threads",
             Runtime.getRuntime().availableProcessors()));
-    private static final long SPIN_NANOS = 50_000;
+    /** How long a thread spins for new work or a finished task before it parks. */
+    private static final long SPIN_NANOS = 20_000;
+    /** Spins between two reads of the clock. */
+    private static final int SPINS_PER_CHECK = 64;
 
     private final int count;
     private final Thread[] helpers;
@@ -108,8 +111,8 @@ public final class Workers {
             }
             j.work(0);
             long spinUntil = System.nanoTime() + SPIN_NANOS;
-            while (j.done.get() < tasks) {
-                if (System.nanoTime() < spinUntil) {
+            for (int spins = 0; j.done.get() < tasks; spins++) {
+                if (spins % SPINS_PER_CHECK != 0 || System.nanoTime() < spinUntil) {
                     Thread.onSpinWait();
                 } else {
                     LockSupport.parkNanos(this, 1_000_000);
@@ -136,8 +139,8 @@ public final class Workers {
         while (true) {
             Job j = job;
             long spinUntil = System.nanoTime() + SPIN_NANOS;
-            while (j == null || j == last) {
-                if (System.nanoTime() < spinUntil) {
+            for (int spins = 0; j == null || j == last; spins++) {
+                if (spins % SPINS_PER_CHECK != 0 || System.nanoTime() < spinUntil) {
                     Thread.onSpinWait();
                 } else {
                     LockSupport.park(this);
