@@ -22,17 +22,37 @@ public final class EngineBenchmark {
 
     /** Untimed runs go on for at least this long: the JIT compiles the vectorised passes after many calls. */
     static final long WARMUP_NANOS = 2_000_000_000L;
+    /** ... and while they still get faster (a small model's passes take many steps to be compiled), up to this. */
+    static final long WARMUP_MAX_NANOS = 20_000_000_000L;
 
-    /** Runs {@code r} at least {@code runs} times and until {@link #WARMUP_NANOS} have passed (at most 10,000 times). */
+    /**
+     * Runs {@code r} at least {@code runs} times and for at least {@link #WARMUP_NANOS}, then until 20 runs in a row
+     * were none more than 5 % faster than the fastest before them (at most {@link #WARMUP_MAX_NANOS}): the steady
+     * state, once the JIT has compiled what the runs call.
+     */
     static void warmUp(int runs, Runnable r) {
-        long until = System.nanoTime() + WARMUP_NANOS;
-        for (int i = 0; i < 10_000 && (i < runs || System.nanoTime() < until); i++) {
+        long start = System.nanoTime();
+        long best = Long.MAX_VALUE;
+        int sinceBest = 0;
+        for (int i = 0; ; i++) {
+            long t = System.nanoTime();
             r.run();
+            long now = System.nanoTime();
+            if (now - t < best * 0.95) {
+                best = now - t;
+                sinceBest = 0;
+            } else {
+                sinceBest++;
+            }
+            boolean settled = i + 1 >= runs && now - start >= WARMUP_NANOS && sinceBest >= 20;
+            if (settled || now - start >= WARMUP_MAX_NANOS) {
+                return;
+            }
         }
     }
 
     /**
-     * @param warmup  untimed runs before measuring (and as many more as fit in two seconds)
+     * @param warmup  untimed runs before measuring (more until the runs stop getting faster: {@link #warmUp})
      * @param repeats timed runs (the median is reported; at least 5)
      */
     public EngineBenchmark(int warmup, int repeats) {

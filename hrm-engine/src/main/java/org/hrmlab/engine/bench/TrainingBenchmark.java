@@ -20,7 +20,7 @@ public final class TrainingBenchmark {
     private final int repeats;
 
     /**
-     * @param warmup  untimed steps before measuring (and as many more as fit in two seconds)
+     * @param warmup  untimed steps before measuring (more until the steps stop getting faster)
      * @param repeats timed steps (the median is reported; at least 3)
      */
     public TrainingBenchmark(int warmup, int repeats) {
