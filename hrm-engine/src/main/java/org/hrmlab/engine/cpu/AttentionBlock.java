@@ -180,7 +180,7 @@ public final class AttentionBlock {
         int hd = sh.headDim();
         int a = heads * hd;
         int len = sh.positions();
-        s.workers.run(sh.batch() * heads, (task, wk) -> {
+        heads(sh, s, (task, wk) -> {
             int b = task / heads;
             int h = task % heads;
             NativeArray p = act.kept ? act.probs : s.scores[wk];
@@ -201,7 +201,7 @@ public final class AttentionBlock {
         int hd = sh.headDim();
         int a = heads * hd;
         int len = sh.positions();
-        s.workers.run(sh.batch() * heads, (task, wk) -> {
+        heads(sh, s, (task, wk) -> {
             int b = task / heads;
             int h = task % heads;
             long po = (long) task * len * len;
@@ -231,6 +231,19 @@ public final class AttentionBlock {
             Gemm.single(true, false, len, hd, len, 1f, dp.matrix(len), act.qkv.at(q, 3 * a), 0f,
                     bb.dqkv.at(kk, 3 * a));
         });
+    }
+
+    /** Runs one task per (example, head) on the workers, or all on the caller when the products are small. */
+    private static void heads(BlockShape sh, Scratch s, Workers.Task task) {
+        int tasks = sh.batch() * sh.heads();
+        long macs = 2L * tasks * sh.positions() * sh.positions() * sh.headDim();
+        if (macs < Gemm.PARALLEL_MIN_MACS) {
+            for (int t = 0; t < tasks; t++) {
+                task.run(t, 0);
+            }
+        } else {
+            s.workers.run(tasks, task);
+        }
     }
 
     private void softmaxRows(NativeArray p, long offset, int len, float[] stage) {

@@ -23,8 +23,11 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 public final class Gemm {
     /** Output columns (or rows) per slice are a multiple of this, so slices keep the kernels' full width. */
     private static final int ALIGN = 32;
-    /** Below this many multiply-adds a product runs on one thread: slicing costs more than it gives. */
-    private static final long PARALLEL_MIN_MACS = Long.getLong("hrmlab.gemm.parallelMinMacs", 1L << 19);
+    /**
+     * Below this many multiply-adds (about 0.1 ms on one core) a product, or a set of products such as one block's
+     * attention, runs on one thread: handing work to another thread costs more than it gives (tiny models).
+     */
+    public static final long PARALLEL_MIN_MACS = 1L << 22;
 
     private Gemm() {
     }

@@ -8,8 +8,8 @@ package org.hrmlab.engine.cpu;
 public final class Scratch {
     /** Floats per staging array: a chunk of rows stays in the core's L2 cache. */
     static final int STAGE = 1 << 15;
-    /** Passes over at most this many values run on the calling thread: handing them over costs more. */
-    static final int SMALL = 1 << 14;
+    /** Passes over at most this many values (about 0.05 ms) run on the calling thread: handing them over costs more. */
+    static final int SMALL = 1 << 16;
 
     final Workers workers;
     final float[][] a;
