@@ -281,6 +281,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } catch (java.nio.file.NoSuchFileException e) {
             err.println("hrmlab analyze: " + e.getFile() + ": no such file");
         } catch (IOException | RuntimeException e) {
+            if (CliErrors.isBadInput(e)) {
+                err.println("hrmlab analyze: " + CliErrors.oneLine(e.getMessage()));
+                err.flush();
+                return 2;
+            }
             err.println("hrmlab analyze: internal error: " + e);
             err.flush();
             return 1;
