@@ -47,7 +47,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         HrmConfig base = switch (config) {
             case "hrm-27m" -> HrmConfig.reference27M(81, 11, 1);
-            case "tiny" -> new HrmConfig(81, 11, 1, 64, 64, 4, 4, 2, 2, 2, 2, 16, 0.1, "rope", 1e-5, 10000);
+            case "tiny" -> HrmConfig.builder().seqLen(81).vocabSize(11).hiddenSize(64).numHeads(4).hLayers(2)
+                    .lLayers(2).build();
             default -> throw new BadInputException("--config: unknown architecture '" + config
                     + "' (known: hrm-27m, tiny)");
         };

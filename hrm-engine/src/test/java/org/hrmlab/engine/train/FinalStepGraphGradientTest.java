@@ -22,7 +22,9 @@ class FinalStepGraphGradientTest {
     @Test
     void everyParameterKindMatchesFiniteDifferences() {
         // puzzle_emb_ndim 10 on hidden 8: two prefix tokens, the second zero-padded; learned positions
-        HrmConfig c = new HrmConfig(4, 5, 3, 10, 8, 2, 1, 1, 1, 2, 2, 3, 0, "learned", 1e-5, 10000);
+        HrmConfig c = HrmConfig.builder().seqLen(4).vocabSize(5).numPuzzleIdentifiers(3).puzzleEmbNdim(10)
+                .hiddenSize(8).numHeads(2).expansion(1).hLayers(1).lLayers(1).haltMaxSteps(3).haltExplorationProb(0)
+                .posEncodings("learned").build();
         int batch = 2;
         Random rnd = new Random(7);
         Map<String, HostTensor> w = new LinkedHashMap<>();
