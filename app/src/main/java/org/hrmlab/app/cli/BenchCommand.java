@@ -22,16 +22,16 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--config", defaultValue = "hrm-27m", paramLabel = "NAME",
+    @Option(names = "--config", defaultValue = "hrm-27m", paramLabel = "NAME", converter = Architectures.class,
             description = "architecture: hrm-27m (reference: hidden 512, 8 heads, 4+4 layers) or tiny")
-    String config;
+    Architecture config;
 
     @Option(names = "--seq", split = ",", defaultValue = "82,901", paramLabel = "S",
             description = "positions including the puzzle prefix (82 = Sudoku, 901 = maze/ARC)")
     List<Integer> seqs;
 
     @Option(names = "--batch", split = ",", defaultValue = "1", paramLabel = "B",
-            description = "examples per update (a list measures each)")
+            converter = OptionConverters.Positive.class, description = "examples per update (a list measures each)")
     List<Integer> batches;
 
     @Option(names = "--train", description = "measure training steps (examples x segments per second) instead")
@@ -45,16 +45,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HrmConfig base = switch (config) {
-            case "hrm-27m" -> HrmConfig.reference27M(81, 11, 1);
-            case "tiny" -> HrmConfig.builder().seqLen(81).vocabSize(11).hiddenSize(64).numHeads(4).hLayers(2)
-                    .lLayers(2).build();
-            default -> throw new BadInputException("--config: unknown architecture '" + config
-                    + "' (known: hrm-27m, tiny)");
-        };
-        if (batches.stream().anyMatch(b -> b < 1)) {
-            throw new BadInputException("--batch must be >= 1");
-        }
+        HrmConfig base = config.model;
         for (int s : seqs) {
             if (s <= base.puzzleEmbLen()) {
                 throw new BadInputException("--seq " + s + " leaves no grid positions");
@@ -76,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mode", train ? "train" : "inference");
-        out.put("config", Map.of("name", config, "hidden", base.hiddenSize(), "heads", base.numHeads(),
+        out.put("config", Map.of("name", config.cliName, "hidden", base.hiddenSize(), "heads", base.numHeads(),
                 "H_layers", base.hLayers(), "L_layers", base.lLayers(), "puzzle_emb_len", base.puzzleEmbLen(),
                 "H_cycles", base.hCycles(), "L_cycles", base.lCycles()));
         if (cpu) {
@@ -89,6 +80,30 @@ final class BenchCommand implements Callable<Integer> {
         out.put("results", results);
         Json.print(spec.commandLine().getOut(), out);
         return 0;
+    }
+
+    /** The architectures measured, under their {@code --config} names. */
+    enum Architecture {
+        /** The reference's 27M HRM (Sudoku sizes). */
+        HRM_27M("hrm-27m", HrmConfig.reference27M(81, 11, 1)),
+        /** A small HRM for quick runs: hidden 64, 4 heads, 2+2 layers. */
+        TINY("tiny", HrmConfig.builder().seqLen(81).vocabSize(11).hiddenSize(64).numHeads(4).hLayers(2).lLayers(2)
+                .build());
+
+        final String cliName;
+        final HrmConfig model;
+
+        Architecture(String cliName, HrmConfig model) {
+            this.cliName = cliName;
+            this.model = model;
+        }
+    }
+
+    /** {@code --config}: hrm-27m, tiny. */
+    static final class Architectures extends OptionConverters.Named<Architecture> {
+        Architectures() {
+            super(names(Architecture.class, a -> a.cliName));
+        }
     }
 
     private List<Map<String, Object>> trainingResults(HrmConfig base, double gemm) {

@@ -126,7 +126,7 @@ class AnimateCommandTest {
                 "--out", dir.resolve("y.gif").toString()}, bad));
             assertEquals(2, run.exitCode(), String.join(" ", bad) + ": " + run.err());
             assertEquals(1, run.err().strip().lines().count(), run.err());
-            assertTrue(run.err().startsWith("hrmlab animate: --"), run.err());
+            assertTrue(run.err().startsWith("hrmlab animate: ") && run.err().contains(bad[0]), run.err());
         }
     }
 
