@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.hrmlab.app.analysis.AnalysisExport;
 import org.hrmlab.app.analysis.ModelComparison;
@@ -51,10 +53,12 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
     private Path out;
 
-    @Option(names = "--formats", defaultValue = "svg,pdf,png", description = "figure formats (default svg,pdf,png)")
-    private String formats;
+    @Option(names = "--formats", defaultValue = "svg,pdf,png", split = ",", paramLabel = "F",
+            converter = OptionConverters.FigureFormats.class, description = "figure formats (default svg,pdf,png)")
+    private Set<FigureFormat> formats;
 
-    @Option(names = "--dpi", defaultValue = "300", description = "PNG resolution (default 300)")
+    @Option(names = "--dpi", defaultValue = "300", converter = OptionConverters.Positive.class,
+            description = "PNG resolution (default 300)")
     private int dpi;
 
     @Option(names = "--width-pt", defaultValue = "480", description = "figure width in points (default 480)")
@@ -89,12 +93,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         inputs = ModelComparison.distinctLabels(inputs, !labels.isEmpty());
-        AnalysisExport.Options options;
-        try {
-            options = new AnalysisExport.Options(FigureFormat.parseList(formats), dpi, widthPt, heightPt, false);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--formats: " + e.getMessage());
-        }
+        var options = new AnalysisExport.Options(EnumSet.copyOf(formats), dpi, widthPt, heightPt, false);
         Map<String, Object> provenance = new LinkedHashMap<>();
         List<String> args = new ArrayList<>(List.of("hrmlab", "compare"));
         args.addAll(spec.commandLine().getParseResult().originalArgs());
@@ -132,7 +131,11 @@ public final class CompareCommand implements Callable<Integer> {
         if (fig.path("formats").isArray()) {
             List<String> f = new ArrayList<>();
             fig.get("formats").forEach(x -> f.add(x.asText()));
-            formats = String.join(",", f);
+            try {
+                formats = FigureFormat.parseList(String.join(",", f));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(file + ": figure formats: " + e.getMessage());
+            }
         }
         dpi = fig.path("dpi").asInt(dpi);
         widthPt = fig.path("width_pt").asDouble(widthPt);

@@ -138,6 +138,8 @@ class OptionConvertersTest {
                 Arguments.of("--decode", "sideways", List.of("animate", "--checkpoint", "c", "--puzzle", "p", "--out",
                         "o")),
                 Arguments.of("--theme", "sepia", List.of("animate", "--checkpoint", "c", "--puzzle", "p", "--out", "o")),
+                Arguments.of("--formats", "tiff", List.of("compare", "--analysis", "a,b", "--out", "o")),
+                Arguments.of("--dpi", "-1", List.of("compare", "--analysis", "a,b", "--out", "o")),
                 Arguments.of("--config", "nope", List.of("bench")),
                 Arguments.of("--batch", "1,0", List.of("bench")),
                 Arguments.of("--kind", "chess", List.of("dataset", "build", "--from", "x.csv", "--out", "o")),
