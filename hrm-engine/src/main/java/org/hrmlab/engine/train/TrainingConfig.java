@@ -16,8 +16,8 @@ import org.hrmlab.engine.ModelFamily;
  * A training run's settings, read from YAML with the reference's names ({@code config/cfg_pretrain.yaml} and
  * {@code config/arch/hrm_v1.yaml}); everything not given takes the reference's default. An {@code arch.name} of
  * {@code recursive_reasoning.trm@TinyRecursiveReasoningModel_ACTV1} makes it a TRM with TRM's defaults
- * ({@code config/arch/trm.yaml}: L_layers 2, H_cycles 3, L_cycles 6, puzzle_emb_len 16, mlp_t false,
- * no_ACT_continue true; H_layers is ignored, as there) and TRM's fields; {@code ema: true} with {@code ema_rate}
+ * ({@code config/arch/trm.yaml}: L_layers 2, H_cycles 3, L_cycles 6, puzzle_emb_len 16 (0 without a puzzle
+ * embedding), mlp_t false, no_ACT_continue true; H_layers is ignored, as there) and TRM's fields; {@code ema: true} with {@code ema_rate}
  * (default 0.999) averages the weights, and TRM's {@code data_paths} may stand for {@code data_path} with one folder.
  *
  * @param dataPath            dataset folder in the reference layout (relative paths resolve against the YAML file)
@@ -119,13 +119,15 @@ public record TrainingConfig(Path dataPath, Arch arch, String lossType, int glob
             throw new DatasetException(file, "arch.loss.loss_type must be stablemax_cross_entropy or "
                     + "softmax_cross_entropy, got '" + loss + "'");
         }
+        int puzzleEmbNdim = f.integer(a, "arch.puzzle_emb_ndim", hidden);
         Arch arch = new Arch(hidden, f.integer(a, "arch.num_heads", 8), f.number(a, "arch.expansion", 4),
                 trm ? 0 : f.integer(a, "arch.H_layers", 4), f.integer(a, "arch.L_layers", trm ? 2 : 4),
                 f.integer(a, "arch.H_cycles", trm ? 3 : 2), f.integer(a, "arch.L_cycles", trm ? 6 : 2),
                 f.integer(a, "arch.halt_max_steps", 16), f.number(a, "arch.halt_exploration_prob", 0.1),
-                f.integer(a, "arch.puzzle_emb_ndim", hidden), a.path("pos_encodings").asText("rope"),
+                puzzleEmbNdim, a.path("pos_encodings").asText("rope"),
                 f.number(a, "arch.rms_norm_eps", 1e-5), f.number(a, "arch.rope_theta", 10000),
-                trm ? ModelFamily.TRM : ModelFamily.HRM, f.integer(a, "arch.puzzle_emb_len", trm ? 16 : 0),
+                trm ? ModelFamily.TRM : ModelFamily.HRM,
+                f.integer(a, "arch.puzzle_emb_len", trm && puzzleEmbNdim > 0 ? 16 : 0),
                 f.bool(a, "arch.mlp_t", false), f.bool(a, "arch.no_ACT_continue", trm));
         buildable(file, arch);
         double emaRate = f.number(root, "ema_rate", 0.999);

@@ -1,8 +1,6 @@
 package org.hrmlab.engine.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -51,23 +49,5 @@ class EvaluatorTest {
                 ModelFamily.TRM, 4, false, false);
         Evaluator.Result all = new Evaluator(HrmModel.onCpu(withContinue, w), 2).evaluate(test, 0, 3, true);
         assertEquals(3.0, all.meanSegments());
-    }
-
-    @Test
-    void trainingRefusesATrm() {
-        HrmConfig trm = HrmConfig.trm(5, 7, 2, 16, 16, 2, 2, 1, 2, 1, 3, 0, "rope", 1e-5, 1e4, 4, false, true);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ActTrainer(trm,
-                org.hrmlab.engine.model.HrmInitializer.init(trm, 3), null, 2, 0));
-        assertTrue(e.getMessage().contains("does not train yet"), e.getMessage());
-    }
-
-    @Test
-    void aTrmTrainingConfigGivesOneLine(@TempDir Path tmp) throws Exception {
-        Path yaml = tmp.resolve("trm.yaml");
-        java.nio.file.Files.writeString(yaml, "arch:\n  name: recursive_reasoning.trm@TinyRecursiveReasoningModel_ACTV1\n"
-                + "  mlp_t: true\ndata_paths: [data]\n");
-        DatasetException e = assertThrows(DatasetException.class, () -> TrainingConfig.read(yaml));
-        assertTrue(e.getMessage().contains("training a TRM is not supported yet"), e.getMessage());
-        assertEquals(1, e.getMessage().lines().count());
     }
 }
