@@ -497,7 +497,7 @@ public final class InspectorViewModel implements AutoCloseable {
         cursorFrame.set(frame);
         var snapshot = Boards.at(puzzle.get(), timeline, frameReadings, c);
         board.set(snapshot);
-        readings.set(FrameReadings.describe(frame, timeline.size(), snapshot));
+        readings.set(FrameReadings.describe(frame, timeline.size(), snapshot, model.get().stateNames()));
         var shown = statesFrame.get();
         if (shown == null || shown.index() != c) {
             runner.seek(c);

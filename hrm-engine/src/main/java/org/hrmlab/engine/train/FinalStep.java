@@ -47,7 +47,7 @@ final class FinalStep {
         double[][] rope = FinalStepGraph.rotary(config);
         cos = toFloats(rope[0]);
         sin = toFloats(rope[1]);
-        lLevel = new Block[config.lLayers()];
+        lLevel = new Block[config.mlpT() ? 0 : config.lLayers()]; // TRM's MLP variant has its own (TokenMlpLevel)
         hLevel = new Block[config.hLayers()];
         lCache = new Cache[lLevel.length];
         hCache = new Cache[hLevel.length];
@@ -586,5 +586,95 @@ final class FinalStep {
             f[i] = (float) a[i];
         }
         return f;
+    }
+
+    // ---- For TrmRecursion, which applies the L level L_cycles + 1 times per differentiable recursion. ----
+
+    /** The kept activations of one application of the L level ({@link #lLevelForward}). */
+    static final class LevelTape {
+        private final Cache[] caches;
+
+        private LevelTape(Cache[] caches) {
+            this.caches = caches;
+        }
+
+        /** @return the level's output {@code [B·S·D]} */
+        float[] output() {
+            return caches[caches.length - 1].y;
+        }
+    }
+
+    /** @return the attention blocks of the L level applied to {@code in} {@code [B·S·D]} (not modified), activations kept */
+    LevelTape lLevelForward(float[] in) {
+        Cache[] caches = new Cache[lLevel.length];
+        for (int i = 0; i < lLevel.length; i++) {
+            caches[i] = lLevel[i].forward(in);
+            in = caches[i].y;
+        }
+        return new LevelTape(caches);
+    }
+
+    /**
+     * Back-propagates {@code dy} through one recorded application of the L level.
+     *
+     * @param g the gradients so far by key; the blocks' parameter gradients are added in (arrays created as needed)
+     * @return d loss / d the level's input
+     */
+    float[] lLevelBackward(LevelTape tape, float[] dy, Map<String, float[]> g) {
+        Map<String, float[]> local = new LinkedHashMap<>();
+        for (int i = lLevel.length - 1; i >= 0; i--) {
+            dy = lLevel[i].backward(tape.caches[i], dy, local);
+        }
+        local.forEach((k, v) -> g.merge(k, v, FinalStep::addInto));
+        return dy;
+    }
+
+    /** @return the logits {@code [B·seqLen·vocab]} of a zH {@code [B·S·D]} (not modified) */
+    float[] logits(float[] zH) {
+        return arr(Nd4j.gemm(mat(gridRows(zH), batch * c.seqLen(), d), lmHead, false, true));
+    }
+
+    /**
+     * The heads' backward: puts the gradients of {@code lm_head.weight}, {@code q_head.weight} and {@code q_head.bias}
+     * into {@code g}.
+     *
+     * @param zH the state the heads read {@code [B·S·D]} (not modified)
+     * @return d loss / d zH
+     */
+    float[] headsBackward(float[] zH, float[] gLogits, float[] gQ, Map<String, float[]> g) {
+        int seq = c.seqLen();
+        int p = c.puzzleEmbLen();
+        INDArray gl = mat(gLogits, batch * seq, c.vocabSize());
+        g.put("lm_head.weight", arr(Nd4j.gemm(gl, mat(gridRows(zH), batch * seq, d), true, false)));
+        INDArray gq = mat(gQ, batch, 2);
+        g.put("q_head.weight", arr(Nd4j.gemm(gq, mat(firstRows(zH), batch, d), true, false)));
+        float[] gb = new float[2];
+        for (int b = 0; b < batch; b++) {
+            gb[0] += gQ[b * 2];
+            gb[1] += gQ[b * 2 + 1];
+        }
+        g.put("q_head.bias", gb);
+        float[] dz = new float[n * d];
+        float[] dGrid = arr(Nd4j.gemm(gl, lmHead, false, false));
+        float[] dFirst = arr(Nd4j.gemm(gq, qWeight, false, false));
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(dGrid, b * seq * d, dz, (b * s + p) * d, seq * d);
+            for (int i = 0; i < d; i++) {
+                dz[b * s * d + i] += dFirst[b * d + i];
+            }
+        }
+        return dz;
+    }
+
+    /** Puts the gradients of the token table, learned positions and puzzle rows for d loss / d x̃ into {@code g}. */
+    void embeddingBackward(float[] dx, Map<String, float[]> g) {
+        embedBackward(dx, g);
+    }
+
+    private static float[] addInto(float[] a, float[] b) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] += b[i];
+        }
+        return a;
     }
 }

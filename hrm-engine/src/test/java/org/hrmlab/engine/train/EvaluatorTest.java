@@ -1,8 +1,6 @@
 package org.hrmlab.engine.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -55,22 +53,5 @@ class EvaluatorTest {
         HrmConfig withContinue = TRM.toBuilder().noActContinue(false).build();
         Evaluator.Result all = new Evaluator(HrmModel.onCpu(withContinue, w), 2).evaluate(test, 0, 3, true);
         assertEquals(3.0, all.meanSegments());
-    }
-
-    @Test
-    void trainingRefusesATrm() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ActTrainer(TRM,
-                org.hrmlab.engine.model.HrmInitializer.init(TRM, 3), null, 2, 0));
-        assertTrue(e.getMessage().contains("does not train yet"), e.getMessage());
-    }
-
-    @Test
-    void aTrmTrainingConfigGivesOneLine(@TempDir Path tmp) throws Exception {
-        Path yaml = tmp.resolve("trm.yaml");
-        java.nio.file.Files.writeString(yaml, "arch:\n  name: recursive_reasoning.trm@TinyRecursiveReasoningModel_ACTV1\n"
-                + "  mlp_t: true\ndata_paths: [data]\n");
-        DatasetException e = assertThrows(DatasetException.class, () -> TrainingConfig.read(yaml));
-        assertTrue(e.getMessage().contains("training a TRM is not supported yet"), e.getMessage());
-        assertEquals(1, e.getMessage().lines().count());
     }
 }

@@ -231,6 +231,6 @@ public final class HrmEngineStepper implements StepperPort {
         HrmConfig c = m.config();
         return new ModelInfo(name, m.source().toString(), c.hiddenSize(), c.puzzleEmbLen(),
                 new InferenceSettings(c.hCycles(), c.lCycles(), c.haltMaxSteps(), true, DecodeMode.DIRECT), m.sha256(),
-                ModelInputs.of(m).named(name));
+                ModelInputs.of(m).named(name), c.family());
     }
 }
