@@ -41,6 +41,7 @@ public final class TrainingView extends BorderPane {
     private final TextField configField = new TextField();
     private final TextField outField = new TextField();
     private final HBox plots = new HBox(12, lossPlot, accuracyPlot);
+    private VBox controls;
     private NewRunView newRunView;
 
     /**
@@ -116,9 +117,9 @@ public final class TrainingView extends BorderPane {
                 javafx.css.PseudoClass.getPseudoClass("crashed"), now == TrainingViewModel.State.CRASHED));
         status.getStyleClass().add("train-status");
 
-        var top = new VBox(10, form, buttons, progressRow, status);
-        top.setPadding(new Insets(16));
-        setTop(top);
+        controls = new VBox(10, form, buttons, progressRow, status);
+        controls.setPadding(new Insets(16));
+        setTop(controls);
         lossPlot.setTitle("Loss (log)");
         lossPlot.setLogY(true);
         accuracyPlot.setTitle("Accuracy (train window; eval dots)");
@@ -128,7 +129,7 @@ public final class TrainingView extends BorderPane {
         setCenter(plots);
         newRun.phaseProperty().addListener((o, was, now) -> {
             if (now == NewRunViewModel.Phase.STARTED) {
-                setCenter(plots);
+                showRun();
             }
         });
     }
@@ -138,9 +139,15 @@ public final class TrainingView extends BorderPane {
             newRun.back();
         }
         if (newRunView == null) {
-            newRunView = new NewRunView(newRun, () -> setCenter(plots));
+            newRunView = new NewRunView(newRun, this::showRun);
         }
+        setTop(null);
         setCenter(newRunView);
+    }
+
+    private void showRun() {
+        setTop(controls);
+        setCenter(plots);
     }
 
     private void bindViewModel() {

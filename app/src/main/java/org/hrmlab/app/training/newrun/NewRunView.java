@@ -20,9 +20,11 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
@@ -84,11 +86,12 @@ public final class NewRunView extends BorderPane {
         var message = new Label();
         message.setId("newrun-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(vm.messageProperty());
         vm.failedProperty().addListener((o, was, now) -> style(message, now));
         setBottom(message);
         BorderPane.setMargin(message, new Insets(8, 0, 0, 0));
-        setPadding(new Insets(0, 16, 16, 16));
+        setPadding(new Insets(16));
     }
 
     private GridPane form() {
@@ -145,6 +148,9 @@ public final class NewRunView extends BorderPane {
         grid.add(new Label("0 = all the epochs' steps"), 1, row++, 2, 1);
         grid.addRow(row++, new Label("Runs folder"), folder, browse);
         grid.addRow(row, new Label("Run name"), name);
+        var labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(labels);
         GridPane.setHgrow(folder, Priority.ALWAYS);
         return grid;
     }
@@ -161,9 +167,11 @@ public final class NewRunView extends BorderPane {
         VBox.setVgrow(sheet, Priority.ALWAYS);
         help.setId("newrun-help");
         help.setWrapText(true);
+        help.setMinHeight(Region.USE_PREF_SIZE);
         var problem = new Label();
         problem.setId("newrun-problem");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(vm.sheetProblemProperty());
         BooleanBinding editing = vm.phaseProperty().isEqualTo(Phase.EDITING);

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.service.query.NodeQuery;
 
 /**
  * The training screen's "New training run" on the real toolkit (headless Monocle): the form, the dataset made off the
@@ -76,6 +77,7 @@ class NewRunWizardTest {
     @SuppressWarnings("unchecked")
     private Path makeTinySudokuRun(FxRobot robot) throws Exception {
         press(robot, "#train-new");
+        shown(robot, "#newrun-kind");
         FxTestSupport.fx(() -> {
             robot.lookup("#newrun-kind").queryAs(ChoiceBox.class).setValue(PuzzleKind.SUDOKU);
             robot.lookup("#newrun-size").queryAs(ComboBox.class).setValue(4);
@@ -95,7 +97,11 @@ class NewRunWizardTest {
 
     @Test
     void theWizardMakesTheDataWritesTheConfigAndAnEditedRunShowsItsProgress(FxRobot robot) throws Exception {
+        List<String> statuses = new CopyOnWriteArrayList<>();
+        var status = robot.lookup("#train-status").queryAs(Label.class);
+        FxTestSupport.fx(() -> status.textProperty().addListener((o, was, now) -> statuses.add(now)));
         Path run = makeTinySudokuRun(robot);
+        assertTrue(robot.lookup("#train-status").tryQuery().isEmpty(), "the wizard has the whole screen");
         Path config = run.resolve("config.yaml");
         assertTrue(Files.isRegularFile(run.resolve("data/train/all__inputs.npy")));
         String written = Files.readString(config);
@@ -105,7 +111,7 @@ class NewRunWizardTest {
         assertEquals(5, read.epochs());
         assertTrue(label(robot, "#newrun-message").startsWith("Dataset in " + run.resolve("data")));
 
-        var maxSteps = robot.lookup("#config-max_steps").queryAs(TextField.class);
+        var maxSteps = shown(robot, "#config-max_steps").queryAs(TextField.class);
         assertEquals("0", FxTestSupport.onFx(maxSteps::getText));
         FxTestSupport.fx(() -> {
             maxSteps.requestFocus();
@@ -113,9 +119,6 @@ class NewRunWizardTest {
         });
         assertTrue(label(robot, "#newrun-help").startsWith("max_steps: Stop after this many steps"),
                 label(robot, "#newrun-help"));
-        List<String> statuses = new CopyOnWriteArrayList<>();
-        FxTestSupport.fx(() -> robot.lookup("#train-status").queryAs(Label.class).textProperty()
-                .addListener((o, was, now) -> statuses.add(now)));
         var wizardPane = FxTestSupport.onFx(view::getCenter);
         press(robot, "#newrun-start");
         FxTestSupport.waitUntil(() -> wizard.getPhase() == NewRunViewModel.Phase.STARTED && !training.isActive(),
@@ -123,6 +126,7 @@ class NewRunWizardTest {
 
         assertEquals(TrainingViewModel.State.FINISHED, FxTestSupport.onFx(training::getState), statuses.toString());
         assertNotSame(wizardPane, FxTestSupport.onFx(view::getCenter), "the curves are shown again");
+        assertTrue(FxTestSupport.onFx(status::isVisible) && FxTestSupport.onFx(() -> status.getScene() != null));
         assertEquals(2, TrainingConfig.read(config).maxSteps(), "the edit was written");
         List<TrainingEvent.Train> lines = FxTestSupport.onFx(() -> List.copyOf(training.trainLines()));
         assertEquals(2, lines.get(lines.size() - 1).step());
@@ -134,7 +138,7 @@ class NewRunWizardTest {
     @Test
     void aBadEditIsRefusedWithTheConfigReadersLineBeforeStart(FxRobot robot) throws Exception {
         Path config = makeTinySudokuRun(robot).resolve("config.yaml");
-        var heads = robot.lookup("#config-arch-num_heads").queryAs(TextField.class);
+        var heads = shown(robot, "#config-arch-num_heads").queryAs(TextField.class);
         var start = robot.lookup("#newrun-start").queryAs(Button.class);
         assertFalse(FxTestSupport.onFx(start::isDisabled));
         FxTestSupport.fx(() -> heads.setText("3"));
@@ -152,6 +156,12 @@ class NewRunWizardTest {
         FxTestSupport.fx(() -> heads.setText("4"));
         assertEquals("", label(robot, "#newrun-problem"));
         assertFalse(FxTestSupport.onFx(start::isDisabled));
+    }
+
+    /** Waits until a node is in the scene graph: a scroll pane's or a property sheet's content joins with its skin. */
+    private static NodeQuery shown(FxRobot robot, String id) throws Exception {
+        FxTestSupport.waitUntil(() -> robot.lookup(id).tryQuery().isPresent(), 10);
+        return robot.lookup(id);
     }
 
     /** Presses a button as a click does (without moving the pointer there, which takes a second a click). */
