@@ -5,6 +5,8 @@ import java.nio.file.Path;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 
 import org.hrmlab.app.engine.StepAction;
@@ -119,7 +121,7 @@ class LabScreenshots {
         var runsDir = Files.createTempDirectory("hrmlab-shot-runs");
         FxTestSupport.fx(() -> {
             window.tabs().getSelectionModel().select(2);
-            ((javafx.scene.control.Button) stage.getScene().lookup("#train-new")).fire();
+            ((Button) stage.getScene().lookup("#train-new")).fire();
             var wizard = ctx.newRun();
             wizard.kindProperty().set(PuzzleKind.MAZE);
             wizard.trainCountProperty().set(200);
@@ -131,14 +133,14 @@ class LabScreenshots {
         FxTestSupport.waitUntil(() -> ctx.newRun().getPhase() != NewRunViewModel.Phase.GENERATING, 120);
         FxTestSupport.fx(() -> {
             stage.getScene().getRoot().lookupAll(".titled-pane").stream()
-                    .map(javafx.scene.control.TitledPane.class::cast)
+                    .map(TitledPane.class::cast)
                     .filter(pane -> pane.getText().startsWith("Model")).forEach(pane -> pane.setExpanded(true));
         });
         settle();
         FxTestSupport.fx(() -> stage.getScene().lookup("#config-arch-hidden_size").requestFocus());
         settle();
         shoot("training-new-run.png");
-        FxTestSupport.fx(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#newrun-cancel")).fire());
+        FxTestSupport.fx(() -> ((Button) stage.getScene().lookup("#newrun-cancel")).fire());
 
         var cfg = Files.createTempFile("hrmlab-shot", ".yaml");
         Files.writeString(cfg, "max_steps: 2000\nfake_crash_at: 1500\n");

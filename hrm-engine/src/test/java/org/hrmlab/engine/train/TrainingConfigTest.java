@@ -157,6 +157,14 @@ class TrainingConfigTest {
     }
 
     @Test
+    void aPathThatLooksLikeANumberStaysAPath() throws Exception {
+        TrainingConfig c = read("data_path: '2024'\n");
+        Path file = dir.resolve("again.yaml");
+        c.write(file);
+        assertEquals(dir.resolve("2024"), TrainingConfig.read(file).dataPath());
+    }
+
+    @Test
     void theWrittenDefaultsReadBackToTheDefaults() throws Exception {
         TrainingConfig c = read("data_path: data\n");
         Path file = dir.resolve("again.yaml");

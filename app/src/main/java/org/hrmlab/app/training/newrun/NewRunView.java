@@ -3,10 +3,13 @@ package org.hrmlab.app.training.newrun;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -216,7 +219,7 @@ public final class NewRunView extends BorderPane {
         }
     }
 
-    private Label worded(java.util.function.Function<KindWording, String> text) {
+    private Label worded(Function<KindWording, String> text) {
         var label = new Label();
         label.textProperty().bind(Bindings.createStringBinding(() -> text.apply(vm.wordingProperty().get()),
                 vm.wordingProperty()));
@@ -224,7 +227,7 @@ public final class NewRunView extends BorderPane {
     }
 
     private static Spinner<Integer> spinner(String id, int min, int max,
-                                            javafx.beans.property.ObjectProperty<Integer> value) {
+                                            ObjectProperty<Integer> value) {
         var spinner = new Spinner<Integer>(min, max, value.get() == null ? min : value.get());
         spinner.setId(id);
         spinner.setEditable(true);
@@ -232,7 +235,7 @@ public final class NewRunView extends BorderPane {
         return spinner;
     }
 
-    private static Label wrapped(javafx.beans.value.ObservableValue<String> text) {
+    private static Label wrapped(ObservableValue<String> text) {
         var label = new Label();
         label.setWrapText(true);
         label.textProperty().bind(text);
@@ -259,14 +262,14 @@ public final class NewRunView extends BorderPane {
         return b;
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
+    private static <T> StringConverter<T> converter(Function<T, String> show) {
         return converter(show, text -> {
             throw new UnsupportedOperationException("a choice is not typed");
         });
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show,
-                                                    java.util.function.Function<String, T> parse) {
+    private static <T> StringConverter<T> converter(Function<T, String> show,
+                                                    Function<String, T> parse) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {
