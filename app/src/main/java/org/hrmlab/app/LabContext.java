@@ -16,6 +16,7 @@ import org.hrmlab.app.shell.Notices;
 import org.hrmlab.app.shell.ThemeModel;
 import org.hrmlab.app.training.TrainingCommand;
 import org.hrmlab.app.training.TrainingViewModel;
+import org.hrmlab.app.training.newrun.NewRunViewModel;
 
 /** The lab's view models and services, wired once: the engine thread, an IO thread and the FX hand-over. */
 public final class LabContext implements AutoCloseable {
@@ -27,6 +28,11 @@ public final class LabContext implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final ExecutorService datasetThread = Executors.newSingleThreadExecutor(r -> {
+        var t = new Thread(r, "hrm-dataset");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService pcaThread = Executors.newSingleThreadExecutor(r -> {
         var t = new Thread(r, "hrm-pca");
         t.setDaemon(true);
@@ -35,6 +41,7 @@ public final class LabContext implements AutoCloseable {
     private final InspectorViewModel inspector;
     private final PuzzleEditorViewModel editor;
     private final TrainingViewModel training;
+    private final NewRunViewModel newRun;
     private final GridExporter exporter;
     private final PcaExporter pcaExporter;
     private final AnimationExporter animations;
@@ -57,6 +64,7 @@ public final class LabContext implements AutoCloseable {
         editor = new PuzzleEditorViewModel(notices, inspector::loadPuzzle);
         training = new TrainingViewModel(trainingCommand, ioThread, Platform::runLater, notices,
                 inspector::loadModel);
+        newRun = new NewRunViewModel(training, datasetThread, Platform::runLater);
         exporter = new GridExporter(ioThread, notices);
         pcaExporter = new PcaExporter(ioThread, Platform::runLater, notices);
         animations = new AnimationExporter(ioThread, "HRM Lab " + org.hrmlab.app.cli.HrmLabCommand.VERSION);
@@ -89,6 +97,11 @@ public final class LabContext implements AutoCloseable {
         return training;
     }
 
+    /** The "New training run" wizard of the training screen. */
+    public NewRunViewModel newRun() {
+        return newRun;
+    }
+
     public GridExporter exporter() {
         return exporter;
     }
@@ -103,12 +116,13 @@ public final class LabContext implements AutoCloseable {
         return animations;
     }
 
-    /** Stops a training child, the engine thread, the PCA thread and the IO thread. */
+    /** Stops a training child, the engine thread, the PCA thread, the dataset thread and the IO thread. */
     @Override
     public void close() {
         training.stop();
         inspector.close();
         pcaThread.shutdown();
+        datasetThread.shutdown();
         ioThread.shutdown();
     }
 }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 
 import org.hrmlab.app.engine.StepAction;
@@ -17,6 +19,8 @@ import org.hrmlab.app.puzzle.SamplePuzzles;
 import org.hrmlab.app.shell.FxTestSupport;
 import org.hrmlab.app.shell.LabWindow;
 import org.hrmlab.app.training.FakeTrainMain;
+import org.hrmlab.app.training.newrun.NewRunViewModel;
+import org.hrmlab.puzzles.PuzzleKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +29,7 @@ import org.testfx.api.FxToolkit;
 /**
  * Renders the lab under headless Monocle into {@code screenshots/*.png} (node snapshots of the whole window): the real
  * engine with the shipped Sudoku, maze and ARC models on bundled puzzles, the editor, a training run (the test
- * trainer) and the puzzle list.
+ * trainer), the "New training run" wizard with its config sheet, and the puzzle list.
  * Not a unit test (the name does not end in Test); run it with {@code -Pscreenshots} (see app/pom.xml) or
  * {@code screenshots/make-screenshots.sh}. Output folder: system property {@code hrmlab.screenshots}.
  */
@@ -113,6 +117,30 @@ class LabScreenshots {
         FxTestSupport.fx(() -> ctx.editor().edit(SamplePuzzles.arcMirror()));
         settle();
         shoot("editor-arc.png");
+
+        var runsDir = Files.createTempDirectory("hrmlab-shot-runs");
+        FxTestSupport.fx(() -> {
+            window.tabs().getSelectionModel().select(2);
+            ((Button) stage.getScene().lookup("#train-new")).fire();
+            var wizard = ctx.newRun();
+            wizard.kindProperty().set(PuzzleKind.MAZE);
+            wizard.trainCountProperty().set(200);
+            wizard.testCountProperty().set(50);
+            wizard.epochsProperty().set(20);
+            wizard.runsFolderProperty().set(runsDir);
+            wizard.generate();
+        });
+        FxTestSupport.waitUntil(() -> ctx.newRun().getPhase() != NewRunViewModel.Phase.GENERATING, 120);
+        FxTestSupport.fx(() -> {
+            stage.getScene().getRoot().lookupAll(".titled-pane").stream()
+                    .map(TitledPane.class::cast)
+                    .filter(pane -> pane.getText().startsWith("Model")).forEach(pane -> pane.setExpanded(true));
+        });
+        settle();
+        FxTestSupport.fx(() -> stage.getScene().lookup("#config-arch-hidden_size").requestFocus());
+        settle();
+        shoot("training-new-run.png");
+        FxTestSupport.fx(() -> ((Button) stage.getScene().lookup("#newrun-cancel")).fire());
 
         var cfg = Files.createTempFile("hrmlab-shot", ".yaml");
         Files.writeString(cfg, "max_steps: 2000\nfake_crash_at: 1500\n");

@@ -52,7 +52,7 @@ public final class LabWindow extends StackPane {
         inspectorView.setPcaPanel(new PcaPanel(ctx.inspector(), ctx.theme(), this::exportPca));
         inspectorTab = tab("Inspector", "tab-inspector", inspectorView);
         editorTab = tab("Puzzle editor", "tab-editor", new PuzzleEditorView(ctx.editor(), ctx.theme()));
-        var trainingTab = tab("Training", "tab-training", new TrainingView(ctx.training(), ctx.theme()));
+        var trainingTab = tab("Training", "tab-training", new TrainingView(ctx.training(), ctx.newRun(), ctx.theme()));
         var datasetsTab = tab("Puzzles", "tab-puzzles",
                 new DatasetBrowserView(ctx.library(), this::inspect, this::edit, this::choosePuzzleFile,
                         this::choosePuzzleFolder));

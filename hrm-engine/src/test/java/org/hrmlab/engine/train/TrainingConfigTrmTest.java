@@ -27,7 +27,7 @@ class TrainingConfigTrmTest {
         assertEquals(3, c.lCycles());
         assertFalse(c.mlpT());
         assertTrue(c.noActContinue());
-        assertEquals(yaml.toAbsolutePath().getParent().resolve("data/trm-train-small"), cfg.dataPath(),
+        assertEquals(yaml.toAbsolutePath().getParent().resolve("data/trm-train-small").normalize(), cfg.dataPath(),
                 "data_paths with one folder stands for data_path");
         assertEquals(0, cfg.optimiserSettings(10).emaRate(), "ema: false");
     }
@@ -48,6 +48,10 @@ class TrainingConfigTrmTest {
         assertEquals(16, c.puzzleEmbLen());
         assertTrue(c.mlpT());
         assertEquals(0.999, cfg.optimiserSettings(10).emaRate(), 1e-12);
+        Path file = tmp.resolve("run.yaml");
+        String written = cfg.toYaml(file);
+        assertTrue(written.contains("name: " + TrainingConfig.TRM_NAME) && written.contains("mlp_t: true"), written);
+        assertEquals(cfg, TrainingConfig.parse(written, file), "a TRM config written out reads back the same");
     }
 
     @Test
