@@ -73,6 +73,16 @@ final class ConfigFieldHelp {
         optimiser("weight_decay", "Weight decay of the weights.");
         optimiser("puzzle_emb_lr", "Learning rate of the puzzle embeddings (sign SGD, their own optimiser).");
         optimiser("puzzle_emb_weight_decay", "Weight decay of the puzzle embeddings.");
+        optimiser("ema", "Keep an exponential moving average of the weights (TRM's method); evaluation and "
+                + "checkpoints use the average, training the live weights.");
+        optimiser("ema_rate", "Decay of the moving average per step (with ema: true); 0.999 averages over about "
+                + "1,000 steps, so short runs evaluate close to their starting weights.");
+        model("arch.name", "The model family: absent for an HRM; recursive_reasoning.trm@TinyRecursiveReasoningModel"
+                + "_ACTV1 for a TRM (one network for both updates, the whole last recursion back-propagated).");
+        model("arch.puzzle_emb_len", "TRM: prefix positions the puzzle embedding is spread over.");
+        model("arch.mlp_t", "TRM: mix tokens with an MLP across the sequence instead of attention (the TRM paper's "
+                + "Sudoku model; use pos_encodings: none).");
+        model("arch.no_ACT_continue", "TRM: halt when the halt logit is positive, without a continue target.");
     }
 
     private ConfigFieldHelp() {
