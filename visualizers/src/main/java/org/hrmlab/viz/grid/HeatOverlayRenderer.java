@@ -19,7 +19,7 @@ public final class HeatOverlayRenderer {
     /** Opacity of a cell's colour over the board. */
     public static final double ALPHA = 0.6;
     /** Height of the legend strip, in pixels. */
-    public static final double LEGEND_HEIGHT = 46;
+    public static final double LEGEND_HEIGHT = 58;
     private static final int BAR_STEPS = 64;
 
     private HeatOverlayRenderer() {
@@ -60,7 +60,8 @@ public final class HeatOverlayRenderer {
 
     /**
      * Draws the legend into the strip at ({@code x}, {@code y}) of width {@code width} and height
-     * {@link #LEGEND_HEIGHT}: the title, then the colour bar from 0 to the top of the scale, then the scale note.
+     * {@link #LEGEND_HEIGHT}: the title, the colour bar from 0 to the top of the scale, and below it how the scale was
+     * chosen. Without cells (the initial state) only the title and the note.
      */
     public static void drawLegend(GraphicsContext g, double x, double y, double width, HeatOverlay overlay,
                                   GridTheme theme) {
@@ -70,23 +71,26 @@ public final class HeatOverlayRenderer {
         g.setFont(Font.font("System", FontWeight.BOLD, 11));
         g.fillText(overlay.title(), x, y + 2);
         double barY = y + 18;
-        double barW = Math.max(40, Math.min(width * 0.55, 260));
-        double step = barW / BAR_STEPS;
-        for (int k = 0; k < BAR_STEPS; k++) {
-            int rgb = Viridis.argb((k + 0.5) / BAR_STEPS);
-            g.setFill(Color.rgb(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff));
-            g.fillRect(x + k * step, barY, Math.ceil(step), 10);
+        if (!overlay.isEmpty()) {
+            double barW = Math.max(40, Math.min(width * 0.6, 280));
+            double step = barW / BAR_STEPS;
+            for (int k = 0; k < BAR_STEPS; k++) {
+                int rgb = Viridis.argb((k + 0.5) / BAR_STEPS);
+                g.setFill(Color.rgb(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff));
+                g.fillRect(x + k * step, barY, Math.ceil(step), 10);
+            }
+            g.setStroke(theme.gridLine());
+            g.setLineWidth(1);
+            g.strokeRect(x, barY, barW, 10);
+            g.setFill(theme.givenText());
+            g.setFont(Font.font("System", 10));
+            g.fillText("0", x, barY + 12);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(label(overlay.max()), x + barW, barY + 12);
+            g.setTextAlign(TextAlignment.LEFT);
         }
-        g.setStroke(theme.gridLine());
-        g.setLineWidth(1);
-        g.strokeRect(x, barY, barW, 10);
-        g.setFill(theme.givenText());
-        g.setFont(Font.font("System", 10));
-        g.fillText("0", x, barY + 13);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(label(overlay.max()), x + barW, barY + 13);
-        g.setTextAlign(TextAlignment.LEFT);
         g.setFill(theme.text());
-        g.fillText(overlay.scaleNote(), x + barW + 10, barY - 1);
+        g.setFont(Font.font("System", 10));
+        g.fillText(overlay.scaleNote(), x, overlay.isEmpty() ? barY : barY + 26);
     }
 }
