@@ -399,6 +399,7 @@ public final class InspectorViewModel implements AutoCloseable {
     private void apply(EngineEvent event) {
         if (event instanceof EngineEvent.RunStarted e) {
             run = e.run();
+            model.set(e.model());
             puzzle.set(e.puzzle());
             settings.set(e.settings());
             halted.set(false);

@@ -1,7 +1,5 @@
 package org.hrmlab.app.inspector;
 
-import java.util.Locale;
-
 /** What the board's heat overlay shows per cell. */
 public enum OverlayLayer {
     /** No overlay. */
@@ -27,18 +25,5 @@ public enum OverlayLayer {
     /** @return the name the lab shows */
     public String label() {
         return label;
-    }
-
-    /**
-     * @param name a {@link #cliName()}, any case
-     * @throws IllegalArgumentException naming the allowed values
-     */
-    public static OverlayLayer parse(String name) {
-        for (var layer : values()) {
-            if (layer.cliName.equals(name.trim().toLowerCase(Locale.ROOT))) {
-                return layer;
-            }
-        }
-        throw new IllegalArgumentException("overlay must be none, change or confidence, got '" + name + "'");
     }
 }

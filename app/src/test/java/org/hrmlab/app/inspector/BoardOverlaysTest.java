@@ -62,13 +62,4 @@ class BoardOverlaysTest {
                 OverlayLayer.NONE, OverlayScale.NONE));
         assertSame(HeatOverlay.NONE, BoardOverlays.of(null, OverlayLayer.CONFIDENCE, OverlayScale.NONE));
     }
-
-    @Test
-    void layersHaveTheNamesTheCommandLineTakes() {
-        assertEquals(OverlayLayer.STATE_CHANGE, OverlayLayer.parse("Change"));
-        assertEquals(OverlayLayer.CONFIDENCE, OverlayLayer.parse("confidence"));
-        assertEquals(OverlayLayer.NONE, OverlayLayer.parse("none"));
-        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> OverlayLayer.parse("heat")).getMessage().contains("none, change or confidence"));
-    }
 }
