@@ -55,8 +55,7 @@ import org.hrmlab.viz.grid.HeatOverlay;
  * looks readings up ({@link Boards#at}) and builds the board's overlay from values already in the frame
  * ({@link BoardOverlays}), and new updates append to the markers and plot data ({@link PlotSet.Builder},
  * {@link TimelineMarkers.Log}) and widen the overlay's scale ({@link OverlayScale#including}), which views observe as
- * immutable snapshots. No nodes here, so tests run without a
- * toolkit (same-thread executors and a fake stepper).
+ * immutable snapshots. No nodes here, so tests run without a toolkit (same-thread executors and a fake stepper).
  */
 public final class InspectorViewModel implements AutoCloseable {
     // Properties
