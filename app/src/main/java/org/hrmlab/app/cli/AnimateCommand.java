@@ -16,6 +16,7 @@ import javafx.application.Platform;
 import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.engine.InferenceSettings;
 import org.hrmlab.app.engine.LabFrame;
+import org.hrmlab.app.engine.StateNames;
 import org.hrmlab.app.engine.StepperException;
 import org.hrmlab.app.engine.hrm.DefaultModels;
 import org.hrmlab.app.engine.hrm.HrmEngineStepper;
@@ -125,7 +126,7 @@ final class AnimateCommand implements Callable<Integer> {
         List<LabFrame> timeline = run(ckpt, labPuzzle, inference);
         double runSeconds = (System.nanoTime() - start) / 1e9;
         var source = new AnimationSource(labPuzzle, timeline, model.checkpoint.getFileName().toString(),
-                model.checkpoint.toString(), ckpt.sha256(), inference);
+                model.checkpoint.toString(), ckpt.sha256(), inference, StateNames.of(c.family()));
         long drawStart = System.nanoTime();
         AnimationResult result = export(source, settings);
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -133,7 +133,7 @@ public final class AnimationJob {
             readings.add(reader.next(source.timeline().get(reader.count())));
         }
         var board = Boards.at(source.puzzle(), source.timeline(), readings, frame.index());
-        var overlay = BoardOverlays.of(frame, settings.overlay(), scale);
+        var overlay = BoardOverlays.of(frame, settings.overlay(), scale, source.names());
         return GridExporter.render(board, overlay, settings.theme(), GridExporter.WIDTH, GridExporter.HEIGHT,
                 settings.dpi());
     }

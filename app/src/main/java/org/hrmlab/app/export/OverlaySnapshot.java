@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.hrmlab.app.engine.InferenceSettings;
 import org.hrmlab.app.engine.LabFrame;
 import org.hrmlab.app.engine.OverlayScale;
+import org.hrmlab.app.engine.StateNames;
 import org.hrmlab.app.inspector.BoardOverlays;
 import org.hrmlab.app.inspector.BoardSnapshot;
 import org.hrmlab.app.inspector.InspectorViewModel;
@@ -17,12 +18,13 @@ import org.hrmlab.viz.grid.HeatOverlay;
  * inspector draws, the layer, the run's scale, the model and the inference settings. Immutable.
  *
  * @param model the model's name as the lab shows it
+ * @param names what the model's states are called (the legend names them)
  * @param checkpoint where the model was read from
  * @param checkpointSha256 the checkpoint file's SHA-256, or null when unknown
  */
 public record OverlaySnapshot(LabPuzzle puzzle, LabFrame frame, BoardSnapshot board, OverlayLayer layer,
-                              OverlayScale scale, String model, String checkpoint, String checkpointSha256,
-                              InferenceSettings inference) {
+                              OverlayScale scale, String model, StateNames names, String checkpoint,
+                              String checkpointSha256, InferenceSettings inference) {
     public OverlaySnapshot {
         Objects.requireNonNull(puzzle, "puzzle");
         Objects.requireNonNull(frame, "frame");
@@ -30,6 +32,7 @@ public record OverlaySnapshot(LabPuzzle puzzle, LabFrame frame, BoardSnapshot bo
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(scale, "scale");
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(names, "names");
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(inference, "inference");
         if (layer == OverlayLayer.NONE) {
@@ -46,11 +49,11 @@ public record OverlaySnapshot(LabPuzzle puzzle, LabFrame frame, BoardSnapshot bo
             return null;
         }
         return new OverlaySnapshot(vm.getPuzzle(), frame, vm.boardProperty().get(), layer, vm.getOverlayScale(),
-                model.name(), model.source(), model.sha256(), vm.getSettings());
+                model.name(), model.stateNames(), model.source(), model.sha256(), vm.getSettings());
     }
 
     /** @return the overlay the board shows ({@link BoardOverlays}) */
     public HeatOverlay overlay() {
-        return BoardOverlays.of(frame, layer, scale);
+        return BoardOverlays.of(frame, layer, scale, names);
     }
 }

@@ -2,6 +2,7 @@ package org.hrmlab.app.inspector;
 
 import org.hrmlab.app.engine.LabFrame;
 import org.hrmlab.app.engine.OverlayScale;
+import org.hrmlab.app.engine.StateNames;
 import org.hrmlab.app.engine.UpdateKind;
 import org.hrmlab.viz.grid.HeatOverlay;
 
@@ -15,11 +16,17 @@ public final class BoardOverlays {
     private BoardOverlays() {
     }
 
+    /** The overlay of an HRM's frame (states named zL and zH). */
+    public static HeatOverlay of(LabFrame frame, OverlayLayer layer, OverlayScale scale) {
+        return of(frame, layer, scale, StateNames.HRM);
+    }
+
     /**
+     * @param names what the legend calls the states and updates (a TRM's z and y, latent and answer updates)
      * @return the overlay of {@code frame}: {@link HeatOverlay#NONE} for {@link OverlayLayer#NONE}; for the initial
      *         state, or a decode without cells, one with a title and no cells
      */
-    public static HeatOverlay of(LabFrame frame, OverlayLayer layer, OverlayScale scale) {
+    public static HeatOverlay of(LabFrame frame, OverlayLayer layer, OverlayScale scale, StateNames names) {
         if (layer == OverlayLayer.NONE || frame == null) {
             return HeatOverlay.NONE;
         }
@@ -29,12 +36,13 @@ public final class BoardOverlays {
             if (frame.kind() == UpdateKind.INIT || change.isEmpty()) {
                 return titleOnly("state change per cell", "initial state: no update yet");
             }
-            String state = frame.kind() == UpdateKind.L ? "zL" : "zH";
+            boolean l = frame.kind() == UpdateKind.L;
+            String state = l ? names.zLShort() : names.zHShort();
+            String update = l ? names.lUpdate() : names.hUpdate();
             float top = Math.max(scale.max(frame.kind()), change.max());
             return new HeatOverlay(grid.rows(), grid.cols(), change.values(), top > 0 ? top : 1,
-                    "\u2016\u0394" + state + "\u2016 per cell \u00b7 " + frame.kind() + "-update",
-                    "scale: 0 to the largest \u2016\u0394" + state + "\u2016 of this run's " + frame.kind()
-                            + "-updates so far");
+                    "\u2016\u0394" + state + "\u2016 per cell \u00b7 " + update,
+                    "scale: 0 to the largest \u2016\u0394" + state + "\u2016 of this run's " + update + "s so far");
         }
         float[] p = frame.confidence();
         if (frame.kind() == UpdateKind.INIT || p.length == 0) {

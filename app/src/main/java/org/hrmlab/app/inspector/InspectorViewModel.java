@@ -530,7 +530,7 @@ public final class InspectorViewModel implements AutoCloseable {
         var frame = timeline.get(c);
         cursorFrame.set(frame);
         var snapshot = Boards.at(puzzle.get(), timeline, frameReadings, c);
-        overlay.set(BoardOverlays.of(frame, overlayLayer.get(), overlayScale));
+        overlay.set(BoardOverlays.of(frame, overlayLayer.get(), overlayScale, model.get().stateNames()));
         board.set(snapshot);
         readings.set(FrameReadings.describe(frame, timeline.size(), snapshot, model.get().stateNames()));
         var shown = statesFrame.get();
@@ -540,7 +540,8 @@ public final class InspectorViewModel implements AutoCloseable {
     }
 
     private void refreshOverlay() {
-        overlay.set(BoardOverlays.of(cursorFrame.get(), overlayLayer.get(), overlayScale));
+        overlay.set(BoardOverlays.of(cursorFrame.get(), overlayLayer.get(), overlayScale,
+                model.get().stateNames()));
     }
 
     private int nextIndex(StepAction action) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.hrmlab.app.engine.CellChange;
 import org.hrmlab.app.engine.LabFrame;
 import org.hrmlab.app.engine.OverlayScale;
+import org.hrmlab.app.engine.StateNames;
 import org.hrmlab.app.engine.UpdateKind;
 import org.hrmlab.app.engine.Verdict;
 import org.hrmlab.app.puzzle.CellGrid;
@@ -41,6 +42,19 @@ class BoardOverlaysTest {
         var unscaled = BoardOverlays.of(frame(UpdateKind.L, new float[0], change), OverlayLayer.STATE_CHANGE,
                 OverlayScale.NONE);
         assertEquals(2, unscaled.max(), "a scale that has not seen the frame yet still covers it");
+    }
+
+    @Test
+    void aTrmsLegendNamesItsLatentAndAnswerUpdates() {
+        float[] change = {0, 1, 2, 0.5f, 0.25f, 1.5f};
+        var scale = new OverlayScale(4, 8);
+        var z = BoardOverlays.of(frame(UpdateKind.L, new float[0], change), OverlayLayer.STATE_CHANGE, scale,
+                StateNames.TRM);
+        assertEquals("\u2016\u0394z\u2016 per cell \u00b7 latent update", z.title());
+        var y = BoardOverlays.of(frame(UpdateKind.H, new float[0], change), OverlayLayer.STATE_CHANGE, scale,
+                StateNames.TRM);
+        assertTrue(y.title().contains("\u0394y") && y.scaleNote().contains("answer updates"), y.scaleNote());
+        assertEquals(8, y.max());
     }
 
     @Test
