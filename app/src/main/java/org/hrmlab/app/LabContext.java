@@ -9,6 +9,7 @@ import org.hrmlab.app.engine.EngineRunner;
 import org.hrmlab.app.engine.StepperPort;
 import org.hrmlab.app.export.AnimationExporter;
 import org.hrmlab.app.export.GridExporter;
+import org.hrmlab.app.export.OverlayExporter;
 import org.hrmlab.app.export.PcaExporter;
 import org.hrmlab.app.inspector.InspectorViewModel;
 import org.hrmlab.app.puzzle.PuzzleEditorViewModel;
@@ -44,6 +45,7 @@ public final class LabContext implements AutoCloseable {
     private final NewRunViewModel newRun;
     private final GridExporter exporter;
     private final PcaExporter pcaExporter;
+    private final OverlayExporter overlayExporter;
     private final AnimationExporter animations;
     private final org.hrmlab.app.puzzle.PuzzleLibrary library;
 
@@ -67,6 +69,7 @@ public final class LabContext implements AutoCloseable {
         newRun = new NewRunViewModel(training, datasetThread, Platform::runLater);
         exporter = new GridExporter(ioThread, notices);
         pcaExporter = new PcaExporter(ioThread, Platform::runLater, notices);
+        overlayExporter = new OverlayExporter(ioThread, Platform::runLater, notices);
         animations = new AnimationExporter(ioThread, "HRM Lab " + org.hrmlab.app.cli.HrmLabCommand.VERSION);
         library = new org.hrmlab.app.puzzle.PuzzleLibrary(org.hrmlab.app.puzzle.BundledLabPuzzles.catalogue(), ioThread,
                 Platform::runLater, notices, recent);
@@ -109,6 +112,11 @@ public final class LabContext implements AutoCloseable {
     /** Writes the PCA panel's figures and data. */
     public PcaExporter pcaExporter() {
         return pcaExporter;
+    }
+
+    /** Writes the board's overlay at the cursor: board PNG, figures, data and manifest. */
+    public OverlayExporter overlayExporter() {
+        return overlayExporter;
     }
 
     /** Animated GIF and PNG-sequence exports of the inspector's run. */

@@ -28,8 +28,9 @@ import org.testfx.api.FxToolkit;
 
 /**
  * Renders the lab under headless Monocle into {@code screenshots/*.png} (node snapshots of the whole window): the real
- * engine with the shipped Sudoku, maze and ARC models on bundled puzzles, the editor, a training run (the test
- * trainer), the "New training run" wizard with its config sheet, and the puzzle list.
+ * engine with the shipped Sudoku, maze and ARC models on bundled puzzles (the maze also with the state-change
+ * overlay), the editor, a training run (the test trainer), the "New training run" wizard with its config sheet, and
+ * the puzzle list.
  * Not a unit test (the name does not end in Test); run it with {@code -Pscreenshots} (see app/pom.xml) or
  * {@code screenshots/make-screenshots.sh}. Output folder: system property {@code hrmlab.screenshots}.
  */
@@ -93,6 +94,13 @@ class LabScreenshots {
         FxTestSupport.fx(() -> vm.seek(Math.min(9, vm.timeline().size() - 1)));
         settle();
         shoot("inspector-maze.png");
+        FxTestSupport.fx(() -> {
+            vm.overlayLayerProperty().set(org.hrmlab.app.inspector.OverlayLayer.STATE_CHANGE);
+            vm.seek(Math.min(4, vm.timeline().size() - 1));
+        });
+        settle();
+        shoot("inspector-overlay.png");
+        FxTestSupport.fx(() -> vm.overlayLayerProperty().set(org.hrmlab.app.inspector.OverlayLayer.NONE));
 
         load(bundled("arc/25ff71a9 #1"));
         FxTestSupport.fx(vm::runToHalt);

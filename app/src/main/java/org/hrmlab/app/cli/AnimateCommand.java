@@ -16,6 +16,7 @@ import javafx.application.Platform;
 import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.engine.InferenceSettings;
 import org.hrmlab.app.engine.LabFrame;
+import org.hrmlab.app.engine.StateNames;
 import org.hrmlab.app.engine.StepperException;
 import org.hrmlab.app.engine.hrm.DefaultModels;
 import org.hrmlab.app.engine.hrm.HrmEngineStepper;
@@ -27,6 +28,7 @@ import org.hrmlab.app.export.AnimationSettings;
 import org.hrmlab.app.export.AnimationSource;
 import org.hrmlab.app.export.FrameFilter;
 import org.hrmlab.app.export.FrameSelection;
+import org.hrmlab.app.inspector.OverlayLayer;
 import org.hrmlab.app.puzzle.BundledLabPuzzles;
 import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.engine.HrmConfig;
@@ -98,6 +100,13 @@ final class AnimateCommand implements Callable<Integer> {
             converter = OptionConverters.GridThemes.class, description = "board colours")
     GridTheme theme;
 
+    @Option(names = "--overlay", paramLabel = "none|change|confidence", defaultValue = "none",
+            converter = OptionConverters.OverlayLayers.class,
+            description = "a heat overlay on every board: change = how far each cell's state moved at the update "
+                    + "(zL at an L-update, zH at an H-update; scaled to the run's largest), confidence = the "
+                    + "probability of each cell's decoded token; writes overlay.csv beside (default none)")
+    OverlayLayer overlay;
+
     @Override
     public Integer call() throws Exception {
         AnimationSettings settings = settings();
@@ -117,7 +126,7 @@ final class AnimateCommand implements Callable<Integer> {
         List<LabFrame> timeline = run(ckpt, labPuzzle, inference);
         double runSeconds = (System.nanoTime() - start) / 1e9;
         var source = new AnimationSource(labPuzzle, timeline, model.checkpoint.getFileName().toString(),
-                model.checkpoint.toString(), ckpt.sha256(), inference);
+                model.checkpoint.toString(), ckpt.sha256(), inference, StateNames.of(c.family()));
         long drawStart = System.nanoTime();
         AnimationResult result = export(source, settings);
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -132,6 +141,7 @@ final class AnimateCommand implements Callable<Integer> {
         summary.put("height_px", result.height());
         summary.put("manifest", result.manifest().toString());
         summary.put("table", result.table().toString());
+        summary.put("overlay", settings.overlay().cliName());
         summary.put("renderer", "JavaFX (headless Monocle, software pipeline)");
         summary.put("run_s", runSeconds);
         summary.put("export_s", (System.nanoTime() - drawStart) / 1e9);
@@ -145,7 +155,7 @@ final class AnimateCommand implements Callable<Integer> {
                     : out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif") ? AnimationFormat.GIF
                     : AnimationFormat.PNG_SEQUENCE;
             var selection = new FrameSelection(frames, from, to == null ? FrameSelection.LAST : to);
-            return new AnimationSettings(f, selection, fps, dpi, theme);
+            return new AnimationSettings(f, selection, fps, dpi, theme, overlay);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--" + optionOf(e.getMessage()) + ": " + e.getMessage());
         }

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.export.AnimationFormat;
 import org.hrmlab.app.export.FrameFilter;
+import org.hrmlab.app.inspector.OverlayLayer;
 import org.hrmlab.engine.analysis.PcaScope;
 import org.hrmlab.engine.analysis.Precision;
 import org.hrmlab.engine.analysis.SampleUnit;
@@ -158,6 +159,13 @@ final class OptionConverters {
             out.put("light", GridTheme.LIGHT);
             out.put("dark", GridTheme.DARK);
             return out;
+        }
+    }
+
+    /** {@code animate --overlay}: none, change, confidence. */
+    static final class OverlayLayers extends Named<OverlayLayer> {
+        OverlayLayers() {
+            super(names(OverlayLayer.class, OverlayLayer::cliName));
         }
     }
 

@@ -24,6 +24,7 @@ import org.hrmlab.viz.fx.SeriesPlot;
 import org.hrmlab.viz.fx.TimelineMarker;
 import org.hrmlab.viz.fx.TimelineScrubber;
 import org.hrmlab.viz.grid.GridTheme;
+import org.hrmlab.viz.grid.HeatOverlay;
 import org.hrmlab.viz.grid.HeatmapData;
 import org.hrmlab.viz.grid.HeatmapView;
 
@@ -49,8 +50,8 @@ public final class InspectorView extends BorderPane {
     private final StackPane pcaSlot = new StackPane();
     private final PlaybackClock clock;
     private final NextPulse nextPulse = new NextPulse();
-    private final LatestPerPulse<BoardSnapshot> boardDraws =
-            new LatestPerPulse<>(boardCanvas::show, nextPulse::request);
+    private final LatestPerPulse<BoardView> boardDraws =
+            new LatestPerPulse<>(b -> boardCanvas.show(b.board(), b.overlay()), nextPulse::request);
     private final LatestPerPulse<States> statesDraws = new LatestPerPulse<>(this::showStates, nextPulse::request);
     private final LatestPerPulse<Boolean> timelineDraws = new LatestPerPulse<>(t -> showTimeline(),
             nextPulse::request);
@@ -58,6 +59,10 @@ public final class InspectorView extends BorderPane {
     private PlotSet drawnPlots;
     private List<TimelineMarker> drawnMarkers = List.of();
     private StateNames names = StateNames.HRM;
+
+    /** The board at the cursor and its overlay, drawn together. */
+    private record BoardView(BoardSnapshot board, HeatOverlay overlay) {
+    }
 
     /** The full frame at the cursor and what the engine side computed from it, drawn together. */
     private record States(LabFrame frame, FrameStats stats) {
@@ -104,7 +109,9 @@ public final class InspectorView extends BorderPane {
 
     private void createView() {
         setTop(new OverridesBar(vm));
-        var boardPane = new StackPane(boardCanvas);
+        var boardStack = new StackPane(boardCanvas);
+        var boardPane = new BorderPane(boardStack);
+        boardPane.setTop(new OverlayChooser(vm.overlayLayerProperty()));
         boardPane.getStyleClass().add("board-pane");
         boardPane.setMinSize(200, 200);
 
@@ -169,7 +176,8 @@ public final class InspectorView extends BorderPane {
     }
 
     private void bindViewModel() {
-        vm.boardProperty().addListener((o, was, now) -> boardDraws.offer(now));
+        vm.boardProperty().addListener((o, was, now) -> boardDraws.offer(boardView()));
+        vm.overlayProperty().addListener((o, was, now) -> boardDraws.offer(boardView()));
         vm.statsProperty().addListener((o, was, now) -> statesDraws.offer(new States(vm.statesFrameProperty().get(),
                 now)));
         vm.readingsProperty().addListener((o, was, now) -> readings.setText(now));
@@ -186,10 +194,14 @@ public final class InspectorView extends BorderPane {
         });
         theme.gridThemeProperty().addListener((o, was, now) -> applyTheme(now));
         applyTheme(theme.getGridTheme());
-        boardCanvas.show(vm.boardProperty().get());
+        boardCanvas.show(vm.boardProperty().get(), vm.overlayProperty().get());
         showStates(new States(vm.statesFrameProperty().get(), vm.statsProperty().get()));
         readings.setText(vm.readingsProperty().get());
         showTimeline();
+    }
+
+    private BoardView boardView() {
+        return new BoardView(vm.boardProperty().get(), vm.overlayProperty().get());
     }
 
     private void listen(ObservableValue<?> value, Runnable action) {

@@ -195,13 +195,18 @@ public final class LabWindow extends StackPane {
         for (int dpi : new int[] {96, 150, 300}) {
             exportPng.getItems().add(item(dpi + " DPI\u2026", () -> exportPng(dpi)));
         }
+        var exportOverlay = new Menu("Export board overlay (PNG, SVG, PDF, data)");
+        exportOverlay.setId("export-overlay");
+        for (int dpi : new int[] {96, 150, 300}) {
+            exportOverlay.getItems().add(item(dpi + " DPI\u2026", () -> exportOverlay(dpi)));
+        }
         var exportSeq = item("Export animation (GIF or PNG sequence)\u2026", this::exportAnimation);
         exportSeq.setId("export-animation");
         var quit = item("Quit", () -> getScene().getWindow().hide());
         var openPuzzles = item("Open puzzle file\u2026", this::choosePuzzleFile);
         var file = new Menu("File", null, openCheckpoint, openPuzzles, recentMenu(), samples, editCurrent,
                 new javafx.scene.control.SeparatorMenuItem(),
-                exportPng, exportSeq, new javafx.scene.control.SeparatorMenuItem(), quit);
+                exportPng, exportOverlay, exportSeq, new javafx.scene.control.SeparatorMenuItem(), quit);
         var run = new Menu("Run", null,
                 item("L-update\t\u2192", () -> vm.forward(StepAction.L_UPDATE)),
                 item("To next H-update\tShift+\u2192", () -> vm.forward(StepAction.H_UPDATE)),
@@ -269,14 +274,29 @@ public final class LabWindow extends StackPane {
         }
     }
 
+    private void exportOverlay(int dpi) {
+        var snapshot = org.hrmlab.app.export.OverlaySnapshot.ofInspector(ctx.inspector());
+        if (snapshot == null) {
+            ctx.notices().error("nothing to export: run a puzzle and choose an overlay above the board (state change "
+                    + "or confidence)");
+            return;
+        }
+        var chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Folder for the overlay of update " + snapshot.frame().index() + " (" + dpi + " DPI)");
+        var d = chooser.showDialog(getScene().getWindow());
+        if (d != null) {
+            ctx.overlayExporter().export(snapshot, ctx.theme().getGridTheme(), dpi, d.toPath());
+        }
+    }
+
     private void exportAnimation() {
         var source = AnimationSource.ofInspector(ctx.inspector());
         if (source == null) {
             ctx.notices().error("nothing to export: load a puzzle and step it first");
             return;
         }
-        new AnimationDialog(getScene().getWindow(), source, ctx.theme().getGridTheme(), ctx.animations(),
-                ctx.notices()).show();
+        new AnimationDialog(getScene().getWindow(), source, ctx.theme().getGridTheme(),
+                ctx.inspector().overlayLayerProperty().get(), ctx.animations(), ctx.notices()).show();
     }
 
     /** Writes every recorded update as {@code dir/frame_0000.png ...} with manifest.json and frames.csv. */

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.export.AnimationFormat;
 import org.hrmlab.app.export.FrameFilter;
+import org.hrmlab.app.inspector.OverlayLayer;
 import org.hrmlab.engine.analysis.PcaScope;
 import org.hrmlab.engine.analysis.Precision;
 import org.hrmlab.engine.analysis.SampleUnit;
@@ -49,6 +50,7 @@ class OptionConvertersTest {
         assertEquals(FrameFilter.SEGMENT_ENDS, convert(new OptionConverters.FrameFilters(), "segments"));
         assertEquals(DecodeMode.PAPER_FIG7, convert(new OptionConverters.DecodeModes(), "paper"));
         assertEquals(GridTheme.DARK, convert(new OptionConverters.GridThemes(), "dark"));
+        assertEquals(OverlayLayer.STATE_CHANGE, convert(new OptionConverters.OverlayLayers(), "Change"));
         assertEquals(PuzzleKind.ARC, convert(new OptionConverters.PuzzleKinds(), "arc"));
         assertEquals(BenchCommand.Architecture.TINY, convert(new BenchCommand.Architectures(), "tiny"));
         assertEquals("per-token", new OptionConverters.SampleUnits().nameOf(SampleUnit.PER_TOKEN));
@@ -62,6 +64,8 @@ class OptionConvertersTest {
         assertEquals("'odd' is not one of all, h, segments", refused(new OptionConverters.FrameFilters(), "odd"));
         assertEquals("'sideways' is not one of direct, paper", refused(new OptionConverters.DecodeModes(), "sideways"));
         assertEquals("'sepia' is not one of light, dark", refused(new OptionConverters.GridThemes(), "sepia"));
+        assertEquals("'heat' is not one of none, change, confidence",
+                refused(new OptionConverters.OverlayLayers(), "heat"));
         assertEquals("'chess' is not one of sudoku, maze, arc", refused(new OptionConverters.PuzzleKinds(), "chess"));
         assertEquals("'' is not one of gif, png", refused(new OptionConverters.AnimationFormats(), ""));
         assertEquals("'nope' is not one of hrm-27m, tiny", refused(new BenchCommand.Architectures(), "nope"));
