@@ -148,26 +148,6 @@ public record HrmConfig(int seqLen, int vocabSize, int numPuzzleIdentifiers, int
                 ModelFamily.HRM, 0, false, false);
     }
 
-    /**
-     * A TRM's architecture (TinyRecursiveReasoningModel_ACTV1Config): one network of {@code lLayers} blocks, no H
-     * layers. The positional form; {@code builder(ModelFamily.TRM)} reads by name.
-     *
-     * @param hCycles       TRM's T (full recursions per segment)
-     * @param lCycles       TRM's n (latent updates per recursion)
-     * @param puzzleEmbLen  prefix tokens (the reference's default is 16; 0 = {@code ceil(ndim / hidden)})
-     * @param mlpT          the MLP variant (token-mixing SwiGLU instead of attention)
-     * @param noActContinue halt on {@code q_halt > 0} (the reference's default)
-     */
-    public static HrmConfig trm(int seqLen, int vocabSize, int numPuzzleIdentifiers, int puzzleEmbNdim,
-                                int hiddenSize, int numHeads, double expansion, int lLayers, int hCycles,
-                                int lCycles, int haltMaxSteps, double haltExplorationProb, String posEncodings,
-                                double rmsNormEps, double ropeTheta, int puzzleEmbLen, boolean mlpT,
-                                boolean noActContinue) {
-        return new HrmConfig(seqLen, vocabSize, numPuzzleIdentifiers, puzzleEmbNdim, hiddenSize, numHeads, expansion,
-                0, lLayers, hCycles, lCycles, haltMaxSteps, haltExplorationProb, posEncodings, rmsNormEps, ropeTheta,
-                ModelFamily.TRM, puzzleEmbLen, mlpT, noActContinue);
-    }
-
     /** {@link #posEncodings()} value for no positional encoding at all (TRM's MLP variant). */
     public static final String NO_POSITIONS = "none";
 

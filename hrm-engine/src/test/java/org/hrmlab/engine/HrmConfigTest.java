@@ -53,8 +53,8 @@ class HrmConfigTest {
         HrmConfig c = config(48, 48, 4, 4);
         assertEquals(new HrmConfig(81, 11, 3, 48, 48, 4, 4, 2, 2, 2, 2, 4, 0.1, "rope", 1e-5, 1e4), c,
                 "the sixteen-argument constructor");
-        assertEquals(HrmConfig.trm(81, 11, 1, 64, 64, 4, 4, 2, 2, 3, 3, 0.1, "none", 1e-5, 1e4, 16, true, true),
-                trm(true, "none", 16));
+        assertEquals(new HrmConfig(81, 11, 1, 64, 64, 4, 4, 0, 2, 2, 3, 3, 0.1, "none", 1e-5, 1e4, ModelFamily.TRM, 16,
+                true, true), trm(true, "none", 16), "the twenty-argument constructor");
     }
 
     @Test

@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.ModelFamily;
 import org.hrmlab.engine.model.ParityWeights;
 import org.junit.jupiter.api.Test;
 
 /** What TRM's training adds to the HRM's: the moving average of the weights and the Q head without continue target. */
 class ActTrainerTrmTest {
-    static final HrmConfig TRM = HrmConfig.trm(6, 6, 3, 16, 16, 2, 2, 2, 2, 2, 3, 0, "rope", 1e-5, 10000, 2, false,
-            true);
+    static final HrmConfig TRM = HrmConfig.builder(ModelFamily.TRM).seqLen(6).vocabSize(6).numPuzzleIdentifiers(3)
+            .puzzleEmbNdim(16).hiddenSize(16).numHeads(2).expansion(2).lLayers(2).hCycles(2).lCycles(2)
+            .haltMaxSteps(3).haltExplorationProb(0).posEncodings("rope").rmsNormEps(1e-5).ropeTheta(10000)
+            .puzzleEmbLen(2).mlpT(false).noActContinue(true).build();
 
     @Test
     void theAverageFollowsEveryStepOfTheDenseWeightsOnly() {
@@ -45,8 +48,10 @@ class ActTrainerTrmTest {
         assertEquals(0, qBias[1]);
         assertTrue(qBias[0] != 0);
 
-        HrmConfig withContinue = HrmConfig.trm(6, 6, 3, 16, 16, 2, 2, 2, 2, 2, 3, 0, "rope", 1e-5, 10000, 2, false,
-                false);
+        HrmConfig withContinue = HrmConfig.builder(ModelFamily.TRM).seqLen(6).vocabSize(6).numPuzzleIdentifiers(3)
+                .puzzleEmbNdim(16).hiddenSize(16).numHeads(2).expansion(2).lLayers(2).hCycles(2).lCycles(2)
+                .haltMaxSteps(3).haltExplorationProb(0).posEncodings("rope").rmsNormEps(1e-5).ropeTheta(10000)
+                .puzzleEmbLen(2).mlpT(false).noActContinue(false).build();
         ActTrainer c = new ActTrainer(withContinue, ParityWeights.random(withContinue, 2), settings(0), 3, 0);
         StepResult rc = c.step(batch(0));
         assertTrue(rc.qContinueLoss() > 0, "a continue target from a second segment");

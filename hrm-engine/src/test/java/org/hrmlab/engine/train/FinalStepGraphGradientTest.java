@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import org.hrmlab.engine.HostTensor;
 import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.ModelFamily;
 import org.hrmlab.engine.io.WeightLayout;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -38,7 +39,10 @@ class FinalStepGraphGradientTest {
     @Test
     void trmsWholeLastRecursionMatchesFiniteDifferences() {
         // RoPE, a 3-token prefix for a 10-wide puzzle embedding on hidden 8; 3 latent updates + 1 answer update
-        HrmConfig c = HrmConfig.trm(4, 5, 3, 10, 8, 2, 1, 2, 2, 3, 3, 0, "rope", 1e-5, 10000, 3, false, true);
+        HrmConfig c = HrmConfig.builder(ModelFamily.TRM).seqLen(4).vocabSize(5).numPuzzleIdentifiers(3)
+                .puzzleEmbNdim(10).hiddenSize(8).numHeads(2).expansion(1).lLayers(2).hCycles(2).lCycles(3)
+                .haltMaxSteps(3).haltExplorationProb(0).posEncodings("rope").rmsNormEps(1e-5).ropeTheta(10000)
+                .puzzleEmbLen(3).mlpT(false).noActContinue(true).build();
         check(c, List.of("L_level.layers.0.self_attn.qkv_proj.weight", "L_level.layers.1.self_attn.o_proj.weight",
                 "L_level.layers.0.mlp.gate_up_proj.weight", "L_level.layers.1.mlp.down_proj.weight",
                 "lm_head.weight", "q_head.weight", "q_head.bias", "embed_tokens.embedding_weight",
@@ -47,8 +51,10 @@ class FinalStepGraphGradientTest {
 
     @Test
     void trmsMlpVariantMatchesFiniteDifferences() {
-        HrmConfig c = HrmConfig.trm(5, 5, 2, 8, 8, 2, 1, 2, 2, 2, 3, 0, HrmConfig.NO_POSITIONS, 1e-5, 10000, 2, true,
-                true);
+        HrmConfig c = HrmConfig.builder(ModelFamily.TRM).seqLen(5).vocabSize(5).numPuzzleIdentifiers(2)
+                .puzzleEmbNdim(8).hiddenSize(8).numHeads(2).expansion(1).lLayers(2).hCycles(2).lCycles(2)
+                .haltMaxSteps(3).haltExplorationProb(0).posEncodings(HrmConfig.NO_POSITIONS).rmsNormEps(1e-5)
+                .ropeTheta(10000).puzzleEmbLen(2).mlpT(true).noActContinue(true).build();
         check(c, List.of("L_level.layers.0.mlp_t.gate_up_proj.weight", "L_level.layers.1.mlp_t.down_proj.weight",
                 "L_level.layers.1.mlp.gate_up_proj.weight", "L_level.layers.0.mlp.down_proj.weight",
                 "lm_head.weight", "embed_tokens.embedding_weight", FinalStepGraph.PUZZLE_ROWS));

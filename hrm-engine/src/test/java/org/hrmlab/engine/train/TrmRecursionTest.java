@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import org.hrmlab.engine.HostTensor;
 import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.ModelFamily;
 import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.engine.model.HrmState;
 import org.hrmlab.engine.model.ParityWeights;
@@ -25,14 +26,20 @@ class TrmRecursionTest {
     static final double TOLERANCE = 2e-5;
 
     /** Attention, RoPE, a 3-token prefix of which only the first 10 values carry the embedding. */
-    static final HrmConfig ATTENTION = HrmConfig.trm(5, 6, 3, 10, 8, 2, 2, 2, 2, 3, 3, 0, "rope", 1e-5, 10000, 3,
-            false, true);
+    static final HrmConfig ATTENTION = HrmConfig.builder(ModelFamily.TRM).seqLen(5).vocabSize(6)
+            .numPuzzleIdentifiers(3).puzzleEmbNdim(10).hiddenSize(8).numHeads(2).expansion(2).lLayers(2).hCycles(2)
+            .lCycles(3).haltMaxSteps(3).haltExplorationProb(0).posEncodings("rope").rmsNormEps(1e-5).ropeTheta(10000)
+            .puzzleEmbLen(3).mlpT(false).noActContinue(true).build();
     /** Attention with learned positions, one layer, one latent update per recursion. */
-    static final HrmConfig LEARNED = HrmConfig.trm(4, 5, 2, 16, 16, 4, 1, 1, 3, 1, 2, 0, "learned", 1e-5, 10000, 2,
-            false, true);
+    static final HrmConfig LEARNED = HrmConfig.builder(ModelFamily.TRM).seqLen(4).vocabSize(5).numPuzzleIdentifiers(2)
+            .puzzleEmbNdim(16).hiddenSize(16).numHeads(4).expansion(1).lLayers(1).hCycles(3).lCycles(1)
+            .haltMaxSteps(2).haltExplorationProb(0).posEncodings("learned").rmsNormEps(1e-5).ropeTheta(10000)
+            .puzzleEmbLen(2).mlpT(false).noActContinue(true).build();
     /** The MLP variant: token-mixing SwiGLU, no positions. */
-    static final HrmConfig MLP = HrmConfig.trm(6, 5, 3, 8, 8, 2, 2, 2, 2, 2, 3, 0, HrmConfig.NO_POSITIONS, 1e-5,
-            10000, 2, true, true);
+    static final HrmConfig MLP = HrmConfig.builder(ModelFamily.TRM).seqLen(6).vocabSize(5).numPuzzleIdentifiers(3)
+            .puzzleEmbNdim(8).hiddenSize(8).numHeads(2).expansion(2).lLayers(2).hCycles(2).lCycles(2).haltMaxSteps(3)
+            .haltExplorationProb(0).posEncodings(HrmConfig.NO_POSITIONS).rmsNormEps(1e-5).ropeTheta(10000)
+            .puzzleEmbLen(2).mlpT(true).noActContinue(true).build();
 
     @Test
     void theFamilyPicksTheRecursion() {
