@@ -44,6 +44,7 @@ public final class LabWindow extends StackPane {
     private final Tab inspectorTab;
     private final Tab editorTab;
     private final InspectorView inspectorView;
+    private final Tab compareTab;
 
     public LabWindow(LabContext ctx) {
         this.ctx = ctx;
@@ -56,7 +57,15 @@ public final class LabWindow extends StackPane {
         var datasetsTab = tab("Puzzles", "tab-puzzles",
                 new DatasetBrowserView(ctx.library(), this::inspect, this::edit, this::choosePuzzleFile,
                         this::choosePuzzleFolder));
-        tabs.getTabs().addAll(inspectorTab, editorTab, trainingTab, datasetsTab);
+        var compareView = new org.hrmlab.app.compare.CompareView(ctx.compare(), ctx.theme(),
+                () -> ctx.library().recent().models(), ctx.notices());
+        compareTab = tab("Compare", "tab-compare", compareView);
+        tabs.getTabs().addAll(inspectorTab, editorTab, trainingTab, datasetsTab, compareTab);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now == compareTab) {
+                compareView.activate();
+            }
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         var main = new BorderPane(tabs);
         main.setTop(menuBar());
@@ -219,7 +228,8 @@ public final class LabWindow extends StackPane {
         var dark = new CheckMenuItem("Dark theme");
         dark.setId("dark-theme");
         dark.selectedProperty().addListener((o, was, now) -> ctx.theme().setDark(now));
-        var view = new Menu("View", null, dark);
+        var view = new Menu("View", null, dark,
+                item("Compare two models…", () -> tabs.getSelectionModel().select(compareTab)));
         var help = new Menu("Help", null, item("Keyboard shortcuts", this::showShortcuts));
         var bar = new MenuBar(file, run, view, help);
         bar.setId("menu-bar");

@@ -1,0 +1,67 @@
+package org.hrmlab.app.compare;
+
+import java.util.Locale;
+
+import org.hrmlab.app.engine.LabFrame;
+import org.hrmlab.app.engine.UpdateKind;
+import org.hrmlab.app.engine.Verdict;
+import org.hrmlab.engine.HaltRule;
+
+/** The one-line readings of a Compare slot, states named by the model's family. Pure. */
+final class SlotReadout {
+    private SlotReadout() {
+    }
+
+    /** @return e.g. "update 9 of 18 · segment 2, H-cycle 1, L-step 3: z-update" */
+    static String update(LabFrame f, int last, SlotModel model) {
+        String low = model == null ? "zL" : model.lowState();
+        String high = model == null ? "zH" : model.highState();
+        var b = new StringBuilder("update ").append(f.index()).append(" of ").append(last).append(" \u00b7 ");
+        if (f.kind() == UpdateKind.INIT) {
+            b.append("initial state");
+        } else if (f.kind() == UpdateKind.L) {
+            b.append("segment ").append(f.segment()).append(", H-cycle ").append(f.hCycle()).append(", L-step ")
+                    .append(f.lStep()).append(": ").append(low).append("-update");
+        } else {
+            b.append("segment ").append(f.segment()).append(", H-cycle ").append(f.hCycle()).append(": ")
+                    .append(high).append("-update");
+        }
+        if (f.segmentEnd()) {
+            b.append(" \u00b7 segment end");
+        }
+        if (f.verdict() == Verdict.RIGHT) {
+            b.append(" \u00b7 solved");
+        }
+        if (f.halted()) {
+            b.append(" \u00b7 halted");
+        }
+        return b.toString();
+    }
+
+    /** @return the Q logits of the last segment end at or before {@code f}, and what the model's rule decides */
+    static String q(LabFrame f, SegmentQ q) {
+        int s = f.kind() == UpdateKind.INIT ? 0 : f.segmentEnd() ? f.segment() : f.segment() - 1;
+        if (s < 1 || s > q.segments()) {
+            return "Q: no segment finished yet";
+        }
+        String decision = q.halts(s) ? "halt" : "go on";
+        if (q.rule() == HaltRule.HALT_POSITIVE) {
+            return String.format(Locale.ROOT, "Q after segment %d: q_halt %.3f \u2192 %s (halts when %s)", s,
+                    q.qHalt(s), decision, q.rule().text());
+        }
+        return String.format(Locale.ROOT, "Q after segment %d: q_halt %.3f, q_continue %.3f \u2192 %s (halts when %s)",
+                s, q.qHalt(s), q.qContinue(s), decision, q.rule().text());
+    }
+
+    /** @return e.g. "halted by Q after 2 segments · 12 updates" */
+    static String runLine(SlotTrace t) {
+        int updates = Math.max(0, t.recorded() - 1);
+        int segments = t.q().segments();
+        if (segments == 0) {
+            return updates + " updates";
+        }
+        String how = t.q().halts(segments) ? "halted by Q after " + segments + " segment" + (segments == 1 ? "" : "s")
+                : "stopped at the limit of " + segments + " segment" + (segments == 1 ? "" : "s");
+        return how + " \u00b7 " + updates + " updates";
+    }
+}
