@@ -143,7 +143,6 @@ public final class CompareView extends BorderPane {
         bottom.setPadding(new Insets(4, 10, 8, 10));
         bottom.getStyleClass().add("timeline-pane");
         setBottom(bottom);
-        addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
     }
 
     private HBox controls() {
@@ -214,7 +213,11 @@ public final class CompareView extends BorderPane {
         slotB.setSpan(span);
     }
 
-    private void keyPressed(KeyEvent e) {
+    /**
+     * The screen's keys, wherever the focus is (the lab window hands them over while this screen is shown): ← → one
+     * update of A, with Ctrl a segment; Space play; Home, End. Not while typing or choosing.
+     */
+    public void keyPressed(KeyEvent e) {
         var focus = getScene() == null ? null : getScene().getFocusOwner();
         if (focus instanceof TextInputControl || focus instanceof Spinner || focus instanceof ComboBoxBase) {
             return;

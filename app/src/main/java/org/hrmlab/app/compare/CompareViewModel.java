@@ -269,9 +269,9 @@ public final class CompareViewModel implements AutoCloseable {
     public String refusal(LabPuzzle p) {
         for (var slot : List.of(a, b)) {
             var m = slot.getModel();
-            String why = m == null ? "no model in " + slot.label() : m.refuses(p);
+            String why = m == null ? "no model" : m.refuses(p);
             if (why != null) {
-                return slot.label() + " (" + (m == null ? "empty" : m.name()) + "): " + why;
+                return slot.label() + ": " + why;
             }
         }
         return null;

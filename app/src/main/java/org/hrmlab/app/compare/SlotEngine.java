@@ -50,8 +50,25 @@ final class SlotEngine {
         }
 
         static Source checkpoint(Path file, String name) {
-            return new Source(Objects.requireNonNull(file, "file"), name == null ? file.getFileName().toString()
-                    : name);
+            return new Source(Objects.requireNonNull(file, "file"), name == null ? nameOf(file) : name);
+        }
+
+        /**
+         * @return the file's name; a reference {@code step_N} with the run's folder ("trm-sudoku-small/step_0"), the
+         *         nearest one above it that is not a {@code checkpoint(s)} folder
+         */
+        static String nameOf(Path file) {
+            String name = file.getFileName().toString();
+            if (!name.matches("step_\\d+")) {
+                return name;
+            }
+            for (Path up = file.getParent(); up != null && up.getFileName() != null; up = up.getParent()) {
+                String dir = up.getFileName().toString();
+                if (!dir.equals("checkpoint") && !dir.equals("checkpoints")) {
+                    return dir + "/" + name;
+                }
+            }
+            return name;
         }
     }
 

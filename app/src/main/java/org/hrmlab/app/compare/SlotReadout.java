@@ -38,19 +38,21 @@ final class SlotReadout {
         return b.toString();
     }
 
-    /** @return the Q logits of the last segment end at or before {@code f}, and what the model's rule decides */
+    /**
+     * @return the Q logits of the last segment end at or before {@code f} compared as the model's rule compares them,
+     *         e.g. "Q after segment 1: q_halt -1.340 ≤ 0 → go on" (TRM), "... q_halt 0.500 > q_continue 0.100 → halt"
+     */
     static String q(LabFrame f, SegmentQ q) {
         int s = f.kind() == UpdateKind.INIT ? 0 : f.segmentEnd() ? f.segment() : f.segment() - 1;
         if (s < 1 || s > q.segments()) {
             return "Q: no segment finished yet";
         }
-        String decision = q.halts(s) ? "halt" : "go on";
-        if (q.rule() == HaltRule.HALT_POSITIVE) {
-            return String.format(Locale.ROOT, "Q after segment %d: q_halt %.3f \u2192 %s (halts when %s)", s,
-                    q.qHalt(s), decision, q.rule().text());
-        }
-        return String.format(Locale.ROOT, "Q after segment %d: q_halt %.3f, q_continue %.3f \u2192 %s (halts when %s)",
-                s, q.qHalt(s), q.qContinue(s), decision, q.rule().text());
+        boolean halts = q.halts(s);
+        String decision = halts ? "halt" : "go on";
+        String compared = q.rule() == HaltRule.HALT_POSITIVE ? "0"
+                : String.format(Locale.ROOT, "q_continue %.3f", q.qContinue(s));
+        return String.format(Locale.ROOT, "Q after segment %d: q_halt %.3f %s %s \u2192 %s", s, q.qHalt(s),
+                halts ? ">" : "\u2264", compared, decision);
     }
 
     /** @return e.g. "halted by Q after 2 segments · 12 updates" */

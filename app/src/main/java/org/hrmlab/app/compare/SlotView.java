@@ -230,7 +230,7 @@ final class SlotView extends VBox {
         String low = m == null ? "zL" : m.lowState();
         trajectory.setStateNames(high, low);
         var rule = m == null ? HaltRule.HALT_ABOVE_CONTINUE : m.haltRule();
-        qPlot.setTitle("Q logits per segment (halts when " + rule.text() + ")");
+        qPlot.setTitle("Q logits \u00b7 halts if " + rule.text());
         residualPlot.setTitle("Forward residual of " + low + " and " + high + " (log), x: segments");
         schedule.setText(m == null ? "" : "takes " + m.takes());
         drawnPlots = null;
@@ -276,7 +276,7 @@ final class SlotView extends VBox {
         if (m == null || m.haltRule() == HaltRule.HALT_ABOVE_CONTINUE) {
             series.add(new SeriesPlot.Series("q_continue", SeriesPlot.seriesColor(3), x, q.qContinues(), true));
         } else if (x.length > 0) {
-            series.add(new SeriesPlot.Series("0", SeriesPlot.seriesColor(4), new double[] {0, span},
+            series.add(new SeriesPlot.Series("q_halt = 0", SeriesPlot.seriesColor(4), new double[] {0, span},
                     new double[] {0, 0}, false));
         }
         qPlot.setSeries(series);

@@ -144,7 +144,7 @@ final class TrajectoryView extends BorderPane {
                 py[i] = h - PAD - (y[i] - r[2]) / (r[3] - r[2]) * (h - 2 * PAD);
             }
             double[] ratio = p.ratio();
-            caption.setText(String.format(Locale.ROOT, "%s on PC1 (%.1f %%) and PC2 (%.1f %%), N = %d updates",
+            caption.setText(String.format(Locale.ROOT, "%s: PC1 %.1f %%, PC2 %.1f %% of variance, N = %d",
                     latentName(), 100 * ratio[0], 100 * ratio[1], pca.samples()));
         }
         Color colour = colour();

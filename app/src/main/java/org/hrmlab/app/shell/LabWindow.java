@@ -45,6 +45,7 @@ public final class LabWindow extends StackPane {
     private final Tab editorTab;
     private final InspectorView inspectorView;
     private final Tab compareTab;
+    private final org.hrmlab.app.compare.CompareView compareView;
 
     public LabWindow(LabContext ctx) {
         this.ctx = ctx;
@@ -57,7 +58,7 @@ public final class LabWindow extends StackPane {
         var datasetsTab = tab("Puzzles", "tab-puzzles",
                 new DatasetBrowserView(ctx.library(), this::inspect, this::edit, this::choosePuzzleFile,
                         this::choosePuzzleFolder));
-        var compareView = new org.hrmlab.app.compare.CompareView(ctx.compare(), ctx.theme(),
+        compareView = new org.hrmlab.app.compare.CompareView(ctx.compare(), ctx.theme(),
                 () -> ctx.library().recent().models(), ctx.notices());
         compareTab = tab("Compare", "tab-compare", compareView);
         tabs.getTabs().addAll(inspectorTab, editorTab, trainingTab, datasetsTab, compareTab);
@@ -237,6 +238,10 @@ public final class LabWindow extends StackPane {
     }
 
     private void keyPressed(KeyEvent e) {
+        if (tabs.getSelectionModel().getSelectedItem() == compareTab) {
+            compareView.keyPressed(e);
+            return;
+        }
         if (tabs.getSelectionModel().getSelectedItem() != inspectorTab) {
             return;
         }
