@@ -19,8 +19,6 @@ import org.hrmlab.app.engine.FrameReading;
 import org.hrmlab.app.engine.LabFrame;
 import org.hrmlab.app.engine.SnapshotBridge;
 import org.hrmlab.app.engine.TrajectoryPca;
-import org.hrmlab.app.engine.UpdateKind;
-import org.hrmlab.app.engine.Verdict;
 import org.hrmlab.app.inspector.BoardSnapshot;
 import org.hrmlab.app.inspector.Boards;
 import org.hrmlab.app.inspector.PlotSet;
