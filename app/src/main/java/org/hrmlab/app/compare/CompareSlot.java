@@ -56,8 +56,11 @@ public final class CompareSlot {
     private SlotEngine engine;
     /** Identifies the engine in use: deliveries from an earlier one carry another token and are dropped. */
     private Object token;
+    /** The load in progress, if any (a newer open supersedes it). */
+    private Object loading;
     /** Loads finished (model or error), to tell a new model from a grown run. */
     private int loads;
+    private String loadError;
     private int run = -1;
     private LabPuzzle puzzle;
     private final List<LabFrame> timeline = new ArrayList<>();
@@ -147,6 +150,11 @@ public final class CompareSlot {
         return loads;
     }
 
+    /** @return why the latest load failed (one line), or null when it succeeded */
+    public String loadError() {
+        return loadError;
+    }
+
     /** @return whether a run started (its initial state is recorded) */
     public boolean hasRun() {
         return !timeline.isEmpty();
@@ -179,42 +187,53 @@ public final class CompareSlot {
 
     // Commands
 
-    /** Loads a model into this slot (the current one and its run are dropped). */
+    /**
+     * Loads a model into this slot on a new worker. When it is loaded, the model before it and its run are dropped;
+     * when it fails, they stay and the status says why in one line.
+     */
     void open(SlotEngine.Source source) {
-        if (engine != null) {
-            engine.close();
-        }
-        var token = new Object();
-        this.token = token;
-        var next = new SlotEngine("hrm-compare-" + label.toLowerCase(Locale.ROOT), fx, pcaWorker, d -> {
-            if (this.token == token) {
+        var next = new Object();
+        loading = next;
+        var nextEngine = new SlotEngine("hrm-compare-" + label.toLowerCase(Locale.ROOT), fx, pcaWorker, d -> {
+            if (token == next) {
                 deliver(d);
             }
         }, fit -> {
-            if (this.token == token) {
+            if (token == next) {
                 pca.set(fit);
             }
         });
-        engine = next;
-        model.set(null);
-        clearRun();
         busy.set(true);
         status.set("opening " + source.name() + "\u2026");
-        next.load(source, m -> {
-            if (engine == next) {
-                loads++;
-                busy.set(false);
-                model.set(m);
-                status.set("");
-                changed.run();
+        nextEngine.load(source, m -> {
+            if (loading != next) {
+                nextEngine.close();
+                return;
             }
+            if (engine != null) {
+                engine.close();
+            }
+            engine = nextEngine;
+            token = next;
+            loading = null;
+            loadError = null;
+            loads++;
+            busy.set(false);
+            clearRun();
+            model.set(m);
+            status.set("");
+            changed.run();
         }, message -> {
-            if (engine == next) {
-                loads++;
-                busy.set(false);
-                status.set(message);
-                changed.run();
+            nextEngine.close();
+            if (loading != next) {
+                return;
             }
+            loading = null;
+            loadError = message;
+            loads++;
+            busy.set(false);
+            status.set(model.get() == null ? message : message + " (" + model.get().name() + " stays)");
+            changed.run();
         });
     }
 
@@ -266,6 +285,7 @@ public final class CompareSlot {
 
     void close() {
         token = null;
+        loading = null;
         if (engine != null) {
             engine.close();
             engine = null;

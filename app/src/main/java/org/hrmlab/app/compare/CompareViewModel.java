@@ -318,6 +318,11 @@ public final class CompareViewModel implements AutoCloseable {
             knownA = a.getModel();
             knownB = b.getModel();
             modelsChanged();
+            for (var slot : List.of(a, b)) {
+                if (slot.loadError() != null && slot.getModel() != null) {
+                    message.set(slot.label() + ": " + slot.statusProperty().get());
+                }
+            }
         }
         var c = cursor.get();
         var end = end();

@@ -204,17 +204,18 @@ class CompareViewTest {
     }
 
     @Test
-    void aFileThatIsNoModelIsOneLineAndTheScreenGoesOn(FxRobot robot) throws Exception {
+    void aFileThatIsNoModelIsOneLineAndTheModelBeforeItStays(FxRobot robot) throws Exception {
         openBoth(bundled("sudoku/9x9-easy #0"));
         Path junk = Files.writeString(dir.resolve("notes.safetensors"), "not a model");
         FxTestSupport.fx(() -> vm.open(vm.b(), junk));
-        FxTestSupport.waitUntil(() -> vm.b().getModel() == null && !vm.b().busyProperty().get()
-                && !vm.b().statusProperty().get().isEmpty(), 30);
+        FxTestSupport.waitUntil(() -> vm.b().loadError() != null && !vm.b().busyProperty().get(), 30);
         String status = text(robot, "#compare-b-status");
-        assertTrue(status.contains("notes.safetensors") && !status.contains("\n"), status);
+        assertTrue(status.contains("notes.safetensors") && status.endsWith("(trm-sudoku-small/step_0 stays)")
+                && !status.contains("\n"), status);
         assertTrue(text(robot, "#compare-message").startsWith("B: "), text(robot, "#compare-message"));
+        assertEquals("trm-sudoku-small/step_0", FxTestSupport.onFx(() -> vm.b().getModel().name()));
         robot.clickOn("#compare-segment");
-        FxTestSupport.waitUntil(() -> vm.a().getShown() == 6 && vm.b().getShown() == -1, 10);
+        FxTestSupport.waitUntil(() -> vm.a().getShown() == 6 && vm.b().getShown() == 8, 10);
     }
 
     @Test
