@@ -230,7 +230,7 @@ public final class LabWindow extends StackPane {
         dark.setId("dark-theme");
         dark.selectedProperty().addListener((o, was, now) -> ctx.theme().setDark(now));
         var view = new Menu("View", null, dark,
-                item("Compare two models…", () -> tabs.getSelectionModel().select(compareTab)));
+                item("Compare two models\u2026", () -> tabs.getSelectionModel().select(compareTab)));
         var help = new Menu("Help", null, item("Keyboard shortcuts", this::showShortcuts));
         var bar = new MenuBar(file, run, view, help);
         bar.setId("menu-bar");

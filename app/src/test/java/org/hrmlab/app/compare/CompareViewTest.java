@@ -151,6 +151,15 @@ class CompareViewTest {
                 && view.slotB().trajectory().cursor() == vm.b().getShown(), 10);
         assertTrue(text(robot, "#compare-b-pca-caption").startsWith("y: PC1"), text(robot, "#compare-b-pca-caption"));
 
+        long[] before = FxTestSupport.onFx(() -> paints(view));
+        for (int i = 0; i < 8; i++) {
+            robot.press(KeyCode.LEFT).release(KeyCode.LEFT);
+        }
+        robot.press(KeyCode.CONTROL).press(KeyCode.RIGHT).release(KeyCode.RIGHT).release(KeyCode.CONTROL);
+        FxTestSupport.waitUntil(() -> vm.getCursor().sameTime(AlignedCursor.endOf(1)), 10);
+        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(FxTestSupport.onFx(
+                () -> paints(view))), "cursor moves repaint no plot body and no point of the residuals or Q");
+
         FxTestSupport.fx(() -> vm.speedProperty().set(30));
         robot.clickOn("#compare-play");
         FxTestSupport.waitUntil(() -> !vm.playingProperty().get(), 20);
@@ -235,6 +244,13 @@ class CompareViewTest {
         assertTrue(manifest.contains("\"family\" : \"trm\"") && manifest.contains("\"family\" : \"hrm\"")
                 && manifest.contains("\"shown_update\" : 8") && manifest.contains("\"shown_update\" : 6"), manifest);
         assertTrue(Files.readString(dir.resolve("compare_q.csv")).lines().count() > 2);
+    }
+
+    /** Full redraws and points drawn by both sides' plots. */
+    private static long[] paints(CompareView view) {
+        return new long[] {view.slotA().qPlot().fullPaints(), view.slotA().residualPlot().fullPaints(),
+            view.slotB().qPlot().fullPaints(), view.slotB().residualPlot().fullPaints(),
+            view.slotA().residualPlot().pointsPainted(), view.slotB().residualPlot().pointsPainted()};
     }
 
     private static void assertArrayEquals(int a, int b, int[] actual, String why) {
