@@ -27,9 +27,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -128,13 +131,20 @@ public final class CompareView extends BorderPane {
         top.setPadding(new Insets(6, 10, 2, 10));
         setTop(top);
 
-        var sides = new HBox(6, slotA, slotB);
-        HBox.setHgrow(slotA, Priority.ALWAYS);
-        HBox.setHgrow(slotB, Priority.ALWAYS);
-        slotA.setPrefWidth(10);
-        slotB.setPrefWidth(10);
-        slotA.setMaxWidth(Double.MAX_VALUE);
-        slotB.setMaxWidth(Double.MAX_VALUE);
+        var sides = new GridPane();
+        sides.setHgap(6);
+        var half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        sides.getColumnConstraints().addAll(half, half);
+        var all = new RowConstraints();
+        all.setVgrow(Priority.ALWAYS);
+        sides.getRowConstraints().add(all);
+        sides.add(slotA, 0, 0);
+        sides.add(slotB, 1, 0);
+        for (var side : List.of(slotA, slotB)) {
+            side.setMinWidth(0);
+            side.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        }
         setCenter(sides);
 
         cursorLine.setId("compare-cursor");

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import org.hrmlab.app.engine.InferenceSettings;
+import org.hrmlab.app.engine.StateNames;
 import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.engine.HaltRule;
 import org.hrmlab.engine.ModelFamily;
@@ -44,20 +45,24 @@ public record SlotModel(String name, String source, String sha256, ModelFamily f
         return settings.apply(puzzle);
     }
 
-    /** @return the family's name for the state held as zH: {@code zH}, or TRM's answer {@code y} */
-    public String highState() {
-        return family.highState();
+    /** @return how the lab names this model's states: zL/zH, or TRM's z (latent) / y (answer) */
+    public StateNames names() {
+        return StateNames.of(family);
     }
 
-    /** @return the family's name for the state held as zL: {@code zL}, or TRM's latent {@code z} */
+    /** @return the family's symbol for the state held as zH: {@code zH}, or TRM's answer {@code y} */
+    public String highState() {
+        return names().zHShort();
+    }
+
+    /** @return the family's symbol for the state held as zL: {@code zL}, or TRM's latent {@code z} */
     public String lowState() {
-        return family.lowState();
+        return names().zLShort();
     }
 
     /** @return one line: "HRM · zH (high level), zL (low level)" or "TRM · y (answer), z (latent)" */
     public String familyLine() {
-        return family == ModelFamily.TRM
-                ? "TRM \u00b7 " + highState() + " (answer), " + lowState() + " (latent)"
-                : "HRM \u00b7 " + highState() + " (high level), " + lowState() + " (low level)";
+        return family == ModelFamily.TRM ? "TRM \u00b7 " + names().zH() + ", " + names().zL()
+                : "HRM \u00b7 " + names().zH() + " (high level), " + names().zL() + " (low level)";
     }
 }

@@ -3,6 +3,7 @@ package org.hrmlab.app.compare;
 import java.util.Locale;
 
 import org.hrmlab.app.engine.LabFrame;
+import org.hrmlab.app.engine.StateNames;
 import org.hrmlab.app.engine.UpdateKind;
 import org.hrmlab.app.engine.Verdict;
 import org.hrmlab.engine.HaltRule;
@@ -12,19 +13,22 @@ final class SlotReadout {
     private SlotReadout() {
     }
 
-    /** @return e.g. "update 9 of 18 · segment 2, H-cycle 1, L-step 3: z-update" */
+    /**
+     * @return e.g. "update 9 of 18 · L-update (segment 2, H cycle 1, L step 3)", a TRM's "latent update" and "answer
+     *         update" named as the inspector names them
+     */
     static String update(LabFrame f, int last, SlotModel model) {
-        String low = model == null ? "zL" : model.lowState();
-        String high = model == null ? "zH" : model.highState();
+        StateNames names = model == null ? StateNames.HRM : model.names();
         var b = new StringBuilder("update ").append(f.index()).append(" of ").append(last).append(" \u00b7 ");
         if (f.kind() == UpdateKind.INIT) {
             b.append("initial state");
-        } else if (f.kind() == UpdateKind.L) {
-            b.append("segment ").append(f.segment()).append(", H-cycle ").append(f.hCycle()).append(", L-step ")
-                    .append(f.lStep()).append(": ").append(low).append("-update");
         } else {
-            b.append("segment ").append(f.segment()).append(", H-cycle ").append(f.hCycle()).append(": ")
-                    .append(high).append("-update");
+            b.append(f.kind() == UpdateKind.L ? names.lUpdate() : names.hUpdate()).append(" (segment ")
+                    .append(f.segment()).append(", H cycle ").append(f.hCycle());
+            if (f.kind() == UpdateKind.L) {
+                b.append(", L step ").append(f.lStep());
+            }
+            b.append(')');
         }
         if (f.segmentEnd()) {
             b.append(" \u00b7 segment end");

@@ -21,6 +21,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
+import org.hrmlab.app.engine.StateNames;
 import org.hrmlab.app.inspector.BoardCanvas;
 import org.hrmlab.app.inspector.BoardSnapshot;
 import org.hrmlab.app.inspector.LatestPerPulse;
@@ -226,12 +227,12 @@ final class SlotView extends VBox {
         model.setText(m == null ? "(no model)" : m.name());
         model.setTooltip(m == null ? null : new javafx.scene.control.Tooltip(m.source()));
         family.setText(m == null ? "" : m.familyLine());
-        String high = m == null ? "zH" : m.highState();
-        String low = m == null ? "zL" : m.lowState();
-        trajectory.setStateNames(high, low);
+        var names = m == null ? StateNames.HRM : m.names();
+        trajectory.setStateNames(names.zH(), names.zL());
         var rule = m == null ? HaltRule.HALT_ABOVE_CONTINUE : m.haltRule();
         qPlot.setTitle("Q logits \u00b7 halts if " + rule.text());
-        residualPlot.setTitle("Forward residual of " + low + " and " + high + " (log), x: segments");
+        residualPlot.setTitle("Forward residual of " + names.zLShort() + " and " + names.zHShort()
+                + " (log), x: segments");
         schedule.setText(m == null ? "" : "takes " + m.takes());
         drawnPlots = null;
         showTrace(slot.traceProperty().get());
@@ -255,12 +256,11 @@ final class SlotView extends VBox {
             append(1, p.residualH(), drawnPlots.residualH(), n);
             residualPlot.appendMarkers(scaled(p.segmentEndCurve().xFrom(drawnPlots.segmentEndCurve().size()), n));
         } else {
-            String low = m == null ? "zL" : m.lowState();
-            String high = m == null ? "zH" : m.highState();
+            var names = m == null ? StateNames.HRM : m.names();
             residualPlot.setSeries(List.of(
-                    new SeriesPlot.Series(low, SeriesPlot.seriesColor(0), scaled(p.residualL().x(), n),
+                    new SeriesPlot.Series(names.zL(), SeriesPlot.seriesColor(0), scaled(p.residualL().x(), n),
                             p.residualL().y(), false),
-                    new SeriesPlot.Series(high, SeriesPlot.seriesColor(1), scaled(p.residualH().x(), n),
+                    new SeriesPlot.Series(names.zH(), SeriesPlot.seriesColor(1), scaled(p.residualH().x(), n),
                             p.residualH().y(), true)));
             residualPlot.setMarkers(scaled(p.segmentEnds(), n));
         }

@@ -149,7 +149,7 @@ class CompareViewTest {
                 && view.slotB().trajectory().points() == vm.b().recorded()
                 && view.slotA().trajectory().cursor() == vm.a().getShown()
                 && view.slotB().trajectory().cursor() == vm.b().getShown(), 10);
-        assertTrue(text(robot, "#compare-b-pca-caption").startsWith("y: PC1"), text(robot, "#compare-b-pca-caption"));
+        assertTrue(text(robot, "#compare-b-pca-caption").startsWith("y (answer): PC1"), text(robot, "#compare-b-pca-caption"));
 
         long[] before = FxTestSupport.onFx(() -> paints(view));
         for (int i = 0; i < 8; i++) {
@@ -176,22 +176,24 @@ class CompareViewTest {
         assertTrue(b.startsWith("TRM") && b.contains("y (answer)") && b.contains("z (latent)"), b);
         assertEquals("sudoku-small/step_0", text(robot, "#compare-a-model"));
         assertEquals("trm-sudoku-small/step_0", text(robot, "#compare-b-model"));
-        assertEquals("y", FxTestSupport.onFx(() -> robot.lookup("#compare-b-pca-high").queryAs(ToggleButton.class)
+        assertEquals("y (answer)", FxTestSupport.onFx(() -> robot.lookup("#compare-b-pca-high").queryAs(ToggleButton.class)
                 .getText()));
-        assertEquals("z", FxTestSupport.onFx(() -> robot.lookup("#compare-b-pca-low").queryAs(ToggleButton.class)
+        assertEquals("z (latent)", FxTestSupport.onFx(() -> robot.lookup("#compare-b-pca-low").queryAs(ToggleButton.class)
                 .getText()));
         assertEquals("zH", FxTestSupport.onFx(() -> robot.lookup("#compare-a-pca-high").queryAs(ToggleButton.class)
                 .getText()));
         robot.clickOn("#compare-step");
         FxTestSupport.waitUntil(() -> vm.b().getShown() == 1, 10);
-        assertTrue(text(robot, "#compare-a-readout").endsWith("zL-update"), text(robot, "#compare-a-readout"));
-        assertTrue(text(robot, "#compare-b-readout").endsWith("z-update"), text(robot, "#compare-b-readout"));
+        assertTrue(text(robot, "#compare-a-readout").endsWith("L-update (segment 1, H cycle 1, L step 1)"),
+                text(robot, "#compare-a-readout"));
+        assertTrue(text(robot, "#compare-b-readout").endsWith("latent update (segment 1, H cycle 1, L step 1)"),
+                text(robot, "#compare-b-readout"));
         robot.clickOn("#compare-step");
         robot.clickOn("#compare-step");
         FxTestSupport.waitUntil(() -> vm.a().getShown() == 3 && vm.b().getShown() == 4, 10);
-        assertTrue(text(robot, "#compare-a-readout").endsWith("H-cycle 1: zH-update"),
+        assertTrue(text(robot, "#compare-a-readout").endsWith("\u00b7 H-update (segment 1, H cycle 1)"),
                 "HRM update 3 ends H-cycle 1: " + text(robot, "#compare-a-readout"));
-        assertTrue(text(robot, "#compare-b-readout").endsWith("H-cycle 1: y-update"),
+        assertTrue(text(robot, "#compare-b-readout").endsWith("answer update (segment 1, H cycle 1)"),
                 "TRM update 4 ends H-cycle 1: " + text(robot, "#compare-b-readout"));
     }
 
