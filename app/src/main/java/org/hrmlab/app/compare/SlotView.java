@@ -142,6 +142,9 @@ final class SlotView extends VBox {
         residualPlot.setTitle("Forward residual (log), x: segments");
         residualPlot.setLogY(true);
         residualPlot.setNiceYRange(true);
+        // Its own style class: the inspector's board stays the one ".board-canvas" in the window.
+        board.getStyleClass().setAll("compare-board");
+        board.setId(id + "-board");
         var boardPane = new StackPane(board);
         boardPane.getStyleClass().add("board-pane");
         var grid = new GridPane();
