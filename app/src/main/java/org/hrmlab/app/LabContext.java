@@ -48,6 +48,7 @@ public final class LabContext implements AutoCloseable {
     private final OverlayExporter overlayExporter;
     private final AnimationExporter animations;
     private final org.hrmlab.app.puzzle.PuzzleLibrary library;
+    private final org.hrmlab.app.compare.CompareViewModel compare;
 
     /** Wires everything around {@code port}; call on the FX thread. */
     public LabContext(StepperPort port, TrainingCommand trainingCommand) {
@@ -73,6 +74,13 @@ public final class LabContext implements AutoCloseable {
         animations = new AnimationExporter(ioThread, "HRM Lab " + org.hrmlab.app.cli.HrmLabCommand.VERSION);
         library = new org.hrmlab.app.puzzle.PuzzleLibrary(org.hrmlab.app.puzzle.BundledLabPuzzles.catalogue(), ioThread,
                 Platform::runLater, notices, recent);
+        compare = new org.hrmlab.app.compare.CompareViewModel(library.puzzles(), () -> inspector.modelProperty().get(),
+                inspector::getPuzzle, recent::addModel, Platform::runLater);
+    }
+
+    /** Two models side by side on one puzzle (the Compare screen). */
+    public org.hrmlab.app.compare.CompareViewModel compare() {
+        return compare;
     }
 
     /** @return the puzzles the lab offers (bundled and opened) and the recent files */
@@ -128,6 +136,7 @@ public final class LabContext implements AutoCloseable {
     @Override
     public void close() {
         training.stop();
+        compare.close();
         inspector.close();
         pcaThread.shutdown();
         datasetThread.shutdown();

@@ -29,8 +29,8 @@ import org.testfx.api.FxToolkit;
 /**
  * Renders the lab under headless Monocle into {@code screenshots/*.png} (node snapshots of the whole window): the real
  * engine with the shipped Sudoku, maze and ARC models on bundled puzzles (the maze also with the state-change
- * overlay), the editor, a training run (the test trainer), the "New training run" wizard with its config sheet, and
- * the puzzle list.
+ * overlay), the editor, a training run (the test trainer), the "New training run" wizard with its config sheet, the
+ * puzzle list, and the Compare screen (the reference HRM and TRM fixtures on one 9×9 Sudoku).
  * Not a unit test (the name does not end in Test); run it with {@code -Pscreenshots} (see app/pom.xml) or
  * {@code screenshots/make-screenshots.sh}. Output folder: system property {@code hrmlab.screenshots}.
  */
@@ -115,6 +115,28 @@ class LabScreenshots {
         settle();
         shoot("inspector-dark.png");
         FxTestSupport.fx(() -> ctx.theme().setDark(false));
+
+        var compare = ctx.compare();
+        FxTestSupport.fx(() -> {
+            window.tabs().getSelectionModel().select(4);
+            compare.open(compare.a(), TestData.SUDOKU_SMALL_CHECKPOINT);
+            compare.open(compare.b(), TestData.TRM_GOLDEN.resolve("trm-sudoku-small/checkpoint/step_0"));
+        });
+        FxTestSupport.waitUntil(() -> compare.a().getModel() != null && compare.b().getModel() != null
+                && compare.getPuzzle() != null, 60);
+        var nine = bundled("sudoku/9x9-easy #0");
+        FxTestSupport.fx(() -> compare.choosePuzzle(nine));
+        FxTestSupport.waitUntil(() -> compare.a().puzzle() == nine && compare.b().puzzle() == nine
+                && compare.a().halted() && compare.b().halted() && compare.a().pcaProperty().get().fitted()
+                && compare.b().pcaProperty().get().fitted(), 60);
+        FxTestSupport.fx(() -> {
+            compare.forward(org.hrmlab.app.compare.CompareViewModel.Move.SEGMENT);
+            for (int i = 0; i < 3; i++) {
+                compare.forward(org.hrmlab.app.compare.CompareViewModel.Move.UPDATE);
+            }
+        });
+        settle();
+        shoot("compare.png");
 
         FxTestSupport.fx(() -> {
             ctx.editor().edit(bundled("maze/5x5-hard #1"));

@@ -44,6 +44,8 @@ public final class LabWindow extends StackPane {
     private final Tab inspectorTab;
     private final Tab editorTab;
     private final InspectorView inspectorView;
+    private final Tab compareTab;
+    private final org.hrmlab.app.compare.CompareView compareView;
 
     public LabWindow(LabContext ctx) {
         this.ctx = ctx;
@@ -56,7 +58,15 @@ public final class LabWindow extends StackPane {
         var datasetsTab = tab("Puzzles", "tab-puzzles",
                 new DatasetBrowserView(ctx.library(), this::inspect, this::edit, this::choosePuzzleFile,
                         this::choosePuzzleFolder));
-        tabs.getTabs().addAll(inspectorTab, editorTab, trainingTab, datasetsTab);
+        compareView = new org.hrmlab.app.compare.CompareView(ctx.compare(), ctx.theme(),
+                () -> ctx.library().recent().models(), ctx.notices());
+        compareTab = tab("Compare", "tab-compare", compareView);
+        tabs.getTabs().addAll(inspectorTab, editorTab, trainingTab, datasetsTab, compareTab);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now == compareTab) {
+                compareView.activate();
+            }
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         var main = new BorderPane(tabs);
         main.setTop(menuBar());
@@ -219,7 +229,8 @@ public final class LabWindow extends StackPane {
         var dark = new CheckMenuItem("Dark theme");
         dark.setId("dark-theme");
         dark.selectedProperty().addListener((o, was, now) -> ctx.theme().setDark(now));
-        var view = new Menu("View", null, dark);
+        var view = new Menu("View", null, dark,
+                item("Compare two models\u2026", () -> tabs.getSelectionModel().select(compareTab)));
         var help = new Menu("Help", null, item("Keyboard shortcuts", this::showShortcuts));
         var bar = new MenuBar(file, run, view, help);
         bar.setId("menu-bar");
@@ -227,6 +238,10 @@ public final class LabWindow extends StackPane {
     }
 
     private void keyPressed(KeyEvent e) {
+        if (tabs.getSelectionModel().getSelectedItem() == compareTab) {
+            compareView.keyPressed(e);
+            return;
+        }
         if (tabs.getSelectionModel().getSelectedItem() != inspectorTab) {
             return;
         }
