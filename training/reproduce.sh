@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|trm|maze|maze5|arc: regenerates the data of one default model and trains it, from the repository root.
+# reproduce.sh sudoku|sudoku9|trm|maze|maze5|arc: regenerates the data of one default model and trains it, from the repository root.
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
 set -euo pipefail
@@ -32,6 +32,19 @@ case "${1:-}" in
         [ -d data/sudoku-4x4-medium ] || sudoku_data
         ./hrmlab train --config training/trm-sudoku-4x4.yaml --out runs/trm-sudoku-4x4
         ;;
+    sudoku9)
+        # 40,000 distinct 9x9 "easy" puzzles (36-45 givens, no guessing), 1,000 unseen test puzzles; a long CPU run
+        # in resumable stretches: run this line again to continue from the newest checkpoint
+        if [ ! -d data/sudoku-9x9-easy-40k ]; then
+            ./hrmlab dataset generate --kind sudoku --size 9 --count 40000 --difficulty easy --seed 1 --out "$tmp/train.csv"
+            ./hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty easy --seed 2 --out "$tmp/test.csv"
+            training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
+            ./hrmlab dataset build --kind sudoku --from "$tmp/csv" --aug 0 --disjoint --out data/sudoku-9x9-easy-40k
+        fi
+        resume=""
+        ls runs/sudoku-9x9-easy-128/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
+        ./hrmlab train --config training/sudoku-9x9-easy-128.yaml --out runs/sudoku-9x9-easy-128 $resume
+        ;;
     maze5)
         maze_data 5
         ./hrmlab train --config training/maze-5x5.yaml --out runs/maze-5x5
@@ -56,7 +69,7 @@ case "${1:-}" in
         ./hrmlab train --config training/arc-3x3.yaml --out runs/arc-3x3
         ;;
     *)
-        echo "usage: training/reproduce.sh sudoku|trm|maze|maze5|arc" >&2
+        echo "usage: training/reproduce.sh sudoku|sudoku9|trm|maze|maze5|arc" >&2
         exit 2
         ;;
 esac
