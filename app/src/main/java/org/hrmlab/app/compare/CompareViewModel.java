@@ -61,6 +61,8 @@ public final class CompareViewModel implements AutoCloseable {
     private final ObservableList<LabPuzzle> offered = FXCollections.observableArrayList();
     private final ObservableList<LabPuzzle> offeredView = FXCollections.unmodifiableObservableList(offered);
     private final ReadOnlyObjectWrapper<LabPuzzle> puzzle = new ReadOnlyObjectWrapper<>();
+    /** The shipped TRM's folder under {@code org/hrmlab/puzzles/models/}. */
+    static final String SHIPPED_TRM = "trm-sudoku";
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<AlignedCursor> cursor = new ReadOnlyObjectWrapper<>(AlignedCursor.START);
     private final ReadOnlyStringWrapper cursorLine = new ReadOnlyStringWrapper("");
@@ -155,6 +157,17 @@ public final class CompareViewModel implements AutoCloseable {
             slot.open(SlotEngine.Source.checkpoint(Path.of(info.source()), info.name()));
         } catch (InvalidPathException e) {
             slot.open(SlotEngine.Source.shipped());
+        }
+    }
+
+    /** Loads the shipped TRM (4×4 Sudoku, the data of the shipped HRM Sudoku model) into {@code slot}. */
+    public void useShippedTrm(CompareSlot slot) {
+        playing.set(false);
+        try {
+            slot.open(SlotEngine.Source.checkpoint(org.hrmlab.app.engine.hrm.DefaultModels.extracted(SHIPPED_TRM),
+                    "shipped TRM (4x4 Sudoku)"));
+        } catch (java.io.IOException e) {
+            message.set("the shipped TRM cannot be read: " + e.getMessage());
         }
     }
 

@@ -24,6 +24,7 @@ import org.hrmlab.app.shell.LabWindow;
 import org.hrmlab.app.training.FakeTrainMain;
 import org.hrmlab.puzzles.PuzzleKind;
 import org.junit.jupiter.api.AfterEach;
+import org.hrmlab.engine.ModelFamily;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -257,5 +258,23 @@ class CompareViewTest {
 
     private static void assertArrayEquals(int a, int b, int[] actual, String why) {
         assertEquals(a + "," + b, actual[0] + "," + actual[1], why);
+    }
+
+    @Test
+    void theShippedHrmAndTrmCompareOutOfTheBox(FxRobot robot) throws Exception {
+        FxTestSupport.fx(() -> window.tabs().getSelectionModel().select(
+                window.tabs().getTabs().stream().filter(t -> "tab-compare".equals(t.getId())).findFirst()
+                        .orElseThrow()));
+        FxTestSupport.waitUntil(() -> vm.a().getModel() != null, 60);
+        FxTestSupport.fx(() -> vm.useShippedTrm(vm.b()));
+        FxTestSupport.waitUntil(() -> vm.b().getModel() != null && vm.b().getModel().family() == ModelFamily.TRM, 60);
+        FxTestSupport.fx(() -> vm.useShippedModels(vm.a()));
+        FxTestSupport.waitUntil(() -> vm.a().getModel() != null && vm.a().getModel().family() == ModelFamily.HRM, 60);
+        LabPuzzle sudoku = bundled("sudoku/4x4-easy #0");
+        FxTestSupport.fx(() -> assertTrue(vm.choosePuzzle(sudoku), "both shipped models take a 4x4 Sudoku"));
+        FxTestSupport.waitUntil(() -> vm.a().halted() && vm.b().halted() && vm.a().puzzle() == sudoku
+                && vm.b().puzzle() == sudoku, 120);
+        assertEquals("shipped TRM (4x4 Sudoku)", text(robot, "#compare-b-model"));
+        assertTrue(text(robot, "#compare-b-family").startsWith("TRM"), text(robot, "#compare-b-family"));
     }
 }
