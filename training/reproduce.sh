@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|maze|maze5|arc: regenerates the data of one default model and trains it, from the repository root.
+# reproduce.sh sudoku|sudoku9|trm|maze|maze5|arc: regenerates the data of one default model and trains it, from the repository root.
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
 set -euo pipefail
@@ -14,14 +14,36 @@ maze_data() {
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
     ./hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/maze-$1x$1-hard"
 }
+# sudoku_data: 3,000 training 4x4 Sudokus (seed 1), 1,000 test ones (seed 2), repeats dropped, 8 relabellings;
+# written to data/sudoku-4x4-medium
+sudoku_data() {
+    ./hrmlab dataset generate --kind sudoku --size 4 --count 3000 --difficulty medium --seed 1 --out "$tmp/train.csv"
+    ./hrmlab dataset generate --kind sudoku --size 4 --count 1000 --difficulty medium --seed 2 --out "$tmp/test.csv"
+    training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
+    ./hrmlab dataset build --kind sudoku --from "$tmp/csv" --aug 8 --out data/sudoku-4x4-medium
+}
 case "${1:-}" in
     sudoku)
-        name=sudoku-4x4-medium
-        ./hrmlab dataset generate --kind sudoku --size 4 --count 3000 --difficulty medium --seed 1 --out "$tmp/train.csv"
-        ./hrmlab dataset generate --kind sudoku --size 4 --count 1000 --difficulty medium --seed 2 --out "$tmp/test.csv"
-        training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
-        ./hrmlab dataset build --kind sudoku --from "$tmp/csv" --aug 8 --out "data/$name"
+        sudoku_data
         ./hrmlab train --config training/sudoku-4x4.yaml --out runs/sudoku-4x4
+        ;;
+    trm)
+        # a TRM on the same data (built here unless it is already there)
+        [ -d data/sudoku-4x4-medium ] || sudoku_data
+        ./hrmlab train --config training/trm-sudoku-4x4.yaml --out runs/trm-sudoku-4x4
+        ;;
+    sudoku9)
+        # 40,000 distinct 9x9 "easy" puzzles (36-45 givens, no guessing), 1,000 unseen test puzzles; a long CPU run
+        # in resumable stretches: run this line again to continue from the newest checkpoint
+        if [ ! -d data/sudoku-9x9-easy-40k ]; then
+            ./hrmlab dataset generate --kind sudoku --size 9 --count 40000 --difficulty easy --seed 1 --out "$tmp/train.csv"
+            ./hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty easy --seed 2 --out "$tmp/test.csv"
+            training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
+            ./hrmlab dataset build --kind sudoku --from "$tmp/csv" --aug 0 --disjoint --out data/sudoku-9x9-easy-40k
+        fi
+        resume=""
+        ls runs/sudoku-9x9-easy-128/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
+        ./hrmlab train --config training/sudoku-9x9-easy-128.yaml --out runs/sudoku-9x9-easy-128 $resume
         ;;
     maze5)
         maze_data 5
@@ -47,7 +69,7 @@ case "${1:-}" in
         ./hrmlab train --config training/arc-3x3.yaml --out runs/arc-3x3
         ;;
     *)
-        echo "usage: training/reproduce.sh sudoku|maze|maze5|arc" >&2
+        echo "usage: training/reproduce.sh sudoku|sudoku9|trm|maze|maze5|arc" >&2
         exit 2
         ;;
 esac

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 
 import org.hrmlab.app.engine.StepAction;
@@ -17,6 +19,8 @@ import org.hrmlab.app.puzzle.SamplePuzzles;
 import org.hrmlab.app.shell.FxTestSupport;
 import org.hrmlab.app.shell.LabWindow;
 import org.hrmlab.app.training.FakeTrainMain;
+import org.hrmlab.app.training.newrun.NewRunViewModel;
+import org.hrmlab.puzzles.PuzzleKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +28,9 @@ import org.testfx.api.FxToolkit;
 
 /**
  * Renders the lab under headless Monocle into {@code screenshots/*.png} (node snapshots of the whole window): the real
- * engine with the shipped Sudoku, maze and ARC models on bundled puzzles, the editor, a training run (the test
- * trainer) and the puzzle list.
+ * engine with the shipped Sudoku, maze and ARC models on bundled puzzles (the maze also with the state-change
+ * overlay), the editor, a training run (the test trainer), the "New training run" wizard with its config sheet, the
+ * puzzle list, and the Compare screen (the reference HRM and TRM fixtures on one 9×9 Sudoku).
  * Not a unit test (the name does not end in Test); run it with {@code -Pscreenshots} (see app/pom.xml) or
  * {@code screenshots/make-screenshots.sh}. Output folder: system property {@code hrmlab.screenshots}.
  */
@@ -89,6 +94,13 @@ class LabScreenshots {
         FxTestSupport.fx(() -> vm.seek(Math.min(9, vm.timeline().size() - 1)));
         settle();
         shoot("inspector-maze.png");
+        FxTestSupport.fx(() -> {
+            vm.overlayLayerProperty().set(org.hrmlab.app.inspector.OverlayLayer.STATE_CHANGE);
+            vm.seek(Math.min(4, vm.timeline().size() - 1));
+        });
+        settle();
+        shoot("inspector-overlay.png");
+        FxTestSupport.fx(() -> vm.overlayLayerProperty().set(org.hrmlab.app.inspector.OverlayLayer.NONE));
 
         load(bundled("arc/25ff71a9 #1"));
         FxTestSupport.fx(vm::runToHalt);
@@ -104,6 +116,28 @@ class LabScreenshots {
         shoot("inspector-dark.png");
         FxTestSupport.fx(() -> ctx.theme().setDark(false));
 
+        var compare = ctx.compare();
+        FxTestSupport.fx(() -> {
+            window.tabs().getSelectionModel().select(4);
+            compare.open(compare.a(), TestData.SUDOKU_SMALL_CHECKPOINT);
+            compare.open(compare.b(), TestData.TRM_GOLDEN.resolve("trm-sudoku-small/checkpoint/step_0"));
+        });
+        FxTestSupport.waitUntil(() -> compare.a().getModel() != null && compare.b().getModel() != null
+                && compare.getPuzzle() != null, 60);
+        var nine = bundled("sudoku/9x9-easy #0");
+        FxTestSupport.fx(() -> compare.choosePuzzle(nine));
+        FxTestSupport.waitUntil(() -> compare.a().puzzle() == nine && compare.b().puzzle() == nine
+                && compare.a().halted() && compare.b().halted() && compare.a().pcaProperty().get().fitted()
+                && compare.b().pcaProperty().get().fitted(), 60);
+        FxTestSupport.fx(() -> {
+            compare.forward(org.hrmlab.app.compare.CompareViewModel.Move.SEGMENT);
+            for (int i = 0; i < 3; i++) {
+                compare.forward(org.hrmlab.app.compare.CompareViewModel.Move.UPDATE);
+            }
+        });
+        settle();
+        shoot("compare.png");
+
         FxTestSupport.fx(() -> {
             ctx.editor().edit(bundled("maze/5x5-hard #1"));
             window.tabs().getSelectionModel().select(1);
@@ -113,6 +147,30 @@ class LabScreenshots {
         FxTestSupport.fx(() -> ctx.editor().edit(SamplePuzzles.arcMirror()));
         settle();
         shoot("editor-arc.png");
+
+        var runsDir = Files.createTempDirectory("hrmlab-shot-runs");
+        FxTestSupport.fx(() -> {
+            window.tabs().getSelectionModel().select(2);
+            ((Button) stage.getScene().lookup("#train-new")).fire();
+            var wizard = ctx.newRun();
+            wizard.kindProperty().set(PuzzleKind.MAZE);
+            wizard.trainCountProperty().set(200);
+            wizard.testCountProperty().set(50);
+            wizard.epochsProperty().set(20);
+            wizard.runsFolderProperty().set(runsDir);
+            wizard.generate();
+        });
+        FxTestSupport.waitUntil(() -> ctx.newRun().getPhase() != NewRunViewModel.Phase.GENERATING, 120);
+        FxTestSupport.fx(() -> {
+            stage.getScene().getRoot().lookupAll(".titled-pane").stream()
+                    .map(TitledPane.class::cast)
+                    .filter(pane -> pane.getText().startsWith("Model")).forEach(pane -> pane.setExpanded(true));
+        });
+        settle();
+        FxTestSupport.fx(() -> stage.getScene().lookup("#config-arch-hidden_size").requestFocus());
+        settle();
+        shoot("training-new-run.png");
+        FxTestSupport.fx(() -> ((Button) stage.getScene().lookup("#newrun-cancel")).fire());
 
         var cfg = Files.createTempFile("hrmlab-shot", ".yaml");
         Files.writeString(cfg, "max_steps: 2000\nfake_crash_at: 1500\n");

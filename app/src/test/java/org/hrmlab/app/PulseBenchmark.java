@@ -148,8 +148,8 @@ class PulseBenchmark {
     /** A freshly initialised model of the reference shape for the 30x30 maze, written as an HRM Lab model file. */
     private static Path untrainedModel() throws Exception {
         var maze = SamplePuzzles.maze();
-        var config = new HrmConfig(maze.input().size(), 6, 1, HIDDEN, HIDDEN, 8, 4, 4, 4, 2, 2, SEGMENTS, 0.1, "rope",
-                1e-5, 10000.0);
+        var config = HrmConfig.builder().seqLen(maze.input().size()).vocabSize(6).hiddenSize(HIDDEN)
+                .haltMaxSteps(SEGMENTS).build();
         Path file = Path.of("target", "pulse-model-" + HIDDEN + "-" + SEGMENTS + ".safetensors");
         if (!Files.isRegularFile(file)) {
             Files.createDirectories(file.getParent());

@@ -16,7 +16,8 @@ public final class TestModels {
 
     /** @return a tiny RoPE architecture (hidden 16) that does not record its sequence length */
     public static HrmConfig tiny(int vocab) {
-        return new HrmConfig(0, vocab, 1, 0, 16, 2, 2, 1, 1, 1, 1, 2, 0.1, "rope", 1e-5, 10000);
+        return HrmConfig.builder().vocabSize(vocab).puzzleEmbNdim(0).hiddenSize(16).numHeads(2).expansion(2)
+                .hLayers(1).lLayers(1).hCycles(1).lCycles(1).haltMaxSteps(2).build();
     }
 
     /** Writes freshly initialised weights of {@code config} with the given provenance. */

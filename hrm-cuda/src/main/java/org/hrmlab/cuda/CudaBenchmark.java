@@ -68,8 +68,7 @@ public final class CudaBenchmark {
 
     /** Participation ratios and PCA of {@code n} 30×30 trajectories (16 segments) of the 27M model, streamed. */
     private static void stream(CudaDevice gpu, HrmConfig base, int n) {
-        HrmConfig c = new HrmConfig(900, 6, 1, base.puzzleEmbNdim(), base.hiddenSize(), base.numHeads(),
-                base.expansion(), base.hLayers(), base.lLayers(), 2, 2, 16, 0.1, "rope", 1e-5, 10000.0);
+        HrmConfig c = base.toBuilder().seqLen(900).vocabSize(6).build();
         java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
         List<int[]> tokens = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -8,6 +8,18 @@ import java.util.Objects;
  * {@code TinyRecursiveReasoningModel_ACTV1Config}), plus the three sizes that come from data ({@code seqLen},
  * {@code vocabSize}, {@code numPuzzleIdentifiers}).
  *
+ * <p>Build one by name, starting from the reference's defaults for the family:
+ * <pre>{@code
+ * HrmConfig c = HrmConfig.builder()                  // the reference's 27M HRM (hrm_v1.yaml)
+ *         .seqLen(81).vocabSize(11)                  // the data's sizes
+ *         .hiddenSize(64).numHeads(4).hLayers(2).lLayers(2)
+ *         .build();
+ * HrmConfig t = HrmConfig.builder(ModelFamily.TRM)   // TRM's trm.yaml
+ *         .seqLen(81).vocabSize(11).mlpT(true).posEncodings(HrmConfig.NO_POSITIONS)
+ *         .build();
+ * }</pre>
+ * The positional constructors stay for the JSON binding and older call sites; {@link #toBuilder} makes a changed copy.
+ *
  * @param seqLen               grid tokens per example (81 Sudoku, 900 maze/ARC), without the puzzle prefix; 0 while
  *                             unknown (a RoPE checkpoint does not record it: the puzzle fixes it, see {@link #withSeqLen})
  * @param vocabSize            token vocabulary size (11 Sudoku, 6 maze, 12 ARC)
@@ -124,7 +136,8 @@ public record HrmConfig(int seqLen, int vocabSize, int numPuzzleIdentifiers, int
 
     /**
      * An HRM's architecture (the 16 fields of the reference's HRM config): family {@link ModelFamily#HRM}, prefix
-     * {@code ceil(puzzleEmbNdim / hidden)}, attention blocks, halting on {@code q_halt > q_continue}.
+     * {@code ceil(puzzleEmbNdim / hidden)}, attention blocks, halting on {@code q_halt > q_continue}. The positional
+     * form; {@link #builder()} reads by name.
      */
     public HrmConfig(int seqLen, int vocabSize, int numPuzzleIdentifiers, int puzzleEmbNdim, int hiddenSize,
                      int numHeads, double expansion, int hLayers, int lLayers, int hCycles, int lCycles,
@@ -135,26 +148,6 @@ public record HrmConfig(int seqLen, int vocabSize, int numPuzzleIdentifiers, int
                 ModelFamily.HRM, 0, false, false);
     }
 
-    /**
-     * A TRM's architecture (TinyRecursiveReasoningModel_ACTV1Config): one network of {@code lLayers} blocks, no H
-     * layers.
-     *
-     * @param hCycles       TRM's T (full recursions per segment)
-     * @param lCycles       TRM's n (latent updates per recursion)
-     * @param puzzleEmbLen  prefix tokens (the reference's default is 16; 0 = {@code ceil(ndim / hidden)})
-     * @param mlpT          the MLP variant (token-mixing SwiGLU instead of attention)
-     * @param noActContinue halt on {@code q_halt > 0} (the reference's default)
-     */
-    public static HrmConfig trm(int seqLen, int vocabSize, int numPuzzleIdentifiers, int puzzleEmbNdim,
-                                int hiddenSize, int numHeads, double expansion, int lLayers, int hCycles,
-                                int lCycles, int haltMaxSteps, double haltExplorationProb, String posEncodings,
-                                double rmsNormEps, double ropeTheta, int puzzleEmbLen, boolean mlpT,
-                                boolean noActContinue) {
-        return new HrmConfig(seqLen, vocabSize, numPuzzleIdentifiers, puzzleEmbNdim, hiddenSize, numHeads, expansion,
-                0, lLayers, hCycles, lCycles, haltMaxSteps, haltExplorationProb, posEncodings, rmsNormEps, ropeTheta,
-                ModelFamily.TRM, puzzleEmbLen, mlpT, noActContinue);
-    }
-
     /** {@link #posEncodings()} value for no positional encoding at all (TRM's MLP variant). */
     public static final String NO_POSITIONS = "none";
 
@@ -163,8 +156,25 @@ public record HrmConfig(int seqLen, int vocabSize, int numPuzzleIdentifiers, int
 
     /** The reference's 27M architecture (hidden 512, 8 heads, 4+4 layers, 2x2 cycles, 16 segments, one prefix token). */
     public static HrmConfig reference27M(int seqLen, int vocabSize, int numPuzzleIdentifiers) {
-        return new HrmConfig(seqLen, vocabSize, numPuzzleIdentifiers, 512, 512, 8, 4, 4, 4, 2, 2, 16, 0.1, "rope",
-                1e-5, 10000.0);
+        return builder().seqLen(seqLen).vocabSize(vocabSize).numPuzzleIdentifiers(numPuzzleIdentifiers).build();
+    }
+
+    /** @return a builder holding the reference HRM's defaults ({@code config/arch/hrm_v1.yaml}), see {@link Builder} */
+    public static Builder builder() {
+        return new Builder(ModelFamily.HRM);
+    }
+
+    /**
+     * @param family the model family (null reads as HRM); it fixes the defaults and cannot change afterwards
+     * @return a builder holding that family's reference defaults, see {@link Builder}
+     */
+    public static Builder builder(ModelFamily family) {
+        return new Builder(family == null ? ModelFamily.HRM : family);
+    }
+
+    /** @return a builder holding this config's values (family included), for a copy that changes a few of them */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** @return true if attention rotates queries and keys (RoPE): {@code rope} and {@code learned+rope} */
@@ -179,9 +189,7 @@ public record HrmConfig(int seqLen, int vocabSize, int numPuzzleIdentifiers, int
 
     /** @return a copy with another positional encoding */
     public HrmConfig withPosEncodings(String newPosEncodings) {
-        return new HrmConfig(seqLen, vocabSize, numPuzzleIdentifiers, puzzleEmbNdim, hiddenSize, numHeads, expansion,
-                hLayers, lLayers, hCycles, lCycles, haltMaxSteps, haltExplorationProb, newPosEncodings, rmsNormEps,
-                ropeTheta, family, puzzleEmbLen, mlpT, noActContinue);
+        return toBuilder().posEncodings(newPosEncodings).build();
     }
 
     /** @return per-head width, {@code hidden / heads} */
@@ -224,21 +232,234 @@ public record HrmConfig(int seqLen, int vocabSize, int numPuzzleIdentifiers, int
 
     /** @return a copy with other cycle and segment counts (inference-time overrides) */
     public HrmConfig withCycles(int newHCycles, int newLCycles, int newHaltMaxSteps) {
-        return new HrmConfig(seqLen, vocabSize, numPuzzleIdentifiers, puzzleEmbNdim, hiddenSize, numHeads, expansion,
-                hLayers, lLayers, newHCycles, newLCycles, newHaltMaxSteps, haltExplorationProb, posEncodings, rmsNormEps,
-                ropeTheta, family, puzzleEmbLen, mlpT, noActContinue);
+        return toBuilder().hCycles(newHCycles).lCycles(newLCycles).haltMaxSteps(newHaltMaxSteps).build();
     }
 
     /** @return a copy for sequences of {@code newSeqLen} grid tokens */
     public HrmConfig withSeqLen(int newSeqLen) {
-        return new HrmConfig(newSeqLen, vocabSize, numPuzzleIdentifiers, puzzleEmbNdim, hiddenSize, numHeads, expansion,
-                hLayers, lLayers, hCycles, lCycles, haltMaxSteps, haltExplorationProb, posEncodings, rmsNormEps,
-                ropeTheta, family, puzzleEmbLen, mlpT, noActContinue);
+        return toBuilder().seqLen(newSeqLen).build();
     }
 
     private static void positive(String name, int value) {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+
+    /**
+     * Builds an {@link HrmConfig} by name. A fresh builder holds the reference's defaults for its family; the data's
+     * sizes have none (set {@link #vocabSize} always; {@link #seqLen} stays 0, unknown, unless set;
+     * {@link #numPuzzleIdentifiers} is 1, the blank identifier only). {@link #build} validates as the record does.
+     *
+     * <table>
+     * <caption>Reference defaults</caption>
+     * <tr><th>setting</th><th>HRM ({@code hrm_v1.yaml})</th><th>TRM ({@code trm.yaml})</th></tr>
+     * <tr><td>hiddenSize, numHeads, expansion</td><td>512, 8, 4</td><td>512, 8, 4</td></tr>
+     * <tr><td>hLayers, lLayers</td><td>4, 4</td><td>0, 2</td></tr>
+     * <tr><td>hCycles, lCycles</td><td>2, 2</td><td>3, 6</td></tr>
+     * <tr><td>haltMaxSteps, haltExplorationProb</td><td>16, 0.1</td><td>16, 0.1</td></tr>
+     * <tr><td>posEncodings, rmsNormEps, ropeTheta</td><td>rope, 1e-5, 10000</td><td>rope, 1e-5, 10000</td></tr>
+     * <tr><td>puzzleEmbNdim</td><td>= hiddenSize</td><td>= hiddenSize</td></tr>
+     * <tr><td>puzzleEmbLen</td><td>0 (derived)</td><td>16</td></tr>
+     * <tr><td>mlpT, noActContinue</td><td>false, false</td><td>false, true</td></tr>
+     * </table>
+     *
+     * The setters carry the record's component names; see the record for what each means.
+     */
+    public static final class Builder {
+        /** {@link #puzzleEmbNdim} not set: it follows the hidden size, as the reference's {@code ${.hidden_size}}. */
+        private static final int FOLLOWS_HIDDEN = -1;
+
+        private final ModelFamily family;
+        // the data's sizes
+        private int seqLen;
+        private int vocabSize;
+        private int numPuzzleIdentifiers = 1;
+        // puzzle embedding
+        private int puzzleEmbNdim = FOLLOWS_HIDDEN;
+        private int puzzleEmbLen;
+        // the network
+        private int hiddenSize = 512;
+        private int numHeads = 8;
+        private double expansion = 4;
+        private int hLayers;
+        private int lLayers;
+        private String posEncodings = "rope";
+        private double rmsNormEps = 1e-5;
+        private double ropeTheta = 10000.0;
+        private boolean mlpT;
+        // the recurrence
+        private int hCycles;
+        private int lCycles;
+        // halting
+        private int haltMaxSteps = 16;
+        private double haltExplorationProb = 0.1;
+        private boolean noActContinue;
+
+        private Builder(ModelFamily family) {
+            this.family = family;
+            if (family == ModelFamily.TRM) {
+                hLayers = 0;
+                lLayers = 2;
+                hCycles = 3;
+                lCycles = 6;
+                puzzleEmbLen = 16;
+                noActContinue = true;
+            } else {
+                hLayers = 4;
+                lLayers = 4;
+                hCycles = 2;
+                lCycles = 2;
+            }
+        }
+
+        private Builder(HrmConfig c) {
+            family = c.family;
+            seqLen = c.seqLen;
+            vocabSize = c.vocabSize;
+            numPuzzleIdentifiers = c.numPuzzleIdentifiers;
+            puzzleEmbNdim = c.puzzleEmbNdim;
+            // the HRM's prefix is always derived: left at 0 it follows a changed width
+            puzzleEmbLen = family == ModelFamily.HRM ? 0 : c.puzzleEmbLen;
+            hiddenSize = c.hiddenSize;
+            numHeads = c.numHeads;
+            expansion = c.expansion;
+            hLayers = c.hLayers;
+            lLayers = c.lLayers;
+            posEncodings = c.posEncodings;
+            rmsNormEps = c.rmsNormEps;
+            ropeTheta = c.ropeTheta;
+            mlpT = c.mlpT;
+            hCycles = c.hCycles;
+            lCycles = c.lCycles;
+            haltMaxSteps = c.haltMaxSteps;
+            haltExplorationProb = c.haltExplorationProb;
+            noActContinue = c.noActContinue;
+        }
+
+        /** @param value grid tokens per example, without the prefix (0 = unknown, a RoPE model's own) */
+        public Builder seqLen(int value) {
+            seqLen = value;
+            return this;
+        }
+
+        /** @param value token vocabulary size */
+        public Builder vocabSize(int value) {
+            vocabSize = value;
+            return this;
+        }
+
+        /** @param value rows of the puzzle-embedding table */
+        public Builder numPuzzleIdentifiers(int value) {
+            numPuzzleIdentifiers = value;
+            return this;
+        }
+
+        /** @param value width of a puzzle embedding (0 = none); unset, it follows {@link #hiddenSize} */
+        public Builder puzzleEmbNdim(int value) {
+            puzzleEmbNdim = value;
+            return this;
+        }
+
+        /** @param value prefix tokens carrying the puzzle embedding (0 = {@code ceil(puzzleEmbNdim / hidden)}) */
+        public Builder puzzleEmbLen(int value) {
+            puzzleEmbLen = value;
+            return this;
+        }
+
+        /** @param value model width */
+        public Builder hiddenSize(int value) {
+            hiddenSize = value;
+            return this;
+        }
+
+        /** @param value attention heads */
+        public Builder numHeads(int value) {
+            numHeads = value;
+            return this;
+        }
+
+        /** @param value SwiGLU expansion factor */
+        public Builder expansion(double value) {
+            expansion = value;
+            return this;
+        }
+
+        /** @param value transformer blocks in the H module (0 for TRM) */
+        public Builder hLayers(int value) {
+            hLayers = value;
+            return this;
+        }
+
+        /** @param value transformer blocks in the L module (TRM's one network) */
+        public Builder lLayers(int value) {
+            lLayers = value;
+            return this;
+        }
+
+        /** @param value {@code rope}, {@code learned}, {@code none} or {@code learned+rope} */
+        public Builder posEncodings(String value) {
+            posEncodings = value;
+            return this;
+        }
+
+        /** @param value RMSNorm epsilon */
+        public Builder rmsNormEps(double value) {
+            rmsNormEps = value;
+            return this;
+        }
+
+        /** @param value RoPE base */
+        public Builder ropeTheta(double value) {
+            ropeTheta = value;
+            return this;
+        }
+
+        /** @param value TRM's MLP variant (token-mixing SwiGLU instead of attention) */
+        public Builder mlpT(boolean value) {
+            mlpT = value;
+            return this;
+        }
+
+        /** @param value H-updates per ACT segment (N; TRM's T) */
+        public Builder hCycles(int value) {
+            hCycles = value;
+            return this;
+        }
+
+        /** @param value L-updates per H cycle (T; TRM's n) */
+        public Builder lCycles(int value) {
+            lCycles = value;
+            return this;
+        }
+
+        /** @param value maximum ACT segments */
+        public Builder haltMaxSteps(int value) {
+            haltMaxSteps = value;
+            return this;
+        }
+
+        /** @param value training-time exploration probability of ACT */
+        public Builder haltExplorationProb(double value) {
+            haltExplorationProb = value;
+            return this;
+        }
+
+        /** @param value TRM's {@code no_ACT_continue}: halt on {@code q_halt > 0} alone */
+        public Builder noActContinue(boolean value) {
+            noActContinue = value;
+            return this;
+        }
+
+        /**
+         * @return the config
+         * @throws IllegalArgumentException as the record's constructor, naming the bad value
+         */
+        public HrmConfig build() {
+            return new HrmConfig(seqLen, vocabSize, numPuzzleIdentifiers,
+                    puzzleEmbNdim == FOLLOWS_HIDDEN ? hiddenSize : puzzleEmbNdim, hiddenSize, numHeads, expansion,
+                    hLayers, lLayers, hCycles, lCycles, haltMaxSteps, haltExplorationProb, posEncodings, rmsNormEps,
+                    ropeTheta, family, puzzleEmbLen, mlpT, noActContinue);
         }
     }
 }

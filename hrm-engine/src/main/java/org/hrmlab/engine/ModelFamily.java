@@ -32,6 +32,16 @@ public enum ModelFamily {
         return id;
     }
 
+    /** @return what the family calls the state held as zH: {@code zH} (HRM), {@code y} (TRM: the answer) */
+    public String highState() {
+        return this == HRM ? "zH" : "y";
+    }
+
+    /** @return what the family calls the state held as zL: {@code zL} (HRM), {@code z} (TRM: the latent) */
+    public String lowState() {
+        return this == HRM ? "zL" : "z";
+    }
+
     /** @return the family named {@code id} (case-insensitive) @throws IllegalArgumentException for another name */
     @JsonCreator
     public static ModelFamily of(String id) {

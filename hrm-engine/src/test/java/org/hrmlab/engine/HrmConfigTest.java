@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class HrmConfigTest {
     private static HrmConfig config(int puzzleNdim, int hidden, int heads, double expansion) {
-        return new HrmConfig(81, 11, 3, puzzleNdim, hidden, heads, expansion, 2, 2, 2, 2, 4, 0.1, "rope", 1e-5, 1e4);
+        return HrmConfig.builder().seqLen(81).vocabSize(11).numPuzzleIdentifiers(3).puzzleEmbNdim(puzzleNdim)
+                .hiddenSize(hidden).numHeads(heads).expansion(expansion).hLayers(2).lLayers(2).haltMaxSteps(4).build();
     }
 
     @Test
@@ -43,7 +44,46 @@ class HrmConfigTest {
     }
 
     private static HrmConfig trm(boolean mlpT, String positions, int prefix) {
-        return HrmConfig.trm(81, 11, 1, 64, 64, 4, 4, 2, 2, 3, 3, 0.1, positions, 1e-5, 1e4, prefix, mlpT, true);
+        return HrmConfig.builder(ModelFamily.TRM).seqLen(81).vocabSize(11).hiddenSize(64).numHeads(4).hCycles(2)
+                .lCycles(3).haltMaxSteps(3).posEncodings(positions).puzzleEmbLen(prefix).mlpT(mlpT).build();
+    }
+
+    @Test
+    void thePositionalFormsMatchTheBuilder() {
+        HrmConfig c = config(48, 48, 4, 4);
+        assertEquals(new HrmConfig(81, 11, 3, 48, 48, 4, 4, 2, 2, 2, 2, 4, 0.1, "rope", 1e-5, 1e4), c,
+                "the sixteen-argument constructor");
+        assertEquals(new HrmConfig(81, 11, 1, 64, 64, 4, 4, 0, 2, 2, 3, 3, 0.1, "none", 1e-5, 1e4, ModelFamily.TRM, 16,
+                true, true), trm(true, "none", 16), "the twenty-argument constructor");
+    }
+
+    @Test
+    void theBuilderStartsFromTheReferenceDefaults() {
+        HrmConfig hrm = HrmConfig.builder().seqLen(81).vocabSize(11).build();
+        assertEquals(HrmConfig.reference27M(81, 11, 1), hrm);
+        assertEquals(new HrmConfig(81, 11, 1, 512, 512, 8, 4, 4, 4, 2, 2, 16, 0.1, "rope", 1e-5, 10000.0), hrm,
+                "hrm_v1.yaml");
+        assertEquals(new HrmConfig(81, 11, 1, 512, 512, 8, 4, 0, 2, 3, 6, 16, 0.1, "rope", 1e-5, 10000.0,
+                ModelFamily.TRM, 16, false, true), HrmConfig.builder(ModelFamily.TRM).seqLen(81).vocabSize(11).build(),
+                "trm.yaml");
+        assertEquals(hrm, HrmConfig.builder(null).seqLen(81).vocabSize(11).build(), "no family reads as HRM");
+        assertEquals(64, HrmConfig.builder().vocabSize(11).hiddenSize(64).build().puzzleEmbNdim(),
+                "an unset puzzle embedding follows the hidden size, as puzzle_emb_ndim: ${.hidden_size}");
+        assertEquals(0, HrmConfig.builder().vocabSize(11).puzzleEmbNdim(0).hiddenSize(64).build().puzzleEmbNdim());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HrmConfig.builder().seqLen(81).build());
+        assertEquals("vocab_size must be positive, got 0", e.getMessage(), "the data's sizes have no default");
+    }
+
+    @Test
+    void toBuilderCopiesEverythingAndAnHrmPrefixFollowsTheWidth() {
+        HrmConfig t = trm(true, "none", 16);
+        assertEquals(t, t.toBuilder().build());
+        assertEquals(HaltRule.HALT_ABOVE_CONTINUE, t.toBuilder().noActContinue(false).build().haltRule());
+        HrmConfig h = config(80, 48, 4, 4);
+        assertEquals(h, h.toBuilder().build());
+        assertEquals(2, h.puzzleEmbLen());
+        assertEquals(1, h.toBuilder().hiddenSize(96).build().puzzleEmbLen(), "ceil(80 / 96)");
     }
 
     @Test
@@ -81,20 +121,20 @@ class HrmConfigTest {
     @Test
     void refusesSettingsThatDoNotFitTheFamily() {
         assertThrows(IllegalArgumentException.class, () -> trm(false, "rope", 16).withPosEncodings("sinusoidal"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new HrmConfig(81, 11, 1, 64,
-                64, 4, 4, 2, 2, 2, 2, 4, 0.1, "rope", 1e-5, 1e4, ModelFamily.HRM, 16, false, false));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HrmConfig.builder().vocabSize(11).hiddenSize(64).puzzleEmbLen(16).build());
         assertTrue(e.getMessage().contains("puzzle_emb_len 16"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new HrmConfig(81, 11, 1, 64, 64, 4, 4, 2, 2, 2, 2, 4,
-                0.1, "none", 1e-5, 1e4, ModelFamily.HRM, 0, true, false));
+        e = assertThrows(IllegalArgumentException.class, () -> HrmConfig.builder().vocabSize(11).hiddenSize(64)
+                .posEncodings(HrmConfig.NO_POSITIONS).mlpT(true).build());
         assertTrue(e.getMessage().contains("mlp_t"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new HrmConfig(81, 11, 1, 64, 64, 4, 4, 2, 2, 2, 2, 4,
-                0.1, "rope", 1e-5, 1e4, ModelFamily.TRM, 16, false, true));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> HrmConfig.builder(ModelFamily.TRM).vocabSize(11).hiddenSize(64).hLayers(2).build());
         assertTrue(e.getMessage().contains("H_layers"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> HrmConfig.trm(81, 11, 1, 200, 64, 4, 4, 2, 2, 2, 2,
-                0.1, "rope", 1e-5, 1e4, 3, false, true));
+        e = assertThrows(IllegalArgumentException.class, () -> HrmConfig.builder(ModelFamily.TRM).vocabSize(11)
+                .hiddenSize(64).puzzleEmbNdim(200).puzzleEmbLen(3).build());
         assertTrue(e.getMessage().contains("too short"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> HrmConfig.trm(81, 11, 1, 0, 64, 4, 4, 2, 2, 2, 2,
-                0.1, "rope", 1e-5, 1e4, 16, false, true));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> HrmConfig.builder(ModelFamily.TRM).vocabSize(11).hiddenSize(64).puzzleEmbNdim(0).build());
         assertTrue(e.getMessage().contains("puzzle_emb_ndim is 0"), e.getMessage());
     }
 
@@ -105,6 +145,17 @@ class HrmConfigTest {
         assertFalse(HaltRule.HALT_ABOVE_CONTINUE.halts(0.5, 3.0));
         assertTrue(HaltRule.HALT_ABOVE_CONTINUE.halts(-0.5, -3.0));
         assertEquals("q_halt > 0", HaltRule.HALT_POSITIVE.text());
+    }
+
+    @Test
+    void jsonIsTheFlatRecordModelFilesHold() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        json.readTree(json.writeValueAsString(config(48, 48, 4, 4))).fieldNames().forEachRemaining(names::add);
+        assertEquals(java.util.List.of("seqLen", "vocabSize", "numPuzzleIdentifiers", "puzzleEmbNdim", "hiddenSize",
+                "numHeads", "expansion", "hLayers", "lLayers", "hCycles", "lCycles", "haltMaxSteps",
+                "haltExplorationProb", "posEncodings", "rmsNormEps", "ropeTheta", "family", "puzzleEmbLen", "mlpT",
+                "noActContinue"), names);
     }
 
     @Test

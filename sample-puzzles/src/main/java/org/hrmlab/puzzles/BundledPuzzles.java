@@ -73,16 +73,20 @@ public final class BundledPuzzles {
             return cached;
         }
         Entry e = entry(name);
-        String source = PuzzleSpec.BUNDLED + name;
+        String file = e.file().substring(e.file().lastIndexOf('/') + 1);
+        List<Puzzle> all = List.copyOf(PuzzleSources.parseAll(text(name), file, PuzzleSpec.BUNDLED + name));
+        CACHE.put(name, all);
+        return all;
+    }
+
+    /** @return the set's file as shipped (an ARC task's JSON, a CSV, a maze text), e.g. to write it to a folder */
+    public static String text(String name) throws IOException {
+        Entry e = entry(name);
         try (InputStream in = BundledPuzzles.class.getResourceAsStream(ROOT + e.file())) {
             if (in == null) {
-                throw new PuzzleFormatException(source, null, "resource " + e.file() + " missing");
+                throw new PuzzleFormatException(PuzzleSpec.BUNDLED + name, null, "resource " + e.file() + " missing");
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String file = e.file().substring(e.file().lastIndexOf('/') + 1);
-            List<Puzzle> all = List.copyOf(PuzzleSources.parseAll(text, file, source));
-            CACHE.put(name, all);
-            return all;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

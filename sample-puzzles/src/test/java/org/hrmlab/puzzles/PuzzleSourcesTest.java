@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hrmlab.puzzles.arc.ArcLoader;
 import org.hrmlab.puzzles.codec.TokenCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,14 @@ class PuzzleSourcesTest {
         String task = TestData.DATA.resolve("arc-agi-1/training/007bbfb7.json").toString();
         PuzzleFormatException i = assertThrows(PuzzleFormatException.class, () -> PuzzleSources.open(task + "#4"));
         assertTrue(i.getMessage().endsWith("007bbfb7.json: #4: the task has 1 test inputs"), i.getMessage());
+    }
+
+    @Test
+    void aBundledSetsTextIsTheFileItsPuzzlesAreReadFrom(@TempDir Path dir) throws Exception {
+        Path copy = dir.resolve("0d3d703e.json");
+        Files.writeString(copy, BundledPuzzles.text("arc/0d3d703e"));
+        assertEquals(((ArcPuzzle) BundledPuzzles.open("arc/0d3d703e", 0)).task().train(),
+                ArcLoader.read(copy).train());
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class StreamedAnalysis {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("checkpoint", checkpoint.toString());
         json.put("checkpoint_sha256", ckpt.sha256());
+        json.put("family", config.family().id());
         json.put("dataset", dataset.toString());
         json.put("trajectories", examples.size());
         json.put("segments", config.haltMaxSteps());

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,10 +77,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
     private Path out;
 
-    @Option(names = "--formats", defaultValue = "svg,pdf,png", description = "figure formats (default svg,pdf,png)")
-    private String formats;
+    @Option(names = "--formats", defaultValue = "svg,pdf,png", split = ",", paramLabel = "F",
+            converter = OptionConverters.FigureFormats.class, description = "figure formats (default svg,pdf,png)")
+    private Set<FigureFormat> formats;
 
-    @Option(names = "--dpi", defaultValue = "300", description = "PNG resolution (default 300)")
+    @Option(names = "--dpi", defaultValue = "300", converter = OptionConverters.Positive.class,
+            description = "PNG resolution (default 300)")
     private int dpi;
 
     @Option(names = "--width-pt", defaultValue = "480", description = "figure width in points (default 480)")
@@ -88,24 +91,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--height-pt", defaultValue = "320", description = "figure height in points (default 320)")
     private double heightPt;
 
-    @Option(names = "--unit", defaultValue = "per-token",
+    @Option(names = "--unit", defaultValue = "per-token", converter = OptionConverters.SampleUnits.class,
             description = "PR sample unit: per-token, mean-pooled, flattened (default per-token)")
-    private String unit;
+    private SampleUnit unit;
 
-    @Option(names = "--pca-unit", defaultValue = "mean-pooled",
+    @Option(names = "--pca-unit", defaultValue = "mean-pooled", converter = OptionConverters.SampleUnits.class,
             description = "PCA sample unit: per-token, mean-pooled, flattened (default mean-pooled)")
-    private String pcaUnit;
+    private SampleUnit pcaUnit;
 
-    @Option(names = "--updates", defaultValue = "segment-ends",
+    @Option(names = "--updates", defaultValue = "segment-ends", converter = OptionConverters.UpdateSelections.class,
             description = "PR steps: segment-ends, h-updates, all-updates (default segment-ends)")
-    private String updates;
+    private UpdateSelection updates;
 
-    @Option(names = "--pca-updates", defaultValue = "all-updates",
+    @Option(names = "--pca-updates", defaultValue = "all-updates", converter = OptionConverters.UpdateSelections.class,
             description = "PCA steps: segment-ends, h-updates, all-updates (default all-updates)")
-    private String pcaUpdates;
+    private UpdateSelection pcaUpdates;
 
-    @Option(names = "--pca-scope", defaultValue = "pooled", description = "pooled or per-trajectory (default pooled)")
-    private String pcaScope;
+    @Option(names = "--pca-scope", defaultValue = "pooled", converter = OptionConverters.PcaScopes.class,
+            description = "pooled or per-trajectory (default pooled)")
+    private PcaScope pcaScope;
 
     @Option(names = "--components", defaultValue = "2", description = "principal components, 1-3 (default 2)")
     private int components;
@@ -131,9 +135,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "12345", description = "seed of the PR-vs-N order (default 12345)")
     private long seed;
 
-    @Option(names = "--precision", defaultValue = "float64",
+    @Option(names = "--precision", defaultValue = "float64", converter = OptionConverters.Precisions.class,
             description = "covariance block products: float64 or mixed (default float64)")
-    private String precision;
+    private Precision precision;
 
     @Option(names = "--absolute-residuals", description = "also draw absolute residual norms")
     private boolean absoluteResiduals;
@@ -226,14 +230,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
         dataset = Path.of(m.path("dataset").asText());
         count = m.path("count").asInt(count);
         batch = new BatchSize(Math.max(0, m.path("batch").asInt(0)));
-        updates = m.path("updates").asText(updates).toLowerCase(Locale.ROOT).replace('_', '-');
+        if (m.hasNonNull("updates")) {
+            try {
+                updates = new OptionConverters.UpdateSelections().parse(m.get("updates").asText().replace('_', '-'));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": updates " + e.getMessage());
+            }
+        }
         counts = new ArrayList<>();
         m.path("counts").forEach(n -> counts.add(n.asInt()));
         seed = m.path("seed").asLong(seed);
         components = m.path("components").asInt(components);
         JsonNode fig = m.path("figure");
         if (fig.path("formats").isArray()) {
-            formats = String.join(",", toStrings(fig.get("formats"))).toLowerCase(Locale.ROOT);
+            formats = FigureFormat.parseList(String.join(",", toStrings(fig.get("formats"))));
         }
         dpi = fig.path("dpi").asInt(dpi);
         widthPt = fig.path("width_pt").asDouble(widthPt);
@@ -248,9 +258,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (checkpoint == null || dataset == null) {
                 throw new IllegalArgumentException("--stream needs --checkpoint and --dataset");
             }
-            if (!unit.equals("per-token") || includePrefix || includePad) {
+            if (unit != SampleUnit.PER_TOKEN || includePrefix || includePad) {
                 throw new IllegalArgumentException("--stream takes per-token samples without prefix or PAD positions; "
-                        + "use traces for --unit " + unit + ", --include-prefix or --include-pad");
+                        + "use traces for --unit " + new OptionConverters.SampleUnits().nameOf(unit)
+                        + ", --include-prefix or --include-pad");
             }
             if (count < 1) {
                 throw new IllegalArgumentException("--count must be positive");
@@ -263,7 +274,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             var device = this.device.resolve(err);
             long t0 = System.nanoTime();
             Map<String, Object> json = org.hrmlab.app.analysis.StreamedAnalysis.run(checkpoint, dataset, count, device,
-                    rows, parse(UpdateSelection.class, updates, "--updates"), counts, seed, components, out,
+                    rows, updates, counts, seed, components, out,
                     streamFigureOptions(), provenance);
             err.println(String.format(Locale.ROOT, "analyze --stream: %s trajectories on %s, wrote %s (%.1f s)",
                     json.get("trajectories"), device.id(), out.resolve("participation.json"),
@@ -281,6 +292,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } catch (java.nio.file.NoSuchFileException e) {
             err.println("hrmlab analyze: " + e.getFile() + ": no such file");
         } catch (IOException | RuntimeException e) {
+            if (CliErrors.isBadInput(e)) {
+                err.println("hrmlab analyze: " + CliErrors.oneLine(e.getMessage()));
+                err.flush();
+                return 2;
+            }
             err.println("hrmlab analyze: internal error: " + e);
             err.flush();
             return 1;
@@ -290,7 +306,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private AnalysisExport.Options streamFigureOptions() {
-        return new AnalysisExport.Options(FigureFormat.parseList(formats), dpi, widthPt, heightPt, false);
+        return new AnalysisExport.Options(EnumSet.copyOf(formats), dpi, widthPt, heightPt, false);
     }
 
     private record Inputs(List<Path> traces, List<Path> controls, AnalysisSettings settings,
@@ -298,11 +314,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private Inputs fromOptions() throws IOException {
-        AnalysisSettings settings = new AnalysisSettings(parse(SampleUnit.class, unit, "--unit"),
-                parse(SampleUnit.class, pcaUnit, "--pca-unit"), parse(UpdateSelection.class, updates, "--updates"),
-                parse(UpdateSelection.class, pcaUpdates, "--pca-updates"), includePrefix, includePad, padToken,
-                counts, components, parse(PcaScope.class, pcaScope, "--pca-scope"), backtrackSteps, seed,
-                parse(Precision.class, precision, "--precision"));
+        AnalysisSettings settings = new AnalysisSettings(unit, pcaUnit, updates, pcaUpdates, includePrefix,
+                includePad, padToken, counts, components, pcaScope, backtrackSteps, seed, precision);
         List<Path> t = expand(traces, "--traces");
         List<Path> c = expand(controlTraces, "--control-traces");
         if (checkpoint != null || dataset != null) {
@@ -326,11 +339,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private AnalysisExport.Options options() {
-        if (dpi < 1) {
-            throw new IllegalArgumentException("--dpi must be positive");
-        }
-        Set<FigureFormat> f = FigureFormat.parseList(formats);
-        return new AnalysisExport.Options(f, dpi, widthPt, heightPt, absoluteResiduals);
+        return new AnalysisExport.Options(EnumSet.copyOf(formats), dpi, widthPt, heightPt, absoluteResiduals);
     }
 
     private Inputs fromManifest(Path file) throws IOException {
@@ -354,8 +363,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<Path> t = directories(m.get("traces"));
         List<Path> c = m.has("control_traces") ? directories(m.get("control_traces")) : List.of();
         JsonNode fig = m.path("figure");
-        Set<FigureFormat> f = FigureFormat.parseList(String.join(",",
-                fig.path("formats").isArray() ? toStrings(fig.get("formats")) : List.of(formats)));
+        Set<FigureFormat> f = fig.path("formats").isArray()
+                ? FigureFormat.parseList(String.join(",", toStrings(fig.get("formats")))) : EnumSet.copyOf(formats);
         AnalysisExport.Options o = new AnalysisExport.Options(f, fig.path("dpi").asInt(dpi),
                 fig.path("width_pt").asDouble(FigureExporter.DEFAULT_WIDTH_PT),
                 fig.path("height_pt").asDouble(FigureExporter.DEFAULT_HEIGHT_PT),
@@ -398,19 +407,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String option) {
-        String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(name)) {
-                return e;
-            }
-        }
-        List<String> allowed = Stream.of(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
-        throw new IllegalArgumentException(option + ": unknown value '" + value + "' (use " + String.join(", ", allowed)
-                + ")");
     }
 
     private List<String> commandLine() {

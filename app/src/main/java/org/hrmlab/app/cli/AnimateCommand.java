@@ -16,6 +16,7 @@ import javafx.application.Platform;
 import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.engine.InferenceSettings;
 import org.hrmlab.app.engine.LabFrame;
+import org.hrmlab.app.engine.StateNames;
 import org.hrmlab.app.engine.StepperException;
 import org.hrmlab.app.engine.hrm.DefaultModels;
 import org.hrmlab.app.engine.hrm.HrmEngineStepper;
@@ -27,6 +28,7 @@ import org.hrmlab.app.export.AnimationSettings;
 import org.hrmlab.app.export.AnimationSource;
 import org.hrmlab.app.export.FrameFilter;
 import org.hrmlab.app.export.FrameSelection;
+import org.hrmlab.app.inspector.OverlayLayer;
 import org.hrmlab.app.puzzle.BundledLabPuzzles;
 import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.engine.HrmConfig;
@@ -61,12 +63,14 @@ final class AnimateCommand implements Callable<Integer> {
             description = "the GIF file, or the folder of a PNG sequence")
     Path out;
 
-    @Option(names = "--format", paramLabel = "gif|png", description = "default: gif if --out ends in .gif, else png")
-    String format;
+    @Option(names = "--format", paramLabel = "gif|png", converter = OptionConverters.AnimationFormats.class,
+            description = "default: gif if --out ends in .gif, else png")
+    AnimationFormat format;
 
     @Option(names = "--frames", paramLabel = "all|h|segments", defaultValue = "all",
+            converter = OptionConverters.FrameFilters.class,
             description = "which updates become frames (the initial state always does; default all)")
-    String frames;
+    FrameFilter frames;
 
     @Option(names = "--from", paramLabel = "U", defaultValue = "0", description = "first update index (default 0)")
     int from;
@@ -88,16 +92,24 @@ final class AnimateCommand implements Callable<Integer> {
     boolean qHalt;
 
     @Option(names = "--decode", paramLabel = "direct|paper", defaultValue = "direct",
+            converter = OptionConverters.DecodeModes.class,
             description = "direct = argmax(lm_head(zH)); paper = one preliminary H-update first (Fig. 7)")
-    String decode;
+    DecodeMode decode;
 
-    @Option(names = "--theme", paramLabel = "light|dark", defaultValue = "light", description = "board colours")
-    String theme;
+    @Option(names = "--theme", paramLabel = "light|dark", defaultValue = "light",
+            converter = OptionConverters.GridThemes.class, description = "board colours")
+    GridTheme theme;
+
+    @Option(names = "--overlay", paramLabel = "none|change|confidence", defaultValue = "none",
+            converter = OptionConverters.OverlayLayers.class,
+            description = "a heat overlay on every board: change = how far each cell's state moved at the update "
+                    + "(zL at an L-update, zH at an H-update; scaled to the run's largest), confidence = the "
+                    + "probability of each cell's decoded token; writes overlay.csv beside (default none)")
+    OverlayLayer overlay;
 
     @Override
     public Integer call() throws Exception {
         AnimationSettings settings = settings();
-        DecodeMode decodeMode = decodeMode();
         ModelCheckpoint ckpt = model.load();
         org.hrmlab.puzzles.Puzzle raw = PuzzleSources.open(puzzle);
         PuzzleInput.codecFor(raw, model.inputs(ckpt), puzzle);
@@ -109,12 +121,12 @@ final class AnimateCommand implements Callable<Integer> {
         if (m < 1 || h < 1 || l < 1) {
             throw new BadInputException("--segments, --h-cycles and --l-cycles must be >= 1");
         }
-        var inference = new InferenceSettings(h, l, m, qHalt, decodeMode);
+        var inference = new InferenceSettings(h, l, m, qHalt, decode);
         long start = System.nanoTime();
         List<LabFrame> timeline = run(ckpt, labPuzzle, inference);
         double runSeconds = (System.nanoTime() - start) / 1e9;
         var source = new AnimationSource(labPuzzle, timeline, model.checkpoint.getFileName().toString(),
-                model.checkpoint.toString(), ckpt.sha256(), inference);
+                model.checkpoint.toString(), ckpt.sha256(), inference, StateNames.of(c.family()));
         long drawStart = System.nanoTime();
         AnimationResult result = export(source, settings);
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -129,6 +141,7 @@ final class AnimateCommand implements Callable<Integer> {
         summary.put("height_px", result.height());
         summary.put("manifest", result.manifest().toString());
         summary.put("table", result.table().toString());
+        summary.put("overlay", settings.overlay().cliName());
         summary.put("renderer", "JavaFX (headless Monocle, software pipeline)");
         summary.put("run_s", runSeconds);
         summary.put("export_s", (System.nanoTime() - drawStart) / 1e9);
@@ -138,36 +151,23 @@ final class AnimateCommand implements Callable<Integer> {
 
     private AnimationSettings settings() {
         try {
-            var f = format != null ? AnimationFormat.parse(format)
+            var f = format != null ? format
                     : out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif") ? AnimationFormat.GIF
                     : AnimationFormat.PNG_SEQUENCE;
-            var selection = new FrameSelection(FrameFilter.parse(frames), from, to == null ? FrameSelection.LAST : to);
-            var t = switch (theme.toLowerCase(Locale.ROOT)) {
-                case "light" -> GridTheme.LIGHT;
-                case "dark" -> GridTheme.DARK;
-                default -> throw new IllegalArgumentException("theme must be light or dark, got '" + theme + "'");
-            };
-            return new AnimationSettings(f, selection, fps, dpi, t);
+            var selection = new FrameSelection(frames, from, to == null ? FrameSelection.LAST : to);
+            return new AnimationSettings(f, selection, fps, dpi, theme, overlay);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--" + optionOf(e.getMessage()) + ": " + e.getMessage());
         }
     }
 
     private static String optionOf(String message) {
-        for (String o : new String[] {"format", "frames", "theme", "fps", "dpi"}) {
+        for (String o : new String[] {"fps", "dpi"}) {
             if (message.startsWith(o)) {
                 return o;
             }
         }
         return "from/--to";
-    }
-
-    private DecodeMode decodeMode() {
-        return switch (decode.toLowerCase(Locale.ROOT)) {
-            case "direct" -> DecodeMode.DIRECT;
-            case "paper" -> DecodeMode.PAPER_FIG7;
-            default -> throw new BadInputException("--decode must be direct or paper, got '" + decode + "'");
-        };
     }
 
     private List<LabFrame> run(ModelCheckpoint ckpt, LabPuzzle labPuzzle, InferenceSettings inference) {

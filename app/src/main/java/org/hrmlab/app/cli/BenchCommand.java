@@ -23,18 +23,18 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--config", defaultValue = "hrm-27m", paramLabel = "NAME",
+    @Option(names = "--config", defaultValue = "hrm-27m", paramLabel = "NAME", converter = Architectures.class,
             description = "architecture: hrm-27m (reference: hidden 512, 8 heads, 4+4 layers), small-64 (the Sudoku and"
                     + " maze presets' model: hidden 64, 2 heads, 1+1 layers, no puzzle embedding), small-128 (the ARC"
                     + " preset's: hidden 128, 4 heads, 1+1 layers, one puzzle-embedding token) or tiny")
-    String config;
+    Architecture config;
 
     @Option(names = "--seq", split = ",", defaultValue = "82,901", paramLabel = "S",
             description = "positions including the puzzle prefix (82 = Sudoku, 901 = maze/ARC)")
     List<Integer> seqs;
 
     @Option(names = "--batch", split = ",", defaultValue = "1", paramLabel = "B",
-            description = "examples per update (a list measures each)")
+            converter = OptionConverters.Positive.class, description = "examples per update (a list measures each)")
     List<Integer> batches;
 
     @Option(names = "--train", description = "measure training steps (examples x segments per second) instead")
@@ -48,18 +48,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HrmConfig base = switch (config) {
-            case "hrm-27m" -> HrmConfig.reference27M(81, 11, 1);
-            case "tiny" -> new HrmConfig(81, 11, 1, 64, 64, 4, 4, 2, 2, 2, 2, 16, 0.1, "rope", 1e-5, 10000);
-            case "small-64" -> new HrmConfig(81, 11, 1, 0, 64, 2, 4, 1, 1, 2, 2, 16, 0.1, "learned+rope", 1e-5, 10000);
-            case "small-128" -> new HrmConfig(81, 12, 1, 128, 128, 4, 4, 1, 1, 2, 2, 16, 0.1, "learned+rope", 1e-5,
-                    10000);
-            default -> throw new BadInputException("--config: unknown architecture '" + config
-                    + "' (known: hrm-27m, small-64, small-128, tiny)");
-        };
-        if (batches.stream().anyMatch(b -> b < 1)) {
-            throw new BadInputException("--batch must be >= 1");
-        }
+        HrmConfig base = config.model;
         for (int s : seqs) {
             if (s <= base.puzzleEmbLen()) {
                 throw new BadInputException("--seq " + s + " leaves no grid positions");
@@ -81,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mode", train ? "train" : "inference");
-        out.put("config", Map.of("name", config, "hidden", base.hiddenSize(), "heads", base.numHeads(),
+        out.put("config", Map.of("name", config.cliName, "hidden", base.hiddenSize(), "heads", base.numHeads(),
                 "H_layers", base.hLayers(), "L_layers", base.lLayers(), "puzzle_emb_len", base.puzzleEmbLen(),
                 "H_cycles", base.hCycles(), "L_cycles", base.lCycles()));
         if (cpu) {
@@ -97,6 +86,36 @@ final class BenchCommand implements Callable<Integer> {
         out.put("results", results);
         Json.print(spec.commandLine().getOut(), out);
         return 0;
+    }
+
+    /** The architectures measured, under their {@code --config} names. */
+    enum Architecture {
+        /** The reference's 27M HRM (Sudoku sizes). */
+        HRM_27M("hrm-27m", HrmConfig.reference27M(81, 11, 1)),
+        /** A small HRM for quick runs: hidden 64, 4 heads, 2+2 layers. */
+        TINY("tiny", HrmConfig.builder().seqLen(81).vocabSize(11).hiddenSize(64).numHeads(4).hLayers(2).lLayers(2)
+                .build()),
+        /** The Sudoku and maze presets' model: hidden 64, 2 heads, 1+1 layers, learned positions, no puzzle embedding. */
+        SMALL_64("small-64", HrmConfig.builder().seqLen(81).vocabSize(11).puzzleEmbNdim(0).hiddenSize(64).numHeads(2)
+                .hLayers(1).lLayers(1).posEncodings("learned+rope").build()),
+        /** The ARC preset's model: hidden 128, 4 heads, 1+1 layers, learned positions, one puzzle-embedding token. */
+        SMALL_128("small-128", HrmConfig.builder().seqLen(81).vocabSize(12).hiddenSize(128).numHeads(4).hLayers(1)
+                .lLayers(1).posEncodings("learned+rope").build());
+
+        final String cliName;
+        final HrmConfig model;
+
+        Architecture(String cliName, HrmConfig model) {
+            this.cliName = cliName;
+            this.model = model;
+        }
+    }
+
+    /** {@code --config}: hrm-27m, tiny, small-64, small-128. */
+    static final class Architectures extends OptionConverters.Named<Architecture> {
+        Architectures() {
+            super(names(Architecture.class, a -> a.cliName));
+        }
     }
 
     private List<Map<String, Object>> trainingResults(HrmConfig base, double gemm) {

@@ -56,8 +56,9 @@ public final class DatasetCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--kind", required = true, description = "sudoku, maze or arc")
-        String kind;
+        @Option(names = "--kind", required = true, converter = OptionConverters.PuzzleKinds.class,
+                description = "sudoku, maze or arc")
+        PuzzleKind kind;
 
         @Option(names = "--from", required = true, arity = "1..*",
                 description = "Sudoku/maze: a CSV (or a folder with train.csv and test.csv); ARC: task folders "
@@ -96,12 +97,11 @@ public final class DatasetCommand implements Runnable {
         @Override
         public Integer call() {
             return DatasetCommand.guard(spec, () -> {
-                PuzzleKind k = PuzzleKind.parse(kind);
-                if (canvas != null && k != PuzzleKind.ARC) {
+                if (canvas != null && kind != PuzzleKind.ARC) {
                     throw new IllegalArgumentException("--canvas applies to ARC datasets only");
                 }
-                long s = seed != null ? seed : k == PuzzleKind.ARC ? 42 : 0;
-                DatasetSummary summary = switch (k) {
+                long s = seed != null ? seed : kind == PuzzleKind.ARC ? 42 : 0;
+                DatasetSummary summary = switch (kind) {
                     case ARC -> ArcDatasetBuilder.build(from, aug == null ? 1000 : aug, s,
                             canvas == null ? ArcCodec.SIDE : canvas, out);
                     case SUDOKU -> {
@@ -124,7 +124,7 @@ public final class DatasetCommand implements Runnable {
 
         private <T extends Puzzle> List<List<T>> splitSources(Class<T> type, long s) throws IOException {
             if (from.size() != 1) {
-                throw new IllegalArgumentException("--from: give one CSV or one folder for " + kind);
+                throw new IllegalArgumentException("--from: give one CSV or one folder for " + kind.id());
             }
             Path src = from.get(0);
             List<T> train;
@@ -177,7 +177,7 @@ public final class DatasetCommand implements Runnable {
             for (Puzzle p : PuzzleSources.openAll(file.toString())) {
                 if (!type.isInstance(p)) {
                     throw new PuzzleFormatException(file.toString(), null, "holds " + p.kind().id()
-                            + " puzzles, not " + kind);
+                            + " puzzles, not " + kind.id());
                 }
                 if (p.answer().isEmpty()) {
                     throw new PuzzleFormatException(file.toString(), p.name(), "no known answer");
@@ -195,10 +195,12 @@ public final class DatasetCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--kind", required = true, description = "sudoku or maze")
-        String kind;
+        @Option(names = "--kind", required = true, converter = OptionConverters.PuzzleKinds.class,
+                description = "sudoku or maze")
+        PuzzleKind kind;
 
-        @Option(names = "--count", required = true, description = "how many puzzles")
+        @Option(names = "--count", required = true, converter = OptionConverters.Positive.class,
+                description = "how many puzzles")
         int count;
 
         @Option(names = "--size", required = true, description = "Sudoku: 4, 6 or 9; maze: 3..30 (square)")
@@ -221,10 +223,6 @@ public final class DatasetCommand implements Runnable {
         @Override
         public Integer call() {
             return DatasetCommand.guard(spec, () -> {
-                PuzzleKind k = PuzzleKind.parse(kind);
-                if (count < 1) {
-                    throw new IllegalArgumentException("--count must be at least 1");
-                }
                 long t0 = System.nanoTime();
                 long[] ratings = new long[count];
                 ObjectNode json = JSON.createObjectNode();
@@ -234,7 +232,7 @@ public final class DatasetCommand implements Runnable {
                 Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
                 try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                     PuzzleCsv.writeHeader(w);
-                    if (k == PuzzleKind.SUDOKU) {
+                    if (kind == PuzzleKind.SUDOKU) {
                         SudokuShape shape = sudokuShape(size);
                         String level = difficulty == null ? "medium" : difficulty;
                         SudokuDifficulty d = SudokuDifficulty.parse(level, shape);
@@ -249,7 +247,7 @@ public final class DatasetCommand implements Runnable {
                         }
                         json.set("difficulty", JSON.valueToTree(d));
                         json.set("givens", stats(Arrays.stream(givens).asLongStream().toArray()));
-                    } else if (k == PuzzleKind.MAZE) {
+                    } else if (kind == PuzzleKind.MAZE) {
                         String level = difficulty == null ? "hard" : difficulty;
                         MazeDifficulty d = MazeDifficulty.parse(level, size, size);
                         source = "hrmlab-maze-" + size + "x" + size + "-" + level + "-seed" + seed;
@@ -266,13 +264,13 @@ public final class DatasetCommand implements Runnable {
                     }
                 }
                 org.hrmlab.puzzles.io.AtomicFiles.commit(tmp, out);
-                json.put("kind", k.id());
+                json.put("kind", kind.id());
                 json.put("size", size);
                 json.put("count", count);
                 json.put("seed", seed);
                 json.put("source", source);
                 json.put("out", out.toString());
-                json.set(k == PuzzleKind.SUDOKU ? "effort" : "path_length", stats(ratings));
+                json.set(kind == PuzzleKind.SUDOKU ? "effort" : "path_length", stats(ratings));
                 json.put("seconds", Math.round((System.nanoTime() - t0) / 1e6) / 1e3);
                 return json;
             });

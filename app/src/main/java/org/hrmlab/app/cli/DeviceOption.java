@@ -3,19 +3,21 @@ package org.hrmlab.app.cli;
 import java.io.PrintWriter;
 import org.hrmlab.engine.compute.ComputeDevice;
 import org.hrmlab.engine.compute.DeviceSelection;
+import org.hrmlab.engine.compute.DeviceSpec;
 import org.hrmlab.engine.compute.DeviceUnavailableException;
 import org.hrmlab.engine.compute.Devices;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --device auto|cpu|cuda[:N]}: where the model runs. {@code auto} (the default) takes the GPU when it can be
- * used and otherwise the CPU; the choice, and why, is one line on stderr. A named device that cannot be used is bad
- * input: exit 2 with one line saying what is missing.
+ * used and otherwise the CPU; the choice, and why, is one line on stderr. A value that names no device is a usage
+ * error when the command line is read; a named device that cannot be used is bad input when first used: exit 2 with
+ * one line saying what is missing.
  */
 final class DeviceOption {
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "D",
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "D", converter = OptionConverters.DeviceSpecs.class,
             description = "where the model runs: " + Devices.CHOICES + " (default auto: the GPU when usable)")
-    String device;
+    DeviceSpec device;
 
     private DeviceSelection selection;
 
@@ -23,8 +25,8 @@ final class DeviceOption {
     ComputeDevice resolve(PrintWriter err) {
         if (selection == null) {
             try {
-                selection = Devices.select(device);
-            } catch (DeviceUnavailableException | IllegalArgumentException e) {
+                selection = Devices.resolve(device);
+            } catch (DeviceUnavailableException e) {
                 throw new BadInputException(e.getMessage());
             }
             err.println(selection.line());

@@ -6,9 +6,12 @@ import org.hrmlab.app.puzzle.LabPuzzle;
 
 /** Ordered messages from the engine thread to the FX thread (every one is delivered, unlike frames). */
 public sealed interface EngineEvent {
-    /** A new run started: the timeline restarts at {@code first}, read as {@code reading}. */
-    record RunStarted(int run, LabPuzzle puzzle, InferenceSettings settings, LabFrame first, FrameReading reading)
-            implements EngineEvent {
+    /**
+     * A new run started: the timeline restarts at {@code first}, read as {@code reading}; {@code model} is the model it
+     * runs on (a shipped default model is only known once a puzzle picks it).
+     */
+    record RunStarted(int run, LabPuzzle puzzle, InferenceSettings settings, LabFrame first, FrameReading reading,
+                      ModelInfo model) implements EngineEvent {
     }
 
     /**

@@ -13,7 +13,10 @@ import org.hrmlab.viz.grid.HeatmapData;
  * @param hCycle H cycle inside the segment, from 1
  * @param lStep L step inside the H cycle, from 1 (0 for an H-update)
  * @param decoded the decoded grid in the puzzle's own cell values (see {@code LabPuzzle})
- * @param confidence per-cell probability of the decoded value, same length as {@code decoded}'s cells, or empty
+ * @param confidence per-cell probability of the decoded value (softmax of the logits the decode took its argmax of),
+ *                   same length as {@code decoded}'s cells, or empty
+ * @param stateChange per cell of {@code decoded}, how much the state this update wrote moved ({@link CellChange});
+ *                    {@link CellChange#NONE} at the initial state. Light frames keep it: the board shows it
  * @param zL low-level state {@code [prefix + seqLen, hidden]}; {@link HeatmapData#EMPTY} in a light frame
  * @param zH high-level state, same shape
  * @param residualL {@code ||zL_i - zL_i-1|| / ||zL_i-1||} at an L-update, NaN otherwise
@@ -23,8 +26,9 @@ import org.hrmlab.viz.grid.HeatmapData;
  * @param halted whether the run stopped after this update
  */
 public record LabFrame(int index, UpdateKind kind, int segment, int hCycle, int lStep, CellGrid decoded,
-                       float[] confidence, HeatmapData zL, HeatmapData zH, double residualL, double residualH,
-                       double qHalt, double qContinue, boolean segmentEnd, boolean halted, Verdict verdict) {
+                       float[] confidence, CellChange stateChange, HeatmapData zL, HeatmapData zH,
+                       double residualL, double residualH, double qHalt, double qContinue, boolean segmentEnd,
+                       boolean halted, Verdict verdict) {
 
     public LabFrame {
         Objects.requireNonNull(kind, "kind");
@@ -32,11 +36,24 @@ public record LabFrame(int index, UpdateKind kind, int segment, int hCycle, int 
         Objects.requireNonNull(zL, "zL");
         Objects.requireNonNull(zH, "zH");
         Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(stateChange, "stateChange");
         if (confidence.length != 0 && confidence.length != decoded.size()) {
             throw new IllegalArgumentException("confidence has " + confidence.length + " cells, grid has "
                     + decoded.size());
         }
+        if (!stateChange.isEmpty() && stateChange.size() != decoded.size()) {
+            throw new IllegalArgumentException("state change has " + stateChange.size() + " cells, grid has "
+                    + decoded.size());
+        }
         confidence = confidence.clone();
+    }
+
+    /** A frame without per-cell state change ({@link CellChange#NONE}). */
+    public LabFrame(int index, UpdateKind kind, int segment, int hCycle, int lStep, CellGrid decoded,
+                    float[] confidence, HeatmapData zL, HeatmapData zH, double residualL, double residualH,
+                    double qHalt, double qContinue, boolean segmentEnd, boolean halted, Verdict verdict) {
+        this(index, kind, segment, hCycle, lStep, decoded, confidence, CellChange.NONE, zL, zH, residualL, residualH,
+                qHalt, qContinue, segmentEnd, halted, verdict);
     }
 
     @Override
@@ -49,7 +66,7 @@ public record LabFrame(int index, UpdateKind kind, int segment, int hCycle, int 
         if (zL.isEmpty() && zH.isEmpty()) {
             return this;
         }
-        return new LabFrame(index, kind, segment, hCycle, lStep, decoded, confidence, HeatmapData.EMPTY,
+        return new LabFrame(index, kind, segment, hCycle, lStep, decoded, confidence, stateChange, HeatmapData.EMPTY,
                 HeatmapData.EMPTY, residualL, residualH, qHalt, qContinue, segmentEnd, halted, verdict);
     }
 

@@ -1,6 +1,7 @@
 package org.hrmlab.app.engine;
 
 import org.hrmlab.app.puzzle.LabPuzzle;
+import org.hrmlab.engine.ModelFamily;
 import org.hrmlab.engine.io.ModelInputs;
 
 /**
@@ -11,14 +12,32 @@ import org.hrmlab.engine.io.ModelInputs;
  * @param sha256 the checkpoint file's SHA-256, or null when there is no single file (demo model, per-kind defaults)
  * @param inputs what puzzles the model takes, as far as its file tells; null for the built-in models, which take
  *               whatever the lab shows (the demo model, or one shipped model per kind)
+ * @param family HRM or TRM (null reads as HRM); decides how the lab names the states ({@link #stateNames})
  */
 public record ModelInfo(String name, String source, int hiddenSize, int puzzlePrefix, InferenceSettings defaults,
-                        String sha256, ModelInputs inputs) {
+                        String sha256, ModelInputs inputs, ModelFamily family) {
 
-    /** A model that takes any puzzle the lab shows. */
+    public ModelInfo {
+        if (family == null) {
+            family = ModelFamily.HRM;
+        }
+    }
+
+    /** An HRM whose file tells what puzzles it takes. */
+    public ModelInfo(String name, String source, int hiddenSize, int puzzlePrefix, InferenceSettings defaults,
+                     String sha256, ModelInputs inputs) {
+        this(name, source, hiddenSize, puzzlePrefix, defaults, sha256, inputs, ModelFamily.HRM);
+    }
+
+    /** An HRM that takes any puzzle the lab shows. */
     public ModelInfo(String name, String source, int hiddenSize, int puzzlePrefix, InferenceSettings defaults,
                      String sha256) {
         this(name, source, hiddenSize, puzzlePrefix, defaults, sha256, null);
+    }
+
+    /** @return how the lab names the zL and zH slots for this model: zL/zH, or TRM's z (latent) / y (answer) */
+    public StateNames stateNames() {
+        return StateNames.of(family);
     }
 
     /** @return whether the model takes {@code puzzle} (always, for the built-in models) */

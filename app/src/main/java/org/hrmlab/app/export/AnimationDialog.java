@@ -20,6 +20,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import org.hrmlab.app.inspector.OverlayLayer;
 import org.hrmlab.app.shell.Notices;
 import org.hrmlab.viz.grid.GridTheme;
 
@@ -43,6 +44,7 @@ public final class AnimationDialog {
     private final org.controlsfx.control.RangeSlider range;
     private final Spinner<Integer> fps = new Spinner<>(1, (int) GifAnimationWriter.MAX_FPS, DEFAULT_FPS);
     private final ChoiceBox<Integer> dpi = new ChoiceBox<>();
+    private final ChoiceBox<OverlayLayer> overlay = new ChoiceBox<>();
     private final Label count = new Label();
     private final ProgressBar progress = new ProgressBar(0);
     private final Button export = new Button("Export\u2026");
@@ -54,6 +56,12 @@ public final class AnimationDialog {
      */
     public AnimationDialog(Window owner, AnimationSource source, GridTheme theme, AnimationExporter exporter,
                            Notices notices) {
+        this(owner, source, theme, OverlayLayer.NONE, exporter, notices);
+    }
+
+    /** As above, with the board overlay chosen at first ({@code overlayLayer}: the inspector's). */
+    public AnimationDialog(Window owner, AnimationSource source, GridTheme theme, OverlayLayer overlayLayer,
+                           AnimationExporter exporter, Notices notices) {
         this.source = source;
         this.theme = theme;
         this.exporter = exporter;
@@ -93,6 +101,19 @@ public final class AnimationDialog {
         filter.setValue(FrameFilter.ALL);
         dpi.getItems().setAll(96, 150, 300);
         dpi.setValue(96);
+        overlay.getItems().setAll(OverlayLayer.values());
+        overlay.setValue(overlayLayer);
+        overlay.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(OverlayLayer layer) {
+                return layer == null ? "" : layer.label();
+            }
+
+            @Override
+            public OverlayLayer fromString(String s) {
+                return OverlayLayer.NONE;
+            }
+        });
         for (var s : new Spinner<?>[] {from, to, fps}) {
             s.setEditable(true);
             s.setPrefWidth(90);
@@ -112,6 +133,7 @@ public final class AnimationDialog {
         filter.setId("animation-frames");
         fps.setId("animation-fps");
         dpi.setId("animation-dpi");
+        overlay.setId("animation-overlay");
         count.setId("animation-count");
         export.setId("animation-export");
         stage.setScene(new Scene(layout()));
@@ -134,7 +156,7 @@ public final class AnimationDialog {
         int a = from.getValue();
         int b = Math.max(a, to.getValue());
         return new AnimationSettings(format.getValue(), new FrameSelection(filter.getValue(), a, b), fps.getValue(),
-                dpi.getValue(), theme);
+                dpi.getValue(), theme, overlay.getValue());
     }
 
     /** Starts the export to {@code out} with the current settings (the Export button asks for {@code out}). */
@@ -204,7 +226,7 @@ public final class AnimationDialog {
     private void setRunning(boolean running) {
         export.setDisable(running || count.getText().startsWith("0 "));
         cancel.setText(running ? "Cancel" : "Close");
-        for (var c : new javafx.scene.Node[] {format, filter, from, to, fps, dpi}) {
+        for (var c : new javafx.scene.Node[] {format, filter, from, to, fps, dpi, overlay}) {
             c.setDisable(running || (c == fps && format.getValue() != AnimationFormat.GIF));
         }
     }
@@ -230,6 +252,7 @@ public final class AnimationDialog {
         grid.addRow(row++, new Label(""), count);
         grid.addRow(row++, new Label("Frames per second"), fps);
         grid.addRow(row++, new Label("DPI"), dpi);
+        grid.addRow(row++, new Label("Overlay"), overlay);
         grid.add(progress, 0, row++, 2, 1);
         var buttons = new HBox(8, export, cancel);
         grid.add(buttons, 0, row, 2, 1);

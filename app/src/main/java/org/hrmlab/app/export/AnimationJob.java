@@ -23,7 +23,10 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import org.hrmlab.app.engine.FrameReader;
 import org.hrmlab.app.engine.FrameReading;
 import org.hrmlab.app.engine.LabFrame;
+import org.hrmlab.app.engine.OverlayScale;
+import org.hrmlab.app.inspector.BoardOverlays;
 import org.hrmlab.app.inspector.Boards;
+import org.hrmlab.app.inspector.OverlayLayer;
 
 /**
  * One running animation export (see {@link AnimationExporter}). Progress is observable on the FX thread;
@@ -48,6 +51,8 @@ public final class AnimationJob {
     /** Reads the timeline once, as far as the frame being rendered (frames come in update order). */
     private FrameReader reader;
     private final List<FrameReading> readings = new ArrayList<>();
+    /** The overlay's scale: the whole recorded run's, so every frame is coloured alike. */
+    private final OverlayScale scale;
     private int width;
     private int height;
 
@@ -59,6 +64,7 @@ public final class AnimationJob {
         this.settings = settings;
         this.frames = List.copyOf(frames);
         this.out = out;
+        this.scale = settings.overlay() == OverlayLayer.NONE ? OverlayScale.NONE : OverlayScale.of(source.timeline());
     }
 
     /** The GIF file, or the folder of a PNG sequence. */
@@ -127,7 +133,9 @@ public final class AnimationJob {
             readings.add(reader.next(source.timeline().get(reader.count())));
         }
         var board = Boards.at(source.puzzle(), source.timeline(), readings, frame.index());
-        return GridExporter.render(board, settings.theme(), GridExporter.WIDTH, GridExporter.HEIGHT, settings.dpi());
+        var overlay = BoardOverlays.of(frame, settings.overlay(), scale, source.names());
+        return GridExporter.render(board, overlay, settings.theme(), GridExporter.WIDTH, GridExporter.HEIGHT,
+                settings.dpi());
     }
 
     private void encodeLater(int number, BufferedImage image) {
@@ -157,8 +165,12 @@ public final class AnimationJob {
                 var manifest = dir.resolve(AnimationRecord.MANIFEST);
                 var table = dir.resolve(AnimationRecord.TABLE);
                 AnimationRecord.table(source.puzzle(), frames).write(table);
+                if (settings.overlay() != OverlayLayer.NONE) {
+                    AnimationRecord.overlayTable(frames, settings.overlay(), scale)
+                            .write(dir.resolve(AnimationRecord.OVERLAY_TABLE));
+                }
                 AnimationRecord.manifest(program, source, settings, frames, out.getFileName().toString(), width,
-                        height).write(manifest);
+                        height, scale).write(manifest);
                 result.complete(new AnimationResult(out, frames.size(), width, height, manifest, table));
             });
         }

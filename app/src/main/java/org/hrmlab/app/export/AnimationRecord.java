@@ -6,7 +6,10 @@ import java.util.Map;
 
 import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.engine.LabFrame;
+import org.hrmlab.app.engine.OverlayScale;
 import org.hrmlab.app.engine.UpdateKind;
+import org.hrmlab.app.inspector.BoardOverlays;
+import org.hrmlab.app.inspector.OverlayLayer;
 import org.hrmlab.app.inspector.PlotSet;
 import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.viz.export.CsvTable;
@@ -16,6 +19,7 @@ import org.hrmlab.viz.export.ExportManifest;
 final class AnimationRecord {
     static final String MANIFEST = "manifest.json";
     static final String TABLE = "frames.csv";
+    static final String OVERLAY_TABLE = "overlay.csv";
 
     private AnimationRecord() {
     }
@@ -32,9 +36,25 @@ final class AnimationRecord {
         return table;
     }
 
+    /**
+     * One row per cell of each frame's overlay: frame number, update, kind, row, column, the value and the top of the
+     * scale it was coloured on. Frames without cells (the initial state) have no rows.
+     */
+    static CsvTable overlayTable(List<LabFrame> frames, OverlayLayer layer, OverlayScale scale) {
+        var table = new CsvTable("frame", "update", "kind", "row", "col", "value", "scale_max");
+        for (int i = 0; i < frames.size(); i++) {
+            var f = frames.get(i);
+            var o = BoardOverlays.of(f, layer, scale);
+            for (int c = 0; c < o.rows() * o.cols(); c++) {
+                table.add(i, f.index(), kindName(f.kind()), c / o.cols(), c % o.cols(), o.at(c), o.max());
+            }
+        }
+        return table;
+    }
+
     /** The manifest of an export of {@code frames} from {@code source} into {@code output}. */
     static ExportManifest manifest(String program, AnimationSource source, AnimationSettings settings,
-                                   List<LabFrame> frames, String output, int width, int height) {
+                                   List<LabFrame> frames, String output, int width, int height, OverlayScale scale) {
         var puzzle = source.puzzle();
         Map<String, Object> puzzleEntry = new LinkedHashMap<>();
         puzzleEntry.put("name", puzzle.name());
@@ -63,6 +83,18 @@ final class AnimationRecord {
         export.put("width_px", width);
         export.put("height_px", height);
         export.put("theme", settings.theme().dark() ? "dark" : "light");
+        export.put("overlay", settings.overlay().cliName());
+        if (settings.overlay() != OverlayLayer.NONE) {
+            Map<String, Object> overlay = new LinkedHashMap<>();
+            overlay.put("layer", settings.overlay().cliName());
+            overlay.put("scale", settings.overlay() == OverlayLayer.CONFIDENCE ? "probability, 0 to 1"
+                    : "0 to the largest per-cell change of the recorded run, per update kind");
+            overlay.put("run_scale_max_l", scale.maxL());
+            overlay.put("run_scale_max_h", scale.maxH());
+            overlay.put("colour_map", "viridis");
+            overlay.put("table", OVERLAY_TABLE);
+            export.put("overlay_settings", overlay);
+        }
         return new ExportManifest()
                 .put("program", program)
                 .put("created", java.time.Instant.now().toString())

@@ -11,6 +11,7 @@ import org.hrmlab.app.inspector.BoardCanvas;
 import org.hrmlab.app.inspector.BoardSnapshot;
 import org.hrmlab.app.shell.Notices;
 import org.hrmlab.viz.grid.GridTheme;
+import org.hrmlab.viz.grid.HeatOverlay;
 
 /**
  * Renders boards off screen at a chosen DPI and writes PNGs on a background executor. Drawing happens on the FX
@@ -31,12 +32,18 @@ public final class GridExporter {
 
     /** Draws {@code board} at {@code dpi} (96 = one pixel per point). FX thread. */
     public static BufferedImage render(BoardSnapshot board, GridTheme theme, double width, double height, double dpi) {
+        return render(board, HeatOverlay.NONE, theme, width, height, dpi);
+    }
+
+    /** Draws {@code board} with {@code overlay} and its legend, as the inspector shows them, at {@code dpi}. FX. */
+    public static BufferedImage render(BoardSnapshot board, HeatOverlay overlay, GridTheme theme, double width,
+                                       double height, double dpi) {
         double scale = dpi / 96.0;
         var canvas = new Canvas(Math.round(width * scale), Math.round(height * scale));
         var g = canvas.getGraphicsContext2D();
         g.save();
         g.scale(scale, scale);
-        BoardCanvas.paint(g, width, height, board, theme);
+        BoardCanvas.paint(g, width, height, board, overlay, theme);
         g.restore();
         var image = canvas.snapshot(null, null);
         return SwingFXUtils.fromFXImage(image, null);

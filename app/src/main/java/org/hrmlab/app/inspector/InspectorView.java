@@ -18,17 +18,19 @@ import javafx.scene.layout.VBox;
 
 import org.hrmlab.app.engine.FrameStats;
 import org.hrmlab.app.engine.LabFrame;
+import org.hrmlab.app.engine.StateNames;
 import org.hrmlab.app.shell.ThemeModel;
 import org.hrmlab.viz.fx.SeriesPlot;
 import org.hrmlab.viz.fx.TimelineMarker;
 import org.hrmlab.viz.fx.TimelineScrubber;
 import org.hrmlab.viz.grid.GridTheme;
+import org.hrmlab.viz.grid.HeatOverlay;
 import org.hrmlab.viz.grid.HeatmapData;
 import org.hrmlab.viz.grid.HeatmapView;
 
 /**
- * The inspector screen: the decoded grid on the left; zL/zH heat maps, residual and Q plots, the PCA slot and the
- * participation ratios on the right; the timeline scrubber and the readings below. Everything follows the cursor.
+ * The inspector screen: the decoded grid on the left; zL/zH heat maps (a TRM's z (latent) and y (answer)), residual
+ * and Q plots, the PCA slot and the participation ratios on the right; the timeline scrubber and the readings below. Everything follows the cursor.
  * Only draws: a cursor move repaints the cursor layers, and new updates are appended to the plots and the timeline
  * (the view model's snapshots say what is new), so neither grows with the length of the timeline.
  */
@@ -48,14 +50,19 @@ public final class InspectorView extends BorderPane {
     private final StackPane pcaSlot = new StackPane();
     private final PlaybackClock clock;
     private final NextPulse nextPulse = new NextPulse();
-    private final LatestPerPulse<BoardSnapshot> boardDraws =
-            new LatestPerPulse<>(boardCanvas::show, nextPulse::request);
+    private final LatestPerPulse<BoardView> boardDraws =
+            new LatestPerPulse<>(b -> boardCanvas.show(b.board(), b.overlay()), nextPulse::request);
     private final LatestPerPulse<States> statesDraws = new LatestPerPulse<>(this::showStates, nextPulse::request);
     private final LatestPerPulse<Boolean> timelineDraws = new LatestPerPulse<>(t -> showTimeline(),
             nextPulse::request);
     /** What the plots and the scrubber show, to append only what is new. */
     private PlotSet drawnPlots;
     private List<TimelineMarker> drawnMarkers = List.of();
+    private StateNames names = StateNames.HRM;
+
+    /** The board at the cursor and its overlay, drawn together. */
+    private record BoardView(BoardSnapshot board, HeatOverlay overlay) {
+    }
 
     /** The full frame at the cursor and what the engine side computed from it, drawn together. */
     private record States(LabFrame frame, FrameStats stats) {
@@ -68,6 +75,27 @@ public final class InspectorView extends BorderPane {
         getStyleClass().add("inspector-view");
         createView();
         bindViewModel();
+        vm.modelProperty().addListener((o, was, now) -> renameStates());
+        renameStates();
+    }
+
+    /** Names the states as the loaded model does (zL/zH, or TRM's z (latent) / y (answer)) and redraws their labels. */
+    private void renameStates() {
+        var model = vm.modelProperty().get();
+        names = model == null ? StateNames.HRM : model.stateNames();
+        showStates(new States(vm.statesFrameProperty().get(), vm.statsProperty().get()));
+        drawnPlots = null;
+        showTimeline();
+    }
+
+    /** @return the titles of the two heat maps, zL's then zH's, as shown */
+    List<String> stateTitles() {
+        return List.of(zLTitle.getText(), zHTitle.getText());
+    }
+
+    /** @return the legend names of the residual plot's series */
+    List<String> residualSeriesNames() {
+        return residualPlot.getSeries().stream().map(SeriesPlot.Series::name).toList();
     }
 
     /** Puts the analysis module's PCA chart into its slot. */
@@ -81,7 +109,9 @@ public final class InspectorView extends BorderPane {
 
     private void createView() {
         setTop(new OverridesBar(vm));
-        var boardPane = new StackPane(boardCanvas);
+        var boardStack = new StackPane(boardCanvas);
+        var boardPane = new BorderPane(boardStack);
+        boardPane.setTop(new OverlayChooser(vm.overlayLayerProperty()));
         boardPane.getStyleClass().add("board-pane");
         boardPane.setMinSize(200, 200);
 
@@ -146,7 +176,8 @@ public final class InspectorView extends BorderPane {
     }
 
     private void bindViewModel() {
-        vm.boardProperty().addListener((o, was, now) -> boardDraws.offer(now));
+        vm.boardProperty().addListener((o, was, now) -> boardDraws.offer(boardView()));
+        vm.overlayProperty().addListener((o, was, now) -> boardDraws.offer(boardView()));
         vm.statsProperty().addListener((o, was, now) -> statesDraws.offer(new States(vm.statesFrameProperty().get(),
                 now)));
         vm.readingsProperty().addListener((o, was, now) -> readings.setText(now));
@@ -163,10 +194,14 @@ public final class InspectorView extends BorderPane {
         });
         theme.gridThemeProperty().addListener((o, was, now) -> applyTheme(now));
         applyTheme(theme.getGridTheme());
-        boardCanvas.show(vm.boardProperty().get());
+        boardCanvas.show(vm.boardProperty().get(), vm.overlayProperty().get());
         showStates(new States(vm.statesFrameProperty().get(), vm.statsProperty().get()));
         readings.setText(vm.readingsProperty().get());
         showTimeline();
+    }
+
+    private BoardView boardView() {
+        return new BoardView(vm.boardProperty().get(), vm.overlayProperty().get());
     }
 
     private void listen(ObservableValue<?> value, Runnable action) {
@@ -215,8 +250,8 @@ public final class InspectorView extends BorderPane {
             zLView.show(zL);
             zHView.show(zH);
         }
-        zLTitle.setText(title("zL", zL, zLView));
-        zHTitle.setText(title("zH", zH, zHView));
+        zLTitle.setText(title(names.zL(), zL, zLView));
+        zHTitle.setText(title(names.zH(), zH, zHView));
     }
 
     private static String title(String name, HeatmapData data, HeatmapView view) {
@@ -233,8 +268,9 @@ public final class InspectorView extends BorderPane {
             return;
         }
         prLabel.setText(String.format(Locale.ROOT,
-                "Participation ratio at this update%nPR(zH) %.1f   PR(zL) %.1f   ratio %.2f%nN = %d position vectors,"
-                        + " prefix excluded", s.prH(), s.prL(), s.prH() / s.prL(), s.samples()));
+                "Participation ratio at this update%nPR(%s) %.1f   PR(%s) %.1f   ratio %.2f%nN = %d position vectors,"
+                        + " prefix excluded", names.zHShort(), s.prH(), names.zLShort(), s.prL(), s.prH() / s.prL(),
+                s.samples()));
     }
 
     private void showPlots(PlotSet p, int span) {
@@ -259,8 +295,10 @@ public final class InspectorView extends BorderPane {
         }
         drawnPlots = p;
         residualPlot.setSeries(List.of(
-                new SeriesPlot.Series("zL", SeriesPlot.seriesColor(0), p.residualL().x(), p.residualL().y(), false),
-                new SeriesPlot.Series("zH", SeriesPlot.seriesColor(1), p.residualH().x(), p.residualH().y(), true)));
+                new SeriesPlot.Series(names.zL(), SeriesPlot.seriesColor(0), p.residualL().x(), p.residualL().y(),
+                        false),
+                new SeriesPlot.Series(names.zH(), SeriesPlot.seriesColor(1), p.residualH().x(), p.residualH().y(),
+                        true)));
         qPlot.setSeries(List.of(
                 new SeriesPlot.Series("halt", SeriesPlot.seriesColor(2), p.haltProbability().x(),
                         p.haltProbability().y(), true),

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -19,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -30,6 +32,7 @@ import org.hrmlab.app.engine.FrameStats;
 import org.hrmlab.app.engine.InferenceSettings;
 import org.hrmlab.app.engine.LabFrame;
 import org.hrmlab.app.engine.ModelInfo;
+import org.hrmlab.app.engine.OverlayScale;
 import org.hrmlab.app.engine.PooledStateRecorder;
 import org.hrmlab.app.engine.SnapshotBridge;
 import org.hrmlab.app.engine.StepAction;
@@ -42,15 +45,17 @@ import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.app.shell.Notices;
 import org.hrmlab.engine.io.ModelInputs;
 import org.hrmlab.viz.fx.TimelineMarker;
+import org.hrmlab.viz.grid.HeatOverlay;
 
 /**
  * State and commands of the inspector. One time cursor over the recorded updates drives everything: the board,
  * the frame with hidden states, the plots and the readings. Engine work goes through an {@link EngineRunner};
  * results come back on the FX thread through a {@link SnapshotBridge}, each recorded frame with its
  * {@link FrameReading} made on the engine thread. Nothing here grows with the length of the timeline: a cursor move
- * looks readings up ({@link Boards#at}), and new updates append to the markers and plot data ({@link PlotSet.Builder},
- * {@link TimelineMarkers.Log}), which views observe as immutable snapshots. No nodes here, so tests run without a
- * toolkit (same-thread executors and a fake stepper).
+ * looks readings up ({@link Boards#at}) and builds the board's overlay from values already in the frame
+ * ({@link BoardOverlays}), and new updates append to the markers and plot data ({@link PlotSet.Builder},
+ * {@link TimelineMarkers.Log}) and widen the overlay's scale ({@link OverlayScale#including}), which views observe as
+ * immutable snapshots. No nodes here, so tests run without a toolkit (same-thread executors and a fake stepper).
  */
 public final class InspectorViewModel implements AutoCloseable {
     // Properties
@@ -70,6 +75,9 @@ public final class InspectorViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<LabFrame> statesFrame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FrameStats> stats = new ReadOnlyObjectWrapper<>(FrameStats.NONE);
     private final ReadOnlyObjectWrapper<BoardSnapshot> board = new ReadOnlyObjectWrapper<>(new BoardSnapshot.Empty());
+    private final ObjectProperty<OverlayLayer> overlayLayer = new SimpleObjectProperty<>(OverlayLayer.NONE);
+    private final ReadOnlyObjectWrapper<HeatOverlay> overlay = new ReadOnlyObjectWrapper<>(HeatOverlay.NONE);
+    private OverlayScale overlayScale = OverlayScale.NONE;
     private final ReadOnlyObjectWrapper<List<TimelineMarker>> markers = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<PlotSet> plots = new ReadOnlyObjectWrapper<>(PlotSet.EMPTY);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -118,6 +126,7 @@ public final class InspectorViewModel implements AutoCloseable {
         this.runner = new EngineRunner(new PooledStateRecorder(port, pcaService::offer), engineExecutor, bridge);
         this.model.set(port.model());
         cursor.addListener((o, was, now) -> cursorMoved());
+        overlayLayer.addListener((o, was, now) -> refreshOverlay());
         runner.useDevice("auto");
     }
 
@@ -170,6 +179,21 @@ public final class InspectorViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<BoardSnapshot> boardProperty() {
         return board.getReadOnlyProperty();
+    }
+
+    /** What the board's heat overlay shows; {@link OverlayLayer#NONE} by default. */
+    public ObjectProperty<OverlayLayer> overlayLayerProperty() {
+        return overlayLayer;
+    }
+
+    /** The board's overlay at the cursor ({@link HeatOverlay#NONE} when the layer is none). */
+    public ReadOnlyObjectProperty<HeatOverlay> overlayProperty() {
+        return overlay.getReadOnlyProperty();
+    }
+
+    /** The state-change scale of the current run: the largest per-cell change so far, per update kind. */
+    public OverlayScale getOverlayScale() {
+        return overlayScale;
     }
 
     /** The timeline's marks: an immutable {@link TimelineMarkers.Snapshot}, a longer one as the run grows. */
@@ -374,6 +398,7 @@ public final class InspectorViewModel implements AutoCloseable {
     private void apply(EngineEvent event) {
         if (event instanceof EngineEvent.RunStarted e) {
             run = e.run();
+            model.set(e.model());
             puzzle.set(e.puzzle());
             settings.set(e.settings());
             halted.set(false);
@@ -381,6 +406,7 @@ public final class InspectorViewModel implements AutoCloseable {
             stats.set(FrameStats.NONE);
             timeline.setAll(List.of(e.first()));
             frameReadings.clear();
+            overlayScale = OverlayScale.NONE;
             markerLog = new TimelineMarkers.Log();
             plotLog = new PlotSet.Builder();
             record(e.first(), e.reading());
@@ -452,12 +478,15 @@ public final class InspectorViewModel implements AutoCloseable {
         statesFrame.set(null);
         stats.set(FrameStats.NONE);
         timeline.clear();
+        overlayScale = OverlayScale.NONE;
         refreshTimeline();
         cursor.set(-1);
     }
 
     private void appendRecorded(EngineEvent.Recorded e) {
         boolean following = cursor.get() == timeline.size() - 1;
+        int cursorBefore = cursor.get();
+        var scaleBefore = overlayScale;
         timeline.addAll(e.frames());
         for (int i = 0; i < e.frames().size(); i++) {
             record(e.frames().get(i), e.readings().get(i));
@@ -471,11 +500,15 @@ public final class InspectorViewModel implements AutoCloseable {
         } else if (following) {
             cursor.set(timeline.size() - 1);
         }
+        if (cursor.get() == cursorBefore && !overlayScale.equals(scaleBefore)) {
+            refreshOverlay();
+        }
     }
 
     /** Appends one new update's reading, marks and plot points (constant work). */
     private void record(LabFrame frame, FrameReading reading) {
         frameReadings.add(reading);
+        overlayScale = overlayScale.including(frame);
         markerLog.add(frame);
         plotLog.add(frame, reading.accuracy());
     }
@@ -490,18 +523,25 @@ public final class InspectorViewModel implements AutoCloseable {
         if (c < 0 || c >= timeline.size()) {
             cursorFrame.set(null);
             board.set(new BoardSnapshot.Empty());
+            overlay.set(HeatOverlay.NONE);
             readings.set("");
             return;
         }
         var frame = timeline.get(c);
         cursorFrame.set(frame);
         var snapshot = Boards.at(puzzle.get(), timeline, frameReadings, c);
+        overlay.set(BoardOverlays.of(frame, overlayLayer.get(), overlayScale, model.get().stateNames()));
         board.set(snapshot);
-        readings.set(FrameReadings.describe(frame, timeline.size(), snapshot));
+        readings.set(FrameReadings.describe(frame, timeline.size(), snapshot, model.get().stateNames()));
         var shown = statesFrame.get();
         if (shown == null || shown.index() != c) {
             runner.seek(c);
         }
+    }
+
+    private void refreshOverlay() {
+        overlay.set(BoardOverlays.of(cursorFrame.get(), overlayLayer.get(), overlayScale,
+                model.get().stateNames()));
     }
 
     private int nextIndex(StepAction action) {

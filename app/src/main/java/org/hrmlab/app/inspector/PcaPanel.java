@@ -29,6 +29,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
 
+import org.hrmlab.app.engine.StateNames;
 import org.hrmlab.app.engine.TrajectoryPca;
 import org.hrmlab.app.shell.ThemeModel;
 import org.hrmlab.viz.fx.PathProgressLayer;
@@ -37,7 +38,7 @@ import org.hrmlab.viz.plot.TrajectoryChart;
 import org.jfree.chart.ChartRenderingInfo;
 
 /**
- * The inspector's live PCA panel: the current run's zH or zL trajectory (a toggle) on its first two principal
+ * The inspector's live PCA panel: the current run's zH or zL trajectory (a toggle; a TRM's y and z) on its first two principal
  * components, the path up to the time cursor drawn strong, segment ends marked, the cursor's point ringed, and a
  * caption with the explained variance and what was fitted. The chart of the whole path is drawn into an image on a
  * thread of its own ({@value #RENDER_THREAD}) when the fit, the latent, the theme or the size change, so its cost,
@@ -55,8 +56,8 @@ public final class PcaPanel extends BorderPane {
     });
 
     /** What to draw (latest wins): a fit's latent in a theme at a size, numbered on the FX thread. */
-    private record Request(long number, TrajectoryPca pca, String latent, GridTheme theme, double width,
-                           double height, double scale) {
+    private record Request(long number, TrajectoryPca pca, String latent, StateNames names, GridTheme theme,
+                           double width, double height, double scale) {
     }
 
     private final InspectorViewModel vm;
@@ -79,6 +80,7 @@ public final class PcaPanel extends BorderPane {
     private TrajectoryChart drawing;
     private TrajectoryPca drawingPca;
     private String drawingLatent;
+    private StateNames drawingNames;
 
     /**
      * @param vm       the inspector (its PCA result and cursor)
@@ -135,6 +137,11 @@ public final class PcaPanel extends BorderPane {
         setPadding(new Insets(2));
 
         vm.pcaProperty().addListener((o, was, now) -> showFit());
+        vm.modelProperty().addListener((o, was, now) -> {
+            nameToggles();
+            showFit();
+        });
+        nameToggles();
         vm.cursorProperty().addListener((o, was, now) -> showCursor());
         theme.gridThemeProperty().addListener((o, was, now) -> {
             this.theme = now;
@@ -142,6 +149,19 @@ public final class PcaPanel extends BorderPane {
         });
         this.theme = theme.getGridTheme();
         showFit();
+    }
+
+    /** Labels the toggles as the loaded model names its states (zH/zL, or TRM's y (answer) / z (latent)). */
+    private void nameToggles() {
+        StateNames names = names();
+        for (var toggle : latents.getToggles()) {
+            ((ToggleButton) toggle).setText(names.name((String) toggle.getUserData()));
+        }
+    }
+
+    private StateNames names() {
+        var model = vm.modelProperty().get();
+        return model == null ? StateNames.HRM : model.stateNames();
     }
 
     /** @return the latent shown, {@code "zH"} or {@code "zL"} */
@@ -174,7 +194,7 @@ public final class PcaPanel extends BorderPane {
 
     private void showFit() {
         TrajectoryPca pca = vm.pcaProperty().get();
-        caption.setText(PcaChartData.caption(pca));
+        caption.setText(PcaChartData.caption(pca, names()));
         caption.setTooltip(pca.fitted() ? new javafx.scene.control.Tooltip(pca.fitLabel()) : null);
         export.setDisable(!pca.fitted());
         if (!pca.fitted()) {
@@ -200,7 +220,7 @@ public final class PcaPanel extends BorderPane {
         }
         double scale = getScene() == null || getScene().getWindow() == null ? 1
                 : Math.max(1, getScene().getWindow().getOutputScaleX());
-        pending.set(new Request(++requested, pca, shownLatent(), theme, w, h, scale));
+        pending.set(new Request(++requested, pca, shownLatent(), names(), theme, w, h, scale));
         if (scheduled.compareAndSet(false, true)) {
             try {
                 RENDERER.execute(this::render);
@@ -218,10 +238,12 @@ public final class PcaPanel extends BorderPane {
             return;
         }
         try {
-            if (drawing == null || drawingPca != r.pca() || !drawingLatent.equals(r.latent())) {
-                drawing = new TrajectoryChart(PcaChartData.of(r.pca(), r.latent()));
+            if (drawing == null || drawingPca != r.pca() || !drawingLatent.equals(r.latent())
+                    || drawingNames != r.names()) {
+                drawing = new TrajectoryChart(PcaChartData.of(r.pca(), r.latent(), r.names()));
                 drawingPca = r.pca();
                 drawingLatent = r.latent();
+                drawingNames = r.names();
             }
             var c = drawing;
             c.useCompactStyle(awt(r.theme().background()), awt(r.theme().cell()), awt(r.theme().gridLine()),

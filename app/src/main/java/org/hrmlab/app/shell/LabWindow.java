@@ -44,6 +44,8 @@ public final class LabWindow extends StackPane {
     private final Tab inspectorTab;
     private final Tab editorTab;
     private final InspectorView inspectorView;
+    private final Tab compareTab;
+    private final org.hrmlab.app.compare.CompareView compareView;
 
     public LabWindow(LabContext ctx) {
         this.ctx = ctx;
@@ -52,11 +54,19 @@ public final class LabWindow extends StackPane {
         inspectorView.setPcaPanel(new PcaPanel(ctx.inspector(), ctx.theme(), this::exportPca));
         inspectorTab = tab("Inspector", "tab-inspector", inspectorView);
         editorTab = tab("Puzzle editor", "tab-editor", new PuzzleEditorView(ctx.editor(), ctx.theme()));
-        var trainingTab = tab("Training", "tab-training", new TrainingView(ctx.training(), ctx.theme()));
+        var trainingTab = tab("Training", "tab-training", new TrainingView(ctx.training(), ctx.newRun(), ctx.theme()));
         var datasetsTab = tab("Puzzles", "tab-puzzles",
                 new DatasetBrowserView(ctx.library(), this::inspect, this::edit, this::choosePuzzleFile,
                         this::choosePuzzleFolder));
-        tabs.getTabs().addAll(inspectorTab, editorTab, trainingTab, datasetsTab);
+        compareView = new org.hrmlab.app.compare.CompareView(ctx.compare(), ctx.theme(),
+                () -> ctx.library().recent().models(), ctx.notices());
+        compareTab = tab("Compare", "tab-compare", compareView);
+        tabs.getTabs().addAll(inspectorTab, editorTab, trainingTab, datasetsTab, compareTab);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now == compareTab) {
+                compareView.activate();
+            }
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         var main = new BorderPane(tabs);
         main.setTop(menuBar());
@@ -195,13 +205,18 @@ public final class LabWindow extends StackPane {
         for (int dpi : new int[] {96, 150, 300}) {
             exportPng.getItems().add(item(dpi + " DPI\u2026", () -> exportPng(dpi)));
         }
+        var exportOverlay = new Menu("Export board overlay (PNG, SVG, PDF, data)");
+        exportOverlay.setId("export-overlay");
+        for (int dpi : new int[] {96, 150, 300}) {
+            exportOverlay.getItems().add(item(dpi + " DPI\u2026", () -> exportOverlay(dpi)));
+        }
         var exportSeq = item("Export animation (GIF or PNG sequence)\u2026", this::exportAnimation);
         exportSeq.setId("export-animation");
         var quit = item("Quit", () -> getScene().getWindow().hide());
         var openPuzzles = item("Open puzzle file\u2026", this::choosePuzzleFile);
         var file = new Menu("File", null, openCheckpoint, openPuzzles, recentMenu(), samples, editCurrent,
                 new javafx.scene.control.SeparatorMenuItem(),
-                exportPng, exportSeq, new javafx.scene.control.SeparatorMenuItem(), quit);
+                exportPng, exportOverlay, exportSeq, new javafx.scene.control.SeparatorMenuItem(), quit);
         var run = new Menu("Run", null,
                 item("L-update\t\u2192", () -> vm.forward(StepAction.L_UPDATE)),
                 item("To next H-update\tShift+\u2192", () -> vm.forward(StepAction.H_UPDATE)),
@@ -214,7 +229,8 @@ public final class LabWindow extends StackPane {
         var dark = new CheckMenuItem("Dark theme");
         dark.setId("dark-theme");
         dark.selectedProperty().addListener((o, was, now) -> ctx.theme().setDark(now));
-        var view = new Menu("View", null, dark);
+        var view = new Menu("View", null, dark,
+                item("Compare two models\u2026", () -> tabs.getSelectionModel().select(compareTab)));
         var help = new Menu("Help", null, item("Keyboard shortcuts", this::showShortcuts));
         var bar = new MenuBar(file, run, view, help);
         bar.setId("menu-bar");
@@ -222,6 +238,10 @@ public final class LabWindow extends StackPane {
     }
 
     private void keyPressed(KeyEvent e) {
+        if (tabs.getSelectionModel().getSelectedItem() == compareTab) {
+            compareView.keyPressed(e);
+            return;
+        }
         if (tabs.getSelectionModel().getSelectedItem() != inspectorTab) {
             return;
         }
@@ -269,14 +289,29 @@ public final class LabWindow extends StackPane {
         }
     }
 
+    private void exportOverlay(int dpi) {
+        var snapshot = org.hrmlab.app.export.OverlaySnapshot.ofInspector(ctx.inspector());
+        if (snapshot == null) {
+            ctx.notices().error("nothing to export: run a puzzle and choose an overlay above the board (state change "
+                    + "or confidence)");
+            return;
+        }
+        var chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Folder for the overlay of update " + snapshot.frame().index() + " (" + dpi + " DPI)");
+        var d = chooser.showDialog(getScene().getWindow());
+        if (d != null) {
+            ctx.overlayExporter().export(snapshot, ctx.theme().getGridTheme(), dpi, d.toPath());
+        }
+    }
+
     private void exportAnimation() {
         var source = AnimationSource.ofInspector(ctx.inspector());
         if (source == null) {
             ctx.notices().error("nothing to export: load a puzzle and step it first");
             return;
         }
-        new AnimationDialog(getScene().getWindow(), source, ctx.theme().getGridTheme(), ctx.animations(),
-                ctx.notices()).show();
+        new AnimationDialog(getScene().getWindow(), source, ctx.theme().getGridTheme(),
+                ctx.inspector().overlayLayerProperty().get(), ctx.animations(), ctx.notices()).show();
     }
 
     /** Writes every recorded update as {@code dir/frame_0000.png ...} with manifest.json and frames.csv. */

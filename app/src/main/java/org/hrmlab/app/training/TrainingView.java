@@ -22,23 +22,36 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
 import org.hrmlab.app.shell.ThemeModel;
+import org.hrmlab.app.training.newrun.NewRunView;
+import org.hrmlab.app.training.newrun.NewRunViewModel;
 import org.hrmlab.engine.train.TrainingEvent;
 import org.hrmlab.viz.fx.SeriesPlot;
 
 /**
  * The training screen: choose config and folder, start/stop/resume the child run, watch its progress (step / total,
- * a progress bar and the ETA) and curves.
+ * a progress bar and the ETA) and curves; or "New training run…", which makes the dataset and config first
+ * ({@link NewRunView}) and starts the run here.
  */
 public final class TrainingView extends BorderPane {
     private final TrainingViewModel vm;
+    private final NewRunViewModel newRun;
     private final ThemeModel theme;
     private final SeriesPlot lossPlot = new SeriesPlot();
     private final SeriesPlot accuracyPlot = new SeriesPlot();
     private final TextField configField = new TextField();
     private final TextField outField = new TextField();
+    private final HBox plots = new HBox(12, lossPlot, accuracyPlot);
+    private VBox controls;
+    private NewRunView newRunView;
 
-    public TrainingView(TrainingViewModel vm, ThemeModel theme) {
+    /**
+     * @param vm     the run
+     * @param newRun the "New training run" wizard, which hands its run to {@code vm}
+     * @param theme  the plots' colours
+     */
+    public TrainingView(TrainingViewModel vm, NewRunViewModel newRun, ThemeModel theme) {
         this.vm = vm;
+        this.newRun = newRun;
         this.theme = theme;
         getStyleClass().add("training-view");
         createView();
@@ -62,6 +75,7 @@ public final class TrainingView extends BorderPane {
         GridPane.setHgrow(configField, Priority.ALWAYS);
         GridPane.setHgrow(outField, Priority.ALWAYS);
 
+        var newRunButton = button("New training run\u2026", "train-new", this::showNewRun);
         var start = button("Start", "train-start", vm::start);
         start.getStyleClass().add(Styles.ACCENT);
         var stop = button("Stop", "train-stop", vm::stop);
@@ -71,10 +85,11 @@ public final class TrainingView extends BorderPane {
         var openOther = button("Open checkpoint\u2026", "train-open", this::chooseCheckpoint);
         var active = Bindings.createBooleanBinding(vm::isActive, vm.stateProperty());
         start.disableProperty().bind(active);
+        newRunButton.disableProperty().bind(active);
         resume.disableProperty().bind(active);
         stop.disableProperty().bind(active.not());
         openLatest.disableProperty().bind(vm.latestCheckpointProperty().isNull());
-        var buttons = new HBox(8, start, stop, resume, openLatest, openOther);
+        var buttons = new HBox(8, newRunButton, start, stop, resume, openLatest, openOther);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         var progress = new ProgressBar();
@@ -102,16 +117,36 @@ public final class TrainingView extends BorderPane {
                 javafx.css.PseudoClass.getPseudoClass("crashed"), now == TrainingViewModel.State.CRASHED));
         status.getStyleClass().add("train-status");
 
-        var top = new VBox(10, form, buttons, progressRow, status);
-        top.setPadding(new Insets(16));
-        setTop(top);
+        controls = new VBox(10, form, buttons, progressRow, status);
+        controls.setPadding(new Insets(16));
+        setTop(controls);
         lossPlot.setTitle("Loss (log)");
         lossPlot.setLogY(true);
         accuracyPlot.setTitle("Accuracy (train window; eval dots)");
-        var plots = new HBox(12, lossPlot, accuracyPlot);
         HBox.setHgrow(lossPlot, Priority.ALWAYS);
         HBox.setHgrow(accuracyPlot, Priority.ALWAYS);
         plots.setPadding(new Insets(0, 16, 16, 16));
+        setCenter(plots);
+        newRun.phaseProperty().addListener((o, was, now) -> {
+            if (now == NewRunViewModel.Phase.STARTED) {
+                showRun();
+            }
+        });
+    }
+
+    private void showNewRun() {
+        if (newRun.getPhase() == NewRunViewModel.Phase.STARTED) {
+            newRun.back();
+        }
+        if (newRunView == null) {
+            newRunView = new NewRunView(newRun, this::showRun);
+        }
+        setTop(null);
+        setCenter(newRunView);
+    }
+
+    private void showRun() {
+        setTop(controls);
         setCenter(plots);
     }
 

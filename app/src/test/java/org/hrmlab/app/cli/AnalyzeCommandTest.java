@@ -18,7 +18,6 @@ import org.hrmlab.puzzles.io.Npy;
 import org.hrmlab.puzzles.io.NpyArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AnalyzeCommandTest {
     private static final Path GOLDEN = TestData.SUDOKU_SMALL.resolve("golden");
@@ -30,7 +29,7 @@ class AnalyzeCommandTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = new CommandLine(new HrmLabCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        int status = HrmLabCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute(args);
         return new Run(status, out.toString(), err.toString());
     }

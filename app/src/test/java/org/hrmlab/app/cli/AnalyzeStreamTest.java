@@ -66,4 +66,14 @@ class AnalyzeStreamTest {
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().contains("use traces"), run.err());
     }
+
+    @Test
+    void aMissingDatasetIsOneLineNamingIt() {
+        Path missing = dir.resolve("no-such-dataset");
+        CliRun run = CliRun.of("analyze", "--stream", "--checkpoint", MODEL, "--dataset", missing.toString(),
+                "--out", dir.resolve("o").toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().filter(l -> !l.startsWith("device:")).count(), run.err());
+        assertTrue(run.err().contains(missing.toString()), run.err());
+    }
 }

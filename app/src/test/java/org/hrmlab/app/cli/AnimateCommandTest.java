@@ -94,6 +94,45 @@ class AnimateCommandTest {
     }
 
     @Test
+    void anOverlayIsDrawnOnEveryFrameAndItsValuesWrittenBeside() throws Exception {
+        Path plain = dir.resolve("plain");
+        Path heat = dir.resolve("heat");
+        String[] common = {"--checkpoint", CKPT.toString(), "--puzzle", PUZZLE, "--segments", "1", "--frames",
+            "h", "--format", "png"};
+        CliRun a = CliRun.of(concat(common, "--out", plain.toString()));
+        assertEquals(0, a.exitCode(), a.err());
+        CliRun b = CliRun.of(concat(common, "--out", heat.toString(), "--overlay", "change"));
+        assertEquals(0, b.exitCode(), b.err());
+        assertEquals("change", Json.MAPPER.readTree(b.out()).get("overlay").asText());
+        assertFalse(Files.exists(plain.resolve("overlay.csv")), "no overlay, no overlay table");
+
+        JsonNode manifest = Json.MAPPER.readTree(heat.resolve("manifest.json").toFile());
+        JsonNode overlay = manifest.get("settings").get("overlay_settings");
+        assertEquals("change", manifest.get("settings").get("overlay").asText());
+        assertTrue(overlay.get("run_scale_max_h").asDouble() > 0, overlay.toString());
+        List<String> rows = Files.readAllLines(heat.resolve("overlay.csv"));
+        assertEquals("frame,update,kind,row,col,value,scale_max", rows.get(0));
+        assertEquals(1 + 2 * 81, rows.size(), "two H-updates of 81 cells; the initial state has no change");
+        assertTrue(rows.get(1).startsWith("1,3,H,0,0,"), rows.get(1));
+        double top = overlay.get("run_scale_max_h").asDouble();
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cell = row.split(",");
+            double v = Double.parseDouble(cell[5]);
+            assertTrue(v >= 0 && v <= top + 1e-6, row);
+            assertEquals(top, Double.parseDouble(cell[6]), 1e-6, "every frame on the run's one scale");
+        }
+        BufferedImage without = ImageIO.read(plain.resolve("frame_0001.png").toFile());
+        BufferedImage with = ImageIO.read(heat.resolve("frame_0001.png").toFile());
+        int changed = 0;
+        for (int y = 0; y < with.getHeight(); y++) {
+            for (int x = 0; x < with.getWidth(); x++) {
+                changed += with.getRGB(x, y) != without.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertTrue(changed > with.getWidth() * with.getHeight() / 3, "the overlay covers the board: " + changed);
+    }
+
+    @Test
     void aMissingCheckpointExitsWithStatusTwoAndOneLineNamingIt() throws Exception {
         Path missing = dir.resolve("no-such-model.safetensors");
         Path gif = dir.resolve("x.gif");
@@ -121,12 +160,12 @@ class AnimateCommandTest {
     @Test
     void badSettingsExitWithStatusTwoBeforeAnythingRuns() {
         for (String[] bad : new String[][] {{"--frames", "odd"}, {"--fps", "0"}, {"--dpi", "5000"},
-            {"--decode", "sideways"}, {"--from", "9", "--to", "3"}}) {
+            {"--decode", "sideways"}, {"--from", "9", "--to", "3"}, {"--overlay", "heat"}}) {
             CliRun run = CliRun.of(concat(new String[] {"--checkpoint", CKPT.toString(), "--puzzle", PUZZLE,
                 "--out", dir.resolve("y.gif").toString()}, bad));
             assertEquals(2, run.exitCode(), String.join(" ", bad) + ": " + run.err());
             assertEquals(1, run.err().strip().lines().count(), run.err());
-            assertTrue(run.err().startsWith("hrmlab animate: --"), run.err());
+            assertTrue(run.err().startsWith("hrmlab animate: ") && run.err().contains(bad[0]), run.err());
         }
     }
 

@@ -29,7 +29,7 @@ class DatasetCommandTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new HrmLabCommand());
+        CommandLine cl = HrmLabCommand.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int status = cl.execute(args);

@@ -62,4 +62,41 @@ class TrmCommandsTest {
         assertEquals(9, Json.MAPPER.readTree(run.out()).get("recorded_updates").asInt());
         assertTrue(Files.size(gif) > 0);
     }
+
+    @Test
+    void trainsATrmWhoseCheckpointTracesAndEvaluatesAsATrm() throws Exception {
+        org.hrmlab.app.training.TinyTrainingRun.writeDataset(dir.resolve("data"));
+        Path yaml = dir.resolve("trm.yaml");
+        Files.writeString(yaml, """
+                data_path: data
+                arch: {name: recursive_reasoning.trm@TinyRecursiveReasoningModel_ACTV1, hidden_size: 16, num_heads: 2,
+                       expansion: 2, L_layers: 2, H_cycles: 2, L_cycles: 2, halt_max_steps: 2, puzzle_emb_ndim: 16,
+                       puzzle_emb_len: 2}
+                global_batch_size: 2
+                epochs: 2
+                lr_warmup_steps: 1
+                ema: true
+                seed: 1
+                """);
+        CliRun train = CliRun.of("train", "--config", yaml.toString(), "--out", dir.resolve("run").toString());
+        assertEquals(0, train.exitCode(), train.err());
+        Path ckpt = dir.resolve("run/checkpoints/step_4.safetensors");
+
+        Path tokens = dir.resolve("tokens.npy");
+        org.hrmlab.puzzles.io.Npy.write(tokens, org.hrmlab.puzzles.io.NpyArray.ofInts(new int[] {2, 3, 4, 2}, 4));
+        CliRun trace = CliRun.of("trace", "--checkpoint", ckpt.toString(), "--tokens", tokens.toString(),
+                "--puzzle-id", "1", "--segments", "1", "--out", dir.resolve("trace").toString());
+        assertEquals(0, trace.exitCode(), trace.err());
+        // one segment: H_cycles 2 x (L_cycles 2 latent updates + 1 answer update)
+        assertEquals(6, Json.MAPPER.readTree(trace.out()).get("steps").asInt());
+
+        CliRun eval = CliRun.of("eval", "--checkpoint", ckpt.toString(), "--dataset", dir.resolve("data").toString(),
+                "--halt-on-q");
+        assertEquals(0, eval.exitCode(), eval.err());
+        assertEquals(4, Json.MAPPER.readTree(eval.out()).get("count").asInt());
+        CliRun info = CliRun.of("import", "--checkpoint", ckpt.toString(), "--out", dir.resolve("copy.safetensors")
+                .toString());
+        assertEquals(0, info.exitCode(), info.err());
+        assertEquals("trm", Json.MAPPER.readTree(info.out()).get("config").get("family").asText());
+    }
 }

@@ -1,5 +1,6 @@
 package org.hrmlab.app.inspector;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -18,6 +19,7 @@ import org.hrmlab.app.puzzle.SamplePuzzles;
 import org.hrmlab.app.shell.Notice;
 import org.hrmlab.app.shell.Notices;
 import org.hrmlab.viz.fx.TimelineMarker;
+import org.hrmlab.viz.grid.HeatOverlay;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -175,5 +177,66 @@ class InspectorViewModelTest {
         assertEquals(7, early.board().predicted().cols(), "starts one column too wide");
         vm.runToHalt();
         assertEquals(0, ((BoardSnapshot.Arc) vm.boardProperty().get()).distance());
+    }
+
+    @Test
+    void theOverlayFollowsTheCursorOnTheRunsScale() {
+        assertEquals(HeatOverlay.NONE, vm.overlayProperty().get(), "off by default");
+        vm.overlayLayerProperty().set(OverlayLayer.STATE_CHANGE);
+        assertTrue(vm.overlayProperty().get().isEmpty(), "the initial state has no change");
+        vm.runToHalt();
+        int last = vm.timeline().size() - 1;
+        float maxL = 0;
+        for (var f : vm.timeline()) {
+            if (f.kind() == UpdateKind.L) {
+                maxL = Math.max(maxL, f.stateChange().max());
+            }
+        }
+        assertEquals(maxL, vm.getOverlayScale().maxL());
+        vm.seek(1);
+        var frame = vm.cursorFrameProperty().get();
+        var overlay = vm.overlayProperty().get();
+        assertEquals(UpdateKind.L, frame.kind());
+        assertArrayEquals(frame.stateChange().values(), overlay.values());
+        assertEquals(maxL, overlay.max(), "the whole run's largest zL change, also at update 1");
+        vm.overlayLayerProperty().set(OverlayLayer.CONFIDENCE);
+        assertArrayEquals(frame.confidence(), vm.overlayProperty().get().values());
+        vm.seek(last);
+        assertArrayEquals(vm.cursorFrameProperty().get().confidence(), vm.overlayProperty().get().values());
+        vm.overlayLayerProperty().set(OverlayLayer.NONE);
+        assertEquals(HeatOverlay.NONE, vm.overlayProperty().get());
+        vm.loadPuzzle(SamplePuzzles.sudoku());
+        assertEquals(org.hrmlab.app.engine.OverlayScale.NONE, vm.getOverlayScale(), "a new run, a new scale");
+    }
+
+    @Test
+    void aGrowingScaleRecoloursTheBoardAtAnEarlierCursor() {
+        var engine = new java.util.ArrayDeque<Runnable>();
+        var queued = new InspectorViewModel(new FakeStepper(0, 32), engine::add, Runnable::run, notices);
+        queued.overlayLayerProperty().set(OverlayLayer.STATE_CHANGE);
+        queued.loadPuzzle(SamplePuzzles.sudoku());
+        drain(engine);
+        queued.forward(StepAction.L_UPDATE);
+        drain(engine);
+        queued.forward(StepAction.L_UPDATE);
+        drain(engine);
+        queued.seek(1);
+        drain(engine);
+        assertEquals(3, queued.timeline().size());
+        double before = queued.overlayProperty().get().max();
+        queued.runToHalt();
+        queued.seek(1);
+        drain(engine);
+        assertEquals(1, queued.getCursor(), "the cursor stayed while the run grew");
+        assertTrue(queued.getOverlayScale().maxL() > before, "the run's later updates moved more");
+        assertEquals(queued.getOverlayScale().maxL(), queued.overlayProperty().get().max(),
+                "the board at the cursor is recoloured on the new scale");
+        queued.close();
+    }
+
+    private static void drain(java.util.Deque<Runnable> engine) {
+        for (Runnable r = engine.poll(); r != null; r = engine.poll()) {
+            r.run();
+        }
     }
 }

@@ -18,6 +18,7 @@ import javafx.stage.Stage;
 import org.hrmlab.app.shell.FxTestSupport;
 import org.hrmlab.app.shell.Notices;
 import org.hrmlab.app.shell.ThemeModel;
+import org.hrmlab.app.training.newrun.NewRunViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,7 +44,7 @@ class TrainingScreenRealRunTest {
     @Start
     void start(Stage stage) {
         vm = new TrainingViewModel(TrainingCommand.hrmlab(), io, Platform::runLater, new Notices(), p -> { });
-        view = new TrainingView(vm, new ThemeModel());
+        view = new TrainingView(vm, new NewRunViewModel(vm, io, Platform::runLater), new ThemeModel());
         stage.setScene(new Scene(view, 1100, 640));
         stage.show();
     }

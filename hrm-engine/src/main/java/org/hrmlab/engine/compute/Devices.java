@@ -25,11 +25,19 @@ public final class Devices {
      * @throws IllegalArgumentException for a spec that names no device kind
      */
     public static DeviceSelection select(String spec) {
-        String s = spec == null ? "auto" : spec.trim().toLowerCase(Locale.ROOT);
-        if (s.equals("cpu")) {
+        return resolve(DeviceSpec.parse(spec));
+    }
+
+    /**
+     * @param spec what the user asked for
+     * @return the device and a line saying which and why
+     * @throws DeviceUnavailableException when an explicitly named device cannot be used (one line)
+     */
+    public static DeviceSelection resolve(DeviceSpec spec) {
+        if (spec.equals(DeviceSpec.CPU)) {
             return new DeviceSelection(ComputeDevice.CPU, "device: " + ComputeDevice.CPU.description());
         }
-        if (s.equals("auto")) {
+        if (spec.auto()) {
             try {
                 ComputeDevice gpu = open("cuda", 0);
                 return new DeviceSelection(gpu, "device: " + gpu.description());
@@ -37,23 +45,7 @@ public final class Devices {
                 return new DeviceSelection(ComputeDevice.CPU, "device: cpu (no usable GPU: " + e.getMessage() + ")");
             }
         }
-        int colon = s.indexOf(':');
-        String kind = colon < 0 ? s : s.substring(0, colon);
-        int ordinal = 0;
-        if (colon >= 0) {
-            try {
-                ordinal = Integer.parseInt(s.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                ordinal = -1;
-            }
-            if (ordinal < 0) {
-                throw new IllegalArgumentException("device '" + spec + "': the GPU number must be 0, 1, ...");
-            }
-        }
-        if (!kind.equals("cuda")) {
-            throw new IllegalArgumentException("device '" + spec + "' is not one of " + CHOICES);
-        }
-        ComputeDevice d = open(kind, ordinal);
+        ComputeDevice d = open(spec.kind(), spec.ordinal());
         return new DeviceSelection(d, "device: " + d.description());
     }
 

@@ -101,9 +101,13 @@ public final class AttentionBlock {
      *
      * @param dy   {@code [N, D]} d loss / d output; replaced by d loss / d input
      * @param act  the activations its {@link #forward} kept
-     * @param grad receives the weight gradients (overwritten)
+     * @param grad       receives the weight gradients
+     * @param accumulate true to add them to {@code grad} (a block applied several times, as TRM's shared network),
+     *                   false to overwrite it
      */
-    public void backward(NativeArray dy, BlockActivations act, BlockWeights grad, BackwardBuffers bb, Scratch s) {
+    public void backward(NativeArray dy, BlockActivations act, BlockWeights grad, boolean accumulate,
+                         BackwardBuffers bb, Scratch s) {
+        float beta = accumulate ? 1f : 0f;
         BlockShape sh = act.shape;
         int n = sh.rows();
         int d = sh.hidden();
@@ -111,7 +115,7 @@ public final class AttentionBlock {
         int inter = sh.inter();
         // second norm and SwiGLU: dy becomes dr2
         normBackwardRows(dy, act.y, act.inv2, d, n, s);
-        Gemm.parallel(s.workers, true, false, d, inter, n, 1f, dy.matrix(d), act.m.matrix(inter), 0f,
+        Gemm.parallel(s.workers, true, false, d, inter, n, 1f, dy.matrix(d), act.m.matrix(inter), beta,
                 grad.down.matrix(inter));
         Gemm.parallel(s.workers, false, false, n, inter, d, 1f, dy.matrix(d), w.down.matrix(inter), 0f,
                 bb.dm.matrix(inter));
@@ -127,19 +131,19 @@ public final class AttentionBlock {
             }
             bb.dgu.put(from * 2 * inter, gu, 0, rows * 2 * inter);
         });
-        Gemm.parallel(s.workers, true, false, 2 * inter, d, n, 1f, bb.dgu.matrix(2 * inter), act.h.matrix(d), 0f,
+        Gemm.parallel(s.workers, true, false, 2 * inter, d, n, 1f, bb.dgu.matrix(2 * inter), act.h.matrix(d), beta,
                 grad.gateUp.matrix(d));
         bb.dh.copyFrom(dy);
         Gemm.parallel(s.workers, false, false, n, d, 2 * inter, 1f, bb.dgu.matrix(2 * inter), w.gateUp.matrix(d), 1f,
                 bb.dh.matrix(d));
         // first norm and attention: dh becomes dr1
         normBackwardRows(bb.dh, act.h, act.inv1, d, n, s);
-        Gemm.parallel(s.workers, true, false, d, a, n, 1f, bb.dh.matrix(d), act.attn.matrix(a), 0f,
+        Gemm.parallel(s.workers, true, false, d, a, n, 1f, bb.dh.matrix(d), act.attn.matrix(a), beta,
                 grad.o.matrix(a));
         Gemm.parallel(s.workers, false, false, n, a, d, 1f, bb.dh.matrix(d), w.o.matrix(a), 0f, bb.dattn.matrix(a));
         attendBackward(act, bb, s);
         rotate(bb.dqkv, sh, s, true);
-        Gemm.parallel(s.workers, true, false, 3 * a, d, n, 1f, bb.dqkv.matrix(3 * a), act.input.matrix(d), 0f,
+        Gemm.parallel(s.workers, true, false, 3 * a, d, n, 1f, bb.dqkv.matrix(3 * a), act.input.matrix(d), beta,
                 grad.qkv.matrix(d));
         dy.copyFrom(bb.dh);
         Gemm.parallel(s.workers, false, false, n, d, 3 * a, 1f, bb.dqkv.matrix(3 * a), w.qkv.matrix(d), 1f,

@@ -157,10 +157,13 @@ public final class CheckpointLoader {
         }
         HrmConfig config;
         try {
-            config = new HrmConfig(seqLen, vocab, numIds, arch.puzzleEmbNdim(), arch.hiddenSize(), arch.numHeads(),
-                    arch.expansion(), arch.hLayers(), arch.lLayers(), arch.hCycles(), arch.lCycles(),
-                    arch.haltMaxSteps(), arch.haltExplorationProb(), arch.posEncodings(), arch.rmsNormEps(),
-                    arch.ropeTheta(), arch.family(), arch.puzzleEmbLen(), arch.mlpT(), arch.noActContinue());
+            config = HrmConfig.builder(arch.family()).seqLen(seqLen).vocabSize(vocab).numPuzzleIdentifiers(numIds)
+                    .puzzleEmbNdim(arch.puzzleEmbNdim()).puzzleEmbLen(arch.puzzleEmbLen())
+                    .hiddenSize(arch.hiddenSize()).numHeads(arch.numHeads()).expansion(arch.expansion())
+                    .hLayers(arch.hLayers()).lLayers(arch.lLayers()).posEncodings(arch.posEncodings())
+                    .rmsNormEps(arch.rmsNormEps()).ropeTheta(arch.ropeTheta()).mlpT(arch.mlpT())
+                    .hCycles(arch.hCycles()).lCycles(arch.lCycles()).haltMaxSteps(arch.haltMaxSteps())
+                    .haltExplorationProb(arch.haltExplorationProb()).noActContinue(arch.noActContinue()).build();
         } catch (IllegalArgumentException e) {
             throw new CheckpointException(dir.resolve("all_config.yaml"), e.getMessage());
         }

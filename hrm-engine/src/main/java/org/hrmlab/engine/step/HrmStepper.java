@@ -231,22 +231,28 @@ public final class HrmStepper {
         float[] confidence = new float[seq];
         Decoding.argmaxWithSoftmax(logits, vocab, predicted, confidence);
         int[] paper = null;
+        float[] paperConfidence = null;
         if (paperDecode) {
             float[] preview = new float[seq * vocab];
             model.previewLogits(state, preview);
             paper = new int[seq];
-            Decoding.argmaxWithSoftmax(preview, vocab, paper, new float[seq]);
+            paperConfidence = new float[seq];
+            Decoding.argmaxWithSoftmax(preview, vocab, paper, paperConfidence);
         }
         float[] q = new float[2];
         model.qLogits(state, q);
         if (index < 0) {
             return new StepSnapshot(-1, null, 0, 0, -1, false, config.totalSeqLen(), config.hiddenSize(), zl, zh,
-                    logits, predicted, confidence, paper, q[0], q[1], 0, 0, config.haltRule());
+                    logits, predicted, confidence, paper, paperConfidence, q[0], q[1], 0, 0, new float[seq],
+                    config.haltRule());
         }
+        float[] written = kind == UpdateKind.L ? StateChange.perPosition(zl, beforeL, config.hiddenSize(),
+                config.puzzleEmbLen()) : StateChange.perPosition(zh, beforeH, config.hiddenSize(),
+                config.puzzleEmbLen());
         return new StepSnapshot(index, kind, schedule.segment(index), schedule.hCycle(index), schedule.lStep(index),
                 schedule.endsSegment(index), config.totalSeqLen(), config.hiddenSize(), zl, zh, logits, predicted,
-                confidence, paper, q[0], q[1], relativeChange(zl, beforeL), relativeChange(zh, beforeH),
-                config.haltRule());
+                confidence, paper, paperConfidence, q[0], q[1], relativeChange(zl, beforeL),
+                relativeChange(zh, beforeH), written, config.haltRule());
     }
 
     private double relativeChange(float[] now, float[] before) {

@@ -20,17 +20,22 @@ import org.hrmlab.engine.HaltRule;
  * @param predicted      {@code [seqLen]} argmax tokens of {@code logits} ("direct" decode)
  * @param confidence     {@code [seqLen]} softmax probability of the predicted token
  * @param paperPredicted {@code [seqLen]} argmax after one preliminary H-update (paper Fig. 7), or null if not computed
+ * @param paperConfidence {@code [seqLen]} softmax probability of each {@code paperPredicted} token, or null with it
  * @param qHalt          halting Q logit on zH position 0
  * @param qContinue      continue Q logit
  * @param changeL        ||zL − zL_prev|| / ||zL_prev|| over non-prefix positions (0 when zL did not change)
  * @param changeH        the same for zH
+ * @param positionChange {@code [seqLen]} per grid position (prefix dropped), {@code ‖z_p − z_prev,p‖₂} over the hidden
+ *                       axis of the state this update wrote: zL at an L-update, zH at an H-update; zeros for the
+ *                       initial state ({@link StateChange#perPosition})
  * @param haltRule       the model's halting rule ({@code q_halt > q_continue} for the HRM, {@code q_halt > 0} for TRM
  *                       with no_ACT_continue)
  */
 public record StepSnapshot(int index, UpdateKind kind, int segment, int hCycle, int lStep, boolean endsSegment,
                            int positions, int hidden, float[] zL, float[] zH, float[] logits, int[] predicted,
-                           float[] confidence, int[] paperPredicted, float qHalt, float qContinue, double changeL,
-                           double changeH, HaltRule haltRule) {
+                           float[] confidence, int[] paperPredicted, float[] paperConfidence, float qHalt,
+                           float qContinue, double changeL, double changeH, float[] positionChange,
+                           HaltRule haltRule) {
 
     /**
      * @return true if the Q head votes to halt under the model's rule: {@code q_halt > q_continue} (HRM), or

@@ -11,22 +11,29 @@ import org.hrmlab.engine.loss.ActLoss;
 import org.hrmlab.engine.loss.BinaryCrossEntropy;
 import org.hrmlab.engine.loss.TokenLoss;
 import org.hrmlab.engine.optim.AdamAtan2;
+import org.hrmlab.engine.optim.Ema;
 import org.hrmlab.engine.optim.LearningRateSchedule;
 import org.hrmlab.engine.optim.SignSgd;
 
 /**
- * Trains an HRM the way the reference does (hrm-reference.md §1.6, §1.8-1.10, §1.12): every call of {@link #step}
- * runs one ACT segment on every batch slot and takes one optimiser step.
+ * Trains an HRM or a TRM the way its reference does (hrm-reference.md §1.6, §1.8-1.10, §1.12; TRM §6.1): every call
+ * of {@link #step} runs one ACT segment on every batch slot and takes one optimiser step. The model family picks the
+ * segment ({@link SegmentPass#of}); everything else is shared.
  * <ul>
  *   <li>The carry persists across steps; a slot keeps its example until it halts, then is reset to H_init/L_init and
  *       takes the example at its position of the next batch (deep supervision).</li>
- *   <li>Inside a segment all updates but the last L- and H-update run without gradient; the last two keep their
- *       activations and are back-propagated by hand ({@link FinalStep}, checked against the SameDiff graph
- *       {@link FinalStepGraph} and finite differences).</li>
- *   <li>Halting: {@code steps >= max} or {@code q_halt > q_continue}, with exploration (probability p, random minimum
- *       in {@code {2..max}}); the continue target comes from a second no-grad segment from the new carry.</li>
+ *   <li>HRM: inside a segment all updates but the last L- and H-update run without gradient; the last two keep their
+ *       activations and are back-propagated by hand ({@link FinalStep}). TRM: the first H_cycles − 1 recursions run
+ *       without gradient, the whole last one (all L_cycles latent updates and the answer update) is back-propagated
+ *       ({@link TrmRecursion}). Both are checked against the SameDiff graph {@link FinalStepGraph}, finite
+ *       differences and the reference's own training steps.</li>
+ *   <li>Halting: {@code steps >= max} or the Q head's vote ({@link HrmConfig#haltRule}: {@code q_halt > q_continue},
+ *       or TRM's {@code no_ACT_continue} {@code q_halt > 0}), with exploration (probability p, random minimum in
+ *       {@code {2..max}}). With a continue logit in use its target comes from a second no-grad segment from the new
+ *       carry; with {@code no_ACT_continue} there is no target, no second segment and no continue loss.</li>
  *   <li>Loss: {@link ActLoss}, back-propagated as {@code loss / B}; Adam-atan2 on the dense parameters, sign SGD on the
- *       batch's puzzle-embedding rows.</li>
+ *       batch's puzzle-embedding rows; optionally (TRM's {@code ema}) an exponential moving average of the dense
+ *       parameters, which {@link #modelWeights} returns for evaluation and checkpoints.</li>
  * </ul>
  * Randomness (exploration) is derived from the seed and the step number, so a resumed run draws the same numbers.
  * Not thread-safe.
@@ -37,11 +44,12 @@ public final class ActTrainer {
     private final OptimiserSettings settings;
     private final long seed;
     private final Map<String, float[]> params = new LinkedHashMap<>();
-    private final FinalStep finalStep;
-    private boolean finalStepStale = true;
+    private final SegmentPass segment;
+    private boolean segmentStale = true;
     private final ActLoss actLoss;
     private final AdamAtan2 adam;
     private final SignSgd signSgd;
+    private final Ema ema;
     private final LearningRateSchedule schedule;
     private final LearningRateSchedule puzzleSchedule;
     private final float[] zL;
@@ -59,15 +67,9 @@ public final class ActTrainer {
      * @param settings optimiser hyper-parameters
      * @param batch    slots per batch
      * @param seed     seed of the exploration draws
-     * @throws IllegalArgumentException for a TRM (its training differs: gradients through the whole last recursion,
-     *                                  no continue target; not implemented)
      */
     public ActTrainer(HrmConfig config, Map<String, HostTensor> weights, OptimiserSettings settings, int batch,
                       long seed) {
-        if (config.family() != org.hrmlab.engine.ModelFamily.HRM) {
-            throw new IllegalArgumentException("training runs the HRM method only; a " + config.family().id()
-                    + " model opens and steps but does not train yet");
-        }
         this.config = config;
         this.batch = batch;
         this.settings = settings;
@@ -79,12 +81,13 @@ public final class ActTrainer {
             }
             params.put(key, t.data().clone());
         }
-        finalStep = new FinalStep(config, batch);
+        segment = SegmentPass.of(config, batch);
         actLoss = new ActLoss(TokenLoss.named(settings.lossType()));
         adam = new AdamAtan2(settings.beta1(), settings.beta2(), settings.weightDecay());
         signSgd = new SignSgd(settings.puzzleEmbWeightDecay());
         schedule = settings.schedule();
         puzzleSchedule = settings.puzzleSchedule();
+        ema = settings.emaRate() > 0 ? new Ema(settings.emaRate(), params, FinalStepGraph.trainableKeys(config)) : null;
         int stateSize = batch * config.totalSeqLen() * config.hiddenSize();
         zL = new float[stateSize];
         zH = new float[stateSize];
@@ -121,12 +124,50 @@ public final class ActTrainer {
         return lastGradients;
     }
 
-    /** @return copies of every tensor (trainable ones, H_init/L_init and the puzzle table) under the reference keys */
+    /**
+     * @return copies of every tensor (trainable ones, H_init/L_init and the puzzle table) under the reference keys: the
+     *         live values the optimisers move
+     */
     public Map<String, HostTensor> weights() {
         Map<String, HostTensor> out = new LinkedHashMap<>();
         Map<String, long[]> shapes = WeightLayout.expected(config);
         params.forEach((k, v) -> out.put(k, new HostTensor(shapes.get(k), v.clone())));
         return out;
+    }
+
+    /**
+     * @return the weights to evaluate and save: with a moving average ({@code ema}), its values for the dense
+     *         parameters and the live ones for the rest (H_init/L_init, the puzzle table), as TRM's reference does;
+     *         otherwise {@link #weights()}
+     */
+    public Map<String, HostTensor> modelWeights() {
+        Map<String, HostTensor> out = weights();
+        if (ema != null) {
+            Map<String, long[]> shapes = WeightLayout.expected(config);
+            ema.shadow().forEach((k, v) -> out.put(k, new HostTensor(shapes.get(k), v.clone())));
+        }
+        return out;
+    }
+
+    /** @return the moving average of the weights, or null without one (its live arrays: copy before changing) */
+    public Ema ema() {
+        return ema;
+    }
+
+    /**
+     * Restores the live values of parameters after a resume from a checkpoint that holds averaged weights.
+     *
+     * @param live dense parameters by key (copied); keys not given keep their values
+     */
+    public void restoreLiveWeights(Map<String, float[]> live) {
+        live.forEach((k, v) -> {
+            float[] p = params.get(k);
+            if (p == null || p.length != v.length) {
+                throw new IllegalArgumentException("saved weight '" + k + "' does not fit this model");
+            }
+            System.arraycopy(v, 0, p, 0, p.length);
+        });
+        segmentStale = true;
     }
 
     /**
@@ -201,14 +242,14 @@ public final class ActTrainer {
                 curIds[b] = next.puzzleIds()[b];
             }
         }
-        if (finalStepStale) {
-            finalStep.setWeights(params);
-            finalStepStale = false;
+        if (segmentStale) {
+            segment.setWeights(params);
+            segmentStale = false;
         }
-        float[] x = finalStep.embedding(curInputs, config.puzzleEmbNdim() > 0 ? puzzleRows() : null);
+        float[] x = segment.embedding(curInputs, config.puzzleEmbNdim() > 0 ? puzzleRows() : null);
         float[][] carry = {zL.clone(), zH.clone()};
-        finalStep.allButLastStep(carry, x);
-        FinalStep.Output out = finalStep.forward(carry[0], carry[1], x);
+        segment.allButLastStep(carry, x);
+        FinalStep.Output out = segment.forward(carry[0], carry[1], x);
         float[] logits = out.logits();
         float[] q = out.q();
         System.arraycopy(out.zL(), 0, zL, 0, zL.length);
@@ -226,17 +267,17 @@ public final class ActTrainer {
         if (config.haltMaxSteps() > 1) {
             SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + stepNumber);
             for (int b = 0; b < batch; b++) {
-                halted[b] |= q[b * 2] > q[b * 2 + 1];
+                halted[b] |= config.haltRule().halts(q[b * 2], q[b * 2 + 1]);
                 int minSteps = rng.nextDouble() < config.haltExplorationProb()
                         ? rng.nextInt(2, config.haltMaxSteps() + 1) : 0;
                 halted[b] &= slotSteps[b] >= minSteps;
             }
-            target = bootstrapTargets(isLast, x);
+            target = config.noActContinue() ? null : bootstrapTargets(isLast, x);
         }
         ActLoss.Result loss = actLoss.compute(logits, curLabels, q, target, halted, slotSteps, batch, seq,
                 config.vocabSize(), 1.0 / batch);
 
-        lastGradients = finalStep.backward(loss.gradLogits(), loss.gradQ());
+        lastGradients = segment.backward(loss.gradLogits(), loss.gradQ());
         double lr = schedule.lr(stepNumber);
         adam.beginStep();
         for (String key : FinalStepGraph.trainableKeys(config)) {
@@ -246,7 +287,10 @@ public final class ActTrainer {
             signSgd.update(params.get("puzzle_emb.weights"), config.puzzleEmbNdim(), curIds,
                     lastGradients.get(FinalStepGraph.PUZZLE_ROWS), puzzleSchedule.lr(stepNumber));
         }
-        finalStepStale = true;
+        if (ema != null) {
+            ema.update(params);
+        }
+        segmentStale = true;
         System.arraycopy(halted, 0, slotHalted, 0, batch);
         return new StepResult(stepNumber, lr, loss.loss(), loss.lmLoss(), loss.qHaltLoss(), loss.qContinueLoss(),
                 halted.clone(), slotSteps.clone(), loss.count(), loss.exactCount(), loss.tokenAccuracySum(),
@@ -255,10 +299,7 @@ public final class ActTrainer {
 
     /** A full no-grad segment from the new carry; returns the continue targets. The carry is not changed. */
     private double[] bootstrapTargets(boolean[] isLast, float[] x) {
-        float[][] carry = {zL, zH};
-        finalStep.allButLastStep(carry, x);
-        carry[0] = finalStep.lUpdate(carry[0], carry[1], x);
-        float[] next = finalStep.qLogits(finalStep.hUpdate(carry[1], carry[0]));
+        float[] next = segment.segmentQ(zL, zH, x);
         double[] target = new double[batch];
         for (int b = 0; b < batch; b++) {
             double h = next[b * 2];

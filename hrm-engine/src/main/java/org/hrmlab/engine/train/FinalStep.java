@@ -1,5 +1,6 @@
 package org.hrmlab.engine.train;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hrmlab.engine.HrmConfig;
@@ -20,7 +21,11 @@ import org.hrmlab.engine.model.RotaryTable;
  * a hand-written backward pass, in float32 on the inference engine's blocks ({@link AttentionBlock}): the same
  * function as {@link FinalStepGraph} (which serves as its oracle in the tests) without SameDiff's per-op overhead.
  * {@link #forward} keeps every block's activations for {@link #backward}; all buffers are allocated once for the
- * batch size. Weights are {@code [out, in]} as in the reference. Not thread-safe.
+ * batch size. Weights are {@code [out, in]} as in the reference.
+ *
+ * <p>TRM's segment ({@link TrmRecursion}) runs on the same state, heads and embedding through the section at the end
+ * of this class: its one network (the L level) is applied L_cycles + 1 times in the differentiable recursion, so the
+ * network keeps one set of activations per application. Not thread-safe.
  */
 final class FinalStep {
     private final HrmConfig c;
@@ -30,12 +35,12 @@ final class FinalStep {
     private final int n;
     private final int vocab;
     private final Workers workers = Workers.shared();
-    private final BlockShape shape;
     private final Scratch scratch;
     private final BackwardBuffers backwardBuffers;
     private final BlockActivations passing;
-    private final Level lLevel;
-    private final Level hLevel;
+    /** The L level (TRM: its one network, attention blocks or {@link TokenMlpLevel}) and the H level (TRM: empty). */
+    private final Network lLevel;
+    private final Network hLevel;
     /** {@code [B·S, D]}: carry, input embedding, the module being run, the gradient flowing back. */
     private final NativeArray zL;
     private final NativeArray zH;
@@ -44,6 +49,8 @@ final class FinalStep {
     private final NativeArray grad;
     /** {@code [B·S, D]}: zH after the differentiable step (the no-grad updates reuse the others in between). */
     private final NativeArray finalZH;
+    /** {@code [B·S, D]}: TRM's d loss / d x̃, summed over the latent updates. */
+    private final NativeArray inputGrad;
     /** {@code [V, D]} and the logits / their gradient {@code [B·seqLen, V]}. */
     private final NativeArray lmHead;
     private final NativeArray logits;
@@ -57,27 +64,86 @@ final class FinalStep {
     private float[] tokenTable;
     private float[] positions;
 
-    /** One module's blocks with their weights, kept activations and weight gradients. */
-    private static final class Level {
+    /**
+     * A level's network applied in place to a residual stream {@code [B·S, D]} in native memory, able to keep the
+     * activations of several applications (TRM applies its one network L_cycles + 1 times per recursion).
+     */
+    interface Network {
+        /** Takes the current parameter values (copied). */
+        void setWeights(Map<String, float[]> params);
+
+        /**
+         * Applies the network to {@code x} in place.
+         *
+         * @param x           {@code [B·S, D]} (modified)
+         * @param application the slot that keeps the activations for {@link #backward}, or {@code -1} to keep none
+         */
+        void forward(NativeArray x, int application);
+
+        /**
+         * Back-propagates through one kept application.
+         *
+         * @param dy          {@code [B·S, D]} d loss / d output; replaced by d loss / d input
+         * @param accumulate  true to add the weight gradients to those of earlier calls, false to start them afresh
+         */
+        void backward(NativeArray dy, int application, boolean accumulate);
+
+        /** Copies the weight gradients into {@code out} under the reference keys. */
+        void gradientsTo(Map<String, float[]> out);
+    }
+
+    /** One module's attention blocks with their weights, kept activations per application and weight gradients. */
+    private final class Level implements Network {
         final String name;
         final AttentionBlock[] blocks;
-        final BlockActivations[] kept;
+        /** {@code [application][layer]}. */
+        final BlockActivations[][] kept;
         final BlockWeights[] grads;
 
-        Level(String name, int layers, BlockShape shape, float[] cos, float[] sin, double eps) {
+        Level(String name, int layers, int applications, BlockShape shape, float[] cos, float[] sin, double eps) {
             this.name = name;
             blocks = new AttentionBlock[layers];
-            kept = new BlockActivations[layers];
+            kept = new BlockActivations[applications][layers];
             grads = new BlockWeights[layers];
             for (int i = 0; i < layers; i++) {
                 blocks[i] = new AttentionBlock(new BlockWeights(shape), cos, sin, eps);
-                kept[i] = new BlockActivations(shape, true);
                 grads[i] = new BlockWeights(shape);
+                for (BlockActivations[] app : kept) {
+                    app[i] = new BlockActivations(shape, true);
+                }
             }
         }
 
         String prefix(int i) {
             return name + ".layers." + i + ".";
+        }
+
+        @Override
+        public void setWeights(Map<String, float[]> p) {
+            for (int i = 0; i < blocks.length; i++) {
+                blocks[i].weights().set(p, prefix(i));
+            }
+        }
+
+        @Override
+        public void forward(NativeArray in, int application) {
+            for (int i = 0; i < blocks.length; i++) {
+                blocks[i].forward(in, application < 0 ? passing : kept[application][i], scratch);
+            }
+        }
+
+        @Override
+        public void backward(NativeArray dy, int application, boolean accumulate) {
+            for (int i = blocks.length - 1; i >= 0; i--) {
+                blocks[i].backward(dy, kept[application][i], grads[i], accumulate, backwardBuffers, scratch);
+            }
+        }
+
+        @Override
+        public void gradientsTo(Map<String, float[]> out) {
+            for (int i = 0; i < blocks.length; i++) {
+                grads[i].copyTo(out, prefix(i));
+            }
         }
     }
 
@@ -91,12 +157,15 @@ final class FinalStep {
         RotaryTable rope = RotaryTable.of(config);
         float[] cos = rope.cosines();
         float[] sin = rope.sines();
-        shape = BlockShape.of(config, batch);
+        BlockShape shape = BlockShape.of(config, batch);
         scratch = new Scratch(workers, shape, true);
         backwardBuffers = new BackwardBuffers(shape);
         passing = new BlockActivations(shape, false);
-        lLevel = new Level("L_level", config.lLayers(), shape, cos, sin, config.rmsNormEps());
-        hLevel = new Level("H_level", config.hLayers(), shape, cos, sin, config.rmsNormEps());
+        // TRM keeps the L network's activations for each of its L_cycles + 1 applications in the last recursion
+        int applications = config.sharedNetwork() ? config.lCycles() + 1 : 1;
+        lLevel = config.mlpT() ? new TokenMlpLevel(config, batch, applications)
+                : new Level("L_level", config.lLayers(), applications, shape, cos, sin, config.rmsNormEps());
+        hLevel = new Level("H_level", config.hLayers(), 1, shape, cos, sin, config.rmsNormEps());
         long state = (long) n * d;
         zL = new NativeArray(state);
         zH = new NativeArray(state);
@@ -104,6 +173,7 @@ final class FinalStep {
         work = new NativeArray(state);
         grad = new NativeArray(state);
         finalZH = new NativeArray(state);
+        inputGrad = config.sharedNetwork() ? new NativeArray(state) : null;
         lmHead = new NativeArray((long) vocab * d);
         logits = new NativeArray((long) batch * config.seqLen() * vocab);
         lmHeadGrad = new NativeArray((long) vocab * d);
@@ -112,11 +182,8 @@ final class FinalStep {
 
     /** Takes the current parameter values (copied into the blocks' native weights). */
     void setWeights(Map<String, float[]> p) {
-        for (Level level : new Level[] {lLevel, hLevel}) {
-            for (int i = 0; i < level.blocks.length; i++) {
-                level.blocks[i].weights().set(p, level.prefix(i));
-            }
-        }
+        lLevel.setWeights(p);
+        hLevel.setWeights(p);
         lmHead.put(p.get("lm_head.weight"));
         qWeight = p.get("q_head.weight").clone();
         qBias = p.get("q_head.bias").clone();
@@ -140,62 +207,63 @@ final class FinalStep {
         return embed(tokenIds, puzzleRows);
     }
 
-    /** No-grad L-update. @return {@code L(zL + (zH + x))} (arguments not modified) */
+    /** No-grad L-update. @return {@code L(zL + (zH + x))} {@code [B·S·D]} (arguments not modified) */
     float[] lUpdate(float[] zLIn, float[] zHIn, float[] xIn) {
-        zL.put(zLIn);
-        zH.put(zHIn);
-        x.put(xIn);
-        Gemm.useEngineThreads();
-        lUpdateNative();
+        load(zLIn, zHIn, xIn);
+        lUpdateNative(-1);
         return copy(zL);
     }
 
-    /** No-grad H-update. @return {@code H(zH + zL)} (arguments not modified) */
+    /** No-grad H-update. @return {@code H(zH + zL)} {@code [B·S·D]} (arguments not modified) */
     float[] hUpdate(float[] zHIn, float[] zLIn) {
         zL.put(zLIn);
         zH.put(zHIn);
         Gemm.useEngineThreads();
-        hUpdateNative();
+        hUpdateNative(-1);
         return copy(zH);
     }
 
     /**
      * Runs every update of a segment but the last L- and H-update, without gradient.
      *
-     * @param carry {@code {zL, zH}}, replaced by the new arrays
+     * @param carry {@code {zL, zH}} each {@code [B·S·D]}, replaced by the new arrays
+     * @param xIn   {@code [B·S·D]} the input embedding (not modified)
      */
     void allButLastStep(float[][] carry, float[] xIn) {
-        zL.put(carry[0]);
-        zH.put(carry[1]);
-        x.put(xIn);
-        Gemm.useEngineThreads();
+        load(carry[0], carry[1], xIn);
         for (int h = 0; h < c.hCycles(); h++) {
             for (int l = 0; l < c.lCycles(); l++) {
                 if (h < c.hCycles() - 1 || l < c.lCycles() - 1) {
-                    lUpdateNative();
+                    lUpdateNative(-1);
                 }
             }
             if (h < c.hCycles() - 1) {
-                hUpdateNative();
+                hUpdateNative(-1);
             }
         }
         carry[0] = copy(zL);
         carry[1] = copy(zH);
     }
 
-    private void lUpdateNative() {
+    /** Carry and input embedding (each {@code [B·S·D]}, not modified) into the native state. */
+    private void load(float[] zLIn, float[] zHIn, float[] xIn) {
+        zL.put(zLIn);
+        zH.put(zHIn);
+        x.put(xIn);
+        Gemm.useEngineThreads();
+    }
+
+    /** {@code zL ← L(zL + (zH + x))} on the native state, keeping activations in {@code application} (or none: -1). */
+    private void lUpdateNative(int application) {
         Streams.sum(work, zL, zH, x, scratch);
-        for (AttentionBlock b : lLevel.blocks) {
-            b.forward(work, passing, scratch);
-        }
+        lLevel.forward(work, application);
         zL.copyFrom(work);
     }
 
-    private void hUpdateNative() {
+    /** {@code zH ← H(zH + zL)} on the native state (TRM: {@code zH ← L(zH + zL)}). */
+    private void hUpdateNative(int application) {
         Streams.sum(work, zH, zL, scratch);
-        for (AttentionBlock b : hLevel.blocks) {
-            b.forward(work, passing, scratch);
-        }
+        (c.sharedNetwork() ? lLevel : hLevel).forward(work, application);
         zH.copyFrom(work);
     }
 
@@ -227,23 +295,17 @@ final class FinalStep {
      * @param xIn the input embedding from {@link #embedding} (not modified)
      */
     Output forward(float[] zL0, float[] zH0, float[] xIn) {
-        zL.put(zL0);
-        zH.put(zH0);
-        x.put(xIn);
+        load(zL0, zH0, xIn);
+        lUpdateNative(0);
+        hUpdateNative(0);
+        return outputs();
+    }
+
+    /** The heads on the native zH (kept for the backward pass): the new carry, logits and Q. */
+    private Output outputs() {
         int seq = c.seqLen();
         int p = c.puzzleEmbLen();
-        Gemm.useEngineThreads();
-        Streams.sum(work, zL, zH, x, scratch);
-        for (int i = 0; i < lLevel.blocks.length; i++) {
-            lLevel.blocks[i].forward(work, lLevel.kept[i], scratch);
-        }
-        zL.copyFrom(work);
-        Streams.sum(work, zH, zL, scratch);
-        for (int i = 0; i < hLevel.blocks.length; i++) {
-            hLevel.blocks[i].forward(work, hLevel.kept[i], scratch);
-        }
-        zH.copyFrom(work);
-        finalZH.copyFrom(work);
+        finalZH.copyFrom(zH);
         for (int b = 0; b < batch; b++) {
             Gemm.single(false, true, seq, vocab, d, 1f, finalZH.at(((long) b * s + p) * d, d), lmHead.matrix(d), 0f,
                     logits.at((long) b * seq * vocab, vocab));
@@ -261,15 +323,23 @@ final class FinalStep {
      *         arrays are reused by the next call
      */
     Map<String, float[]> backward(float[] gLogits, float[] gQ) {
+        headsBackward(gLogits, gQ);
+        hLevel.backward(grad, 0, false);
+        lLevel.backward(grad, 0, false);
+        return blockAndEmbeddingGradients(grad);
+    }
+
+    /** The heads' backward: their weight gradients into the map, d loss / d zH' into {@link #grad}. */
+    private void headsBackward(float[] gLogits, float[] gQ) {
         int seq = c.seqLen();
         int p = c.puzzleEmbLen();
         logits.put(gLogits);
         float[] gqw = buffer("q_head.weight", 2 * d);
-        java.util.Arrays.fill(gqw, 0f);
+        Arrays.fill(gqw, 0f);
         float[] gb = buffer("q_head.bias", 2);
-        java.util.Arrays.fill(gb, 0f);
+        Arrays.fill(gb, 0f);
         float[] dz = hostState;
-        java.util.Arrays.fill(dz, 0f);
+        Arrays.fill(dz, 0f);
         for (int b = 0; b < batch; b++) {
             for (int j = 0; j < 2; j++) {
                 float g = gQ[b * 2 + j];
@@ -289,20 +359,15 @@ final class FinalStep {
             Gemm.parallel(workers, false, false, seq, d, vocab, 1f, logits.at((long) b * seq * vocab, vocab),
                     lmHead.matrix(d), 1f, grad.at(rows * d, d));
         }
-        for (int i = hLevel.blocks.length - 1; i >= 0; i--) {
-            hLevel.blocks[i].backward(grad, hLevel.kept[i], hLevel.grads[i], backwardBuffers, scratch);
-        }
-        for (int i = lLevel.blocks.length - 1; i >= 0; i--) {
-            lLevel.blocks[i].backward(grad, lLevel.kept[i], lLevel.grads[i], backwardBuffers, scratch);
-        }
         lmHeadGrad.get(buffer("lm_head.weight", vocab * d));
-        for (Level level : new Level[] {hLevel, lLevel}) {
-            for (int i = 0; i < level.blocks.length; i++) {
-                level.grads[i].copyTo(gradients, level.prefix(i));
-            }
-        }
-        grad.get(dz);
-        embedBackward(dz);
+    }
+
+    /** The levels' weight gradients and the embedding's for d loss / d x̃ {@code dx} into the map, which it returns. */
+    private Map<String, float[]> blockAndEmbeddingGradients(NativeArray dx) {
+        hLevel.gradientsTo(gradients);
+        lLevel.gradientsTo(gradients);
+        dx.get(hostState);
+        embedBackward(hostState);
         return gradients;
     }
 
@@ -350,14 +415,14 @@ final class FinalStep {
         int ndim = c.puzzleEmbNdim();
         double scale = Math.sqrt(d) * (positions != null ? 0.707106781 : 1.0);
         float[] dTok = buffer("embed_tokens.embedding_weight", vocab * d);
-        java.util.Arrays.fill(dTok, 0f);
+        Arrays.fill(dTok, 0f);
         float[] dRows = ndim > 0 ? buffer(FinalStepGraph.PUZZLE_ROWS, batch * ndim) : null;
         float[] dPos = positions != null ? buffer("embed_pos.embedding_weight", s * d) : null;
         if (dRows != null) {
-            java.util.Arrays.fill(dRows, 0f);
+            Arrays.fill(dRows, 0f);
         }
         if (dPos != null) {
-            java.util.Arrays.fill(dPos, 0f);
+            Arrays.fill(dPos, 0f);
         }
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < s; t++) {
@@ -378,5 +443,68 @@ final class FinalStep {
                 }
             }
         }
+    }
+
+    // ---- TRM (TrmRecursion): one network, applied L_cycles + 1 times per recursion, on the same state. ----
+
+    /**
+     * TRM recursions without gradient: per recursion, L_cycles latent updates {@code zL ← L(zL + (zH + x̃))} and one
+     * answer update {@code zH ← L(zH + zL)}.
+     *
+     * @param carry      {@code {zL, zH}} each {@code [B·S·D]}, replaced by the new arrays
+     * @param xIn        {@code [B·S·D]} the input embedding (not modified)
+     * @param recursions how many
+     */
+    void recursions(float[][] carry, float[] xIn, int recursions) {
+        load(carry[0], carry[1], xIn);
+        for (int r = 0; r < recursions; r++) {
+            for (int l = 0; l < c.lCycles(); l++) {
+                lUpdateNative(-1);
+            }
+            hUpdateNative(-1);
+        }
+        carry[0] = copy(zL);
+        carry[1] = copy(zH);
+    }
+
+    /**
+     * TRM's differentiable last recursion, keeping the activations of all L_cycles + 1 applications of the network
+     * for {@link #recursionBackward}.
+     *
+     * @param zL0 {@code [B·S·D]} carry after the no-grad recursions (not modified; detached)
+     * @param zH0 same shape (not modified; detached)
+     * @param xIn the input embedding from {@link #embedding} (not modified)
+     */
+    Output recursionForward(float[] zL0, float[] zH0, float[] xIn) {
+        load(zL0, zH0, xIn);
+        for (int l = 0; l < c.lCycles(); l++) {
+            lUpdateNative(l);
+        }
+        hUpdateNative(c.lCycles());
+        return outputs();
+    }
+
+    /**
+     * Back-propagates TRM's last recursion: through the answer update into the last latent, then through every latent
+     * update (each passes its input's gradient on to the previous latent and adds it to x̃'s); the carry it started
+     * from is detached.
+     *
+     * @param gLogits {@code [B·seqLen·vocab]} d loss / d logits of the last {@link #recursionForward} (not modified)
+     * @param gQ      {@code [B·2]} d loss / d Q (not modified)
+     * @return gradients by reference key, as {@link #backward}; the arrays are reused by the next call
+     */
+    Map<String, float[]> recursionBackward(float[] gLogits, float[] gQ) {
+        headsBackward(gLogits, gQ);
+        int cycles = c.lCycles();
+        lLevel.backward(grad, cycles, false);
+        for (int l = cycles - 1; l >= 0; l--) {
+            lLevel.backward(grad, l, true);
+            if (l == cycles - 1) {
+                inputGrad.copyFrom(grad);
+            } else {
+                Streams.sum(inputGrad, inputGrad, grad, scratch);
+            }
+        }
+        return blockAndEmbeddingGradients(inputGrad);
     }
 }

@@ -15,13 +15,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The differentiable part of one ACT segment (the reference's "1-step gradient", hrm-reference.md §1.6) as a SameDiff
- * graph for a fixed batch size:
+ * The differentiable part of one ACT segment as a SameDiff graph for a fixed batch size: the HRM's "1-step gradient"
+ * (hrm-reference.md §1.6), or TRM's whole last recursion (§6.1), with the same network for both of its updates:
  * <pre>
  *   x̃   = √hidden · [puzzle rows ; token embeddings] (+ learned positions, ×1/√2)
- *   zL' = L(zL + (zH + x̃));   zH' = H(zH + zL')        from a detached carry (zL, zH)
+ *   HRM: zL' = L(zL + (zH + x̃));   zH' = H(zH + zL')                       from a detached carry (zL, zH)
+ *   TRM: zL' = L(…L(zL + (zH + x̃)) + (zH + x̃)…)  (L_cycles times);   zH' = L(zH + zL')
  *   logits = lm_head(zH')[prefix dropped];   q = q_head(zH'[:, 0]) + bias
  * </pre>
+ * TRM's MLP variant ({@code mlp_t}) mixes tokens with a SwiGLU across the sequence where the attention blocks attend.
  * The loss itself is computed outside (float64, {@code org.hrmlab.engine.loss}); its gradients with respect to the
  * logits and Q logits come back in as placeholders, and the graph's scalar {@code Σ logits·G_logits + Σ q·G_q} has
  * exactly the parameter gradients of the real loss (chain rule). Gradients reach every block weight, both heads, the
@@ -215,8 +217,18 @@ public final class FinalStepGraph {
         }
         SDVariable x = sd.reshape(emb.mul(Math.sqrt(d)), (long) b * s, d);
 
-        SDVariable zL1 = level("L_level", config.lLayers(), zL.add(zH.add(x)));
-        SDVariable zH1 = level("H_level", config.hLayers(), zH.add(zL1));
+        SDVariable zL1;
+        SDVariable zH1;
+        if (config.sharedNetwork()) {
+            zL1 = zL;
+            for (int l = 0; l < config.lCycles(); l++) {
+                zL1 = level("L_level", config.lLayers(), zL1.add(zH.add(x)));
+            }
+            zH1 = level("L_level", config.lLayers(), zH.add(zL1));
+        } else {
+            zL1 = level("L_level", config.lLayers(), zL.add(zH.add(x)));
+            zH1 = level("H_level", config.hLayers(), zH.add(zL1));
+        }
         sd.identity("zL_out", zL1);
         sd.identity("zH_out", zH1);
         SDVariable z3 = sd.reshape(zH1, b, s, d);
@@ -237,6 +249,9 @@ public final class FinalStepGraph {
     }
 
     private SDVariable block(String prefix, SDVariable x) {
+        if (config.mlpT()) {
+            return tokenMlpBlock(prefix, x);
+        }
         int b = batch;
         int s = config.totalSeqLen();
         int d = config.hiddenSize();
@@ -260,6 +275,28 @@ public final class FinalStepGraph {
         SDVariable up = sd.slice(gu, new int[] {0, inter}, (int) n, inter);
         SDVariable mlp = sd.mmul(sd.nn().swish(gate).mul(up), v(prefix + "mlp.down_proj.weight"), false, true, false);
         return rmsNorm(h.add(mlp));
+    }
+
+    /**
+     * TRM's MLP-variant block as the reference writes it: transpose each example to {@code [D, S]}, add a SwiGLU of
+     * width S and normalise over the sequence, transpose back, then the channel SwiGLU with its norm.
+     */
+    private SDVariable tokenMlpBlock(String prefix, SDVariable x) {
+        int b = batch;
+        int s = config.totalSeqLen();
+        int d = config.hiddenSize();
+        SDVariable t = sd.reshape(sd.permute(sd.reshape(x, b, s, d), 0, 2, 1), (long) b * d, s);
+        t = rmsNorm(t.add(swiGlu(prefix + "mlp_t.", t, b * d, config.mlpTInterSize())));
+        SDVariable h = sd.reshape(sd.permute(sd.reshape(t, b, d, s), 0, 2, 1), (long) b * s, d);
+        return rmsNorm(h.add(swiGlu(prefix + "mlp.", h, b * s, config.mlpInterSize())));
+    }
+
+    /** {@code W_down (SiLU(W_gate x) ⊙ W_up x)} on rows, {@code gate_up_proj} holding the gate rows first. */
+    private SDVariable swiGlu(String prefix, SDVariable x, int rows, int inter) {
+        SDVariable gu = sd.mmul(x, v(prefix + "gate_up_proj.weight"), false, true, false);
+        SDVariable gate = sd.slice(gu, new int[] {0, 0}, rows, inter);
+        SDVariable up = sd.slice(gu, new int[] {0, inter}, rows, inter);
+        return sd.mmul(sd.nn().swish(gate).mul(up), v(prefix + "down_proj.weight"), false, true, false);
     }
 
     /** Rotate-half RoPE on {@code [B, heads, S, headDim]}. */

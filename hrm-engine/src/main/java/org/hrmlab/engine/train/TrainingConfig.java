@@ -1,18 +1,34 @@
 package org.hrmlab.engine.train;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
+import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.ModelFamily;
+import org.hrmlab.puzzles.io.AtomicFiles;
 
 /**
  * A training run's settings, read from YAML with the reference's names ({@code config/cfg_pretrain.yaml} and
- * {@code config/arch/hrm_v1.yaml}); everything not given takes the reference's default.
+ * {@code config/arch/hrm_v1.yaml}) by Jackson data binding; everything not given takes the reference's default, an
+ * unknown field or a value of the wrong type is one line naming the field. {@link #write} writes the same names back.
+ * An {@code arch.name} of {@code recursive_reasoning.trm@TinyRecursiveReasoningModel_ACTV1} makes it a TRM with TRM's
+ * defaults ({@code config/arch/trm.yaml}: L_layers 2, H_cycles 3, L_cycles 6, puzzle_emb_len 16 (0 without a puzzle
+ * embedding), mlp_t false, no_ACT_continue true; H_layers is ignored, as there) and TRM's fields; {@code ema: true}
+ * with {@code ema_rate} (default 0.999) averages the weights, and TRM's {@code data_paths} may stand for
+ * {@code data_path} with one folder.
  *
  * @param dataPath            dataset folder in the reference layout (relative paths resolve against the YAML file)
  * @param arch                architecture fields (the data fixes seq_len, vocab size and puzzle-id count)
@@ -33,26 +49,46 @@ public record TrainingConfig(Path dataPath, Arch arch, String lossType, int glob
                              int evalInterval, boolean checkpointEveryEval, long checkpointInterval, long maxSteps,
                              int logInterval, int evalLimit, Optim optimiser, long seed, Path initCheckpoint) {
 
-    /** Architecture fields (reference names in the YAML). */
+    /** Architecture fields (reference names in the YAML); the last four are TRM's. */
     public record Arch(int hiddenSize, int numHeads, double expansion, int hLayers, int lLayers, int hCycles,
                        int lCycles, int haltMaxSteps, double haltExplorationProb, int puzzleEmbNdim,
-                       String posEncodings, double rmsNormEps, double ropeTheta) {
+                       String posEncodings, double rmsNormEps, double ropeTheta, ModelFamily family,
+                       int puzzleEmbLen, boolean mlpT, boolean noActContinue) {
+        /** @return the model for the sizes the data fixes */
+        HrmConfig config(int seqLen, int vocab, int numPuzzleIdentifiers) {
+            HrmConfig.Builder b = HrmConfig.builder(family).seqLen(seqLen).vocabSize(vocab)
+                    .numPuzzleIdentifiers(numPuzzleIdentifiers).puzzleEmbNdim(puzzleEmbNdim).hiddenSize(hiddenSize)
+                    .numHeads(numHeads).expansion(expansion).lLayers(lLayers).hCycles(hCycles).lCycles(lCycles)
+                    .haltMaxSteps(haltMaxSteps).haltExplorationProb(haltExplorationProb).posEncodings(posEncodings)
+                    .rmsNormEps(rmsNormEps).ropeTheta(ropeTheta);
+            return family == ModelFamily.TRM
+                    ? b.puzzleEmbLen(puzzleEmbLen).mlpT(mlpT).noActContinue(noActContinue).build()
+                    : b.hLayers(hLayers).build();
+        }
     }
 
-    /** Optimiser fields (reference names in the YAML). */
+    /** Optimiser fields (reference names in the YAML); {@code emaRate} 0 = no moving average ({@code ema: false}). */
     public record Optim(double lr, double lrMinRatio, long lrWarmupSteps, double beta1, double beta2,
-                        double weightDecay, double puzzleEmbLr, double puzzleEmbWeightDecay) {
+                        double weightDecay, double puzzleEmbLr, double puzzleEmbWeightDecay, double emaRate) {
     }
 
-    private static final Set<String> TOP = Set.of("data_path", "arch", "global_batch_size", "epochs", "eval_interval",
-            "checkpoint_every_eval", "checkpoint_interval", "max_steps", "log_interval", "eval_limit", "lr",
-            "lr_min_ratio", "lr_warmup_steps", "beta1", "beta2", "weight_decay", "puzzle_emb_lr",
-            "puzzle_emb_weight_decay", "seed", "init_checkpoint",
-            // reference bookkeeping fields, accepted and ignored
-            "project_name", "run_name", "checkpoint_path", "eval_save_outputs");
-    private static final Set<String> ARCH = Set.of("name", "loss", "loss_type", "hidden_size", "num_heads",
-            "expansion", "H_layers", "L_layers", "H_cycles", "L_cycles", "halt_max_steps", "halt_exploration_prob",
-            "puzzle_emb_ndim", "pos_encodings", "rms_norm_eps", "rope_theta", "forward_dtype");
+    /** The TRM class TRM's configs name (other models of its repository, trm_singlez and the like, do not train). */
+    static final String TRM_NAME = "recursive_reasoning.trm@TinyRecursiveReasoningModel_ACTV1";
+
+    private static final ObjectMapper YAML = mapper();
+
+    private static ObjectMapper mapper() {
+        ObjectMapper m = new ObjectMapper(new YAMLFactory()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+        m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        m.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        // a field written as null keeps its default, as a field left out does
+        m.setDefaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SKIP));
+        return m;
+    }
 
     /**
      * @param file the YAML file
@@ -62,57 +98,100 @@ public record TrainingConfig(Path dataPath, Arch arch, String lossType, int glob
         if (!Files.isRegularFile(file)) {
             throw new DatasetException(file, "no such config file");
         }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new DatasetException(file, "cannot read: " + e.getMessage());
+        }
+        return parse(text, file);
+    }
+
+    /**
+     * Reads a config from text as {@link #read} reads it from a file, with the same checks and the same messages.
+     *
+     * @param yaml the config's text
+     * @param file where the text lives or will live: messages name it, and relative paths resolve against its folder
+     * @throws DatasetException one line naming the file and the bad or unknown field
+     */
+    public static TrainingConfig parse(String yaml, Path file) throws DatasetException {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+            root = YAML.readTree(yaml);
         } catch (IOException e) {
             throw new DatasetException(file, "cannot read YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || !root.isObject()) {
             throw new DatasetException(file, "expected a YAML mapping");
         }
-        JsonNode a = root.path("arch");
-        if (a.path("name").asText("").contains("TinyRecursive")) {
-            throw new DatasetException(file, "arch.name '" + a.path("name").asText() + "': training a TRM is not "
-                    + "supported yet (TRM checkpoints open and step; training follows the HRM method only)");
+        String name = root.path("arch").path("name").asText("");
+        if (!name.equals(TRM_NAME) && name.contains("TinyRecursive")) {
+            throw new DatasetException(file, "arch.name '" + name + "': of TRM's models only " + TRM_NAME
+                    + " trains here");
         }
-        unknown(file, root, TOP, "");
-        if (!a.isMissingNode()) {
-            unknown(file, a, ARCH, "arch.");
+        TrainingConfigFile f;
+        try {
+            f = YAML.treeToValue(root, TrainingConfigFile.class);
+        } catch (JsonMappingException e) {
+            throw new DatasetException(file, ConfigFieldProblem.describe(e, root));
+        } catch (JsonProcessingException e) {
+            throw new DatasetException(file, "cannot read YAML: " + e.getOriginalMessage());
         }
-        Fields f = new Fields(file);
-        if (!root.hasNonNull("data_path")) {
+        String trmOnly = f.arch.trmFieldOutsideTrm();
+        if (trmOnly != null) {
+            throw new DatasetException(file, "arch." + trmOnly + " is a TRM field; set arch.name: " + TRM_NAME);
+        }
+        if (f.dataPaths != null) {
+            if (f.dataPath != null) {
+                throw new DatasetException(file, "give 'data_path' or 'data_paths', not both");
+            }
+            if (f.dataPaths.size() != 1 || f.dataPaths.get(0) == null) {
+                throw new DatasetException(file, "field 'data_paths' must list exactly one dataset folder (merging "
+                        + "datasets is not supported)");
+            }
+            f.dataPath = f.dataPaths.get(0);
+        }
+        if (f.dataPath == null) {
             throw new DatasetException(file, "field 'data_path' is required");
         }
-        Path base = file.toAbsolutePath().getParent();
-        Path data = base.resolve(root.get("data_path").asText());
-        int hidden = f.integer(a, "arch.hidden_size", 512);
-        String loss = a.path("loss").path("loss_type").asText(a.path("loss_type").asText("stablemax_cross_entropy"));
-        if (!loss.equals("stablemax_cross_entropy") && !loss.equals("softmax_cross_entropy")) {
+        if (f.ema && !(f.emaRate > 0 && f.emaRate < 1)) {
+            throw new DatasetException(file, "field 'ema_rate' must be in (0, 1), got " + f.emaRate);
+        }
+        String loss = f.arch.lossType();
+        if (!loss.equals(TrainingConfigFile.STABLEMAX) && !loss.equals(TrainingConfigFile.SOFTMAX)) {
             throw new DatasetException(file, "arch.loss.loss_type must be stablemax_cross_entropy or "
                     + "softmax_cross_entropy, got '" + loss + "'");
         }
-        Arch arch = new Arch(hidden, f.integer(a, "arch.num_heads", 8), f.number(a, "arch.expansion", 4),
-                f.integer(a, "arch.H_layers", 4), f.integer(a, "arch.L_layers", 4), f.integer(a, "arch.H_cycles", 2),
-                f.integer(a, "arch.L_cycles", 2), f.integer(a, "arch.halt_max_steps", 16),
-                f.number(a, "arch.halt_exploration_prob", 0.1), f.integer(a, "arch.puzzle_emb_ndim", hidden),
-                a.path("pos_encodings").asText("rope"), f.number(a, "arch.rms_norm_eps", 1e-5),
-                f.number(a, "arch.rope_theta", 10000));
-        buildable(file, arch);
-        Optim opt = new Optim(f.number(root, "lr", 1e-4), f.number(root, "lr_min_ratio", 1.0),
-                f.integer(root, "lr_warmup_steps", 2000), f.number(root, "beta1", 0.9), f.number(root, "beta2", 0.95),
-                f.number(root, "weight_decay", 0.1), f.number(root, "puzzle_emb_lr", 1e-2),
-                f.number(root, "puzzle_emb_weight_decay", 0.1));
-        Path init = root.hasNonNull("init_checkpoint") ? base.resolve(root.get("init_checkpoint").asText()) : null;
-        int batch = f.integer(root, "global_batch_size", 768);
-        int epochs = f.integer(root, "epochs", 100000);
-        if (batch <= 0 || epochs <= 0) {
+        TrainingConfig config = f.toConfig(file.toAbsolutePath().getParent());
+        buildable(file, config.arch());
+        if (config.globalBatchSize() <= 0 || config.epochs() <= 0) {
             throw new DatasetException(file, "global_batch_size and epochs must be positive");
         }
-        return new TrainingConfig(data, arch, loss, batch, epochs, f.integer(root, "eval_interval", 0),
-                root.path("checkpoint_every_eval").asBoolean(true), f.integer(root, "checkpoint_interval", 0),
-                f.integer(root, "max_steps", 0), Math.max(1, f.integer(root, "log_interval", 1)),
-                f.integer(root, "eval_limit", 0), opt, f.integer(root, "seed", 0), init);
+        return config;
+    }
+
+    /**
+     * The config as YAML with the reference's names, every field written out; {@link #parse} of it with the same
+     * {@code file} gives this config back.
+     *
+     * @param file where the text will live: the data and checkpoint paths are written relative to its folder
+     */
+    public String toYaml(Path file) {
+        try {
+            return YAML.writeValueAsString(TrainingConfigFile.of(this, file.toAbsolutePath().getParent()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a training config did not serialise: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Writes {@link #toYaml} to {@code file} atomically (a reader sees the old file or the whole new one).
+     *
+     * @param file the YAML file to write
+     */
+    public void write(Path file) throws IOException {
+        byte[] text = toYaml(file).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(text));
     }
 
     /**
@@ -120,11 +199,9 @@ public record TrainingConfig(Path dataPath, Arch arch, String lossType, int glob
      * fixes (sequence length, vocabulary, puzzle identifiers) are taken as small here.
      */
     private static void buildable(Path file, Arch a) throws DatasetException {
-        org.hrmlab.engine.HrmConfig probe;
+        HrmConfig probe;
         try {
-            probe = new org.hrmlab.engine.HrmConfig(1, 2, 1, a.puzzleEmbNdim(), a.hiddenSize(), a.numHeads(),
-                    a.expansion(), a.hLayers(), a.lLayers(), a.hCycles(), a.lCycles(), a.haltMaxSteps(),
-                    a.haltExplorationProb(), a.posEncodings(), a.rmsNormEps(), a.ropeTheta());
+            probe = a.config(1, 2, 1);
         } catch (IllegalArgumentException e) {
             throw new DatasetException(file, "arch: " + e.getMessage() + "; no model can be built from it");
         }
@@ -134,55 +211,15 @@ public record TrainingConfig(Path dataPath, Arch arch, String lossType, int glob
         }
     }
 
-    private static void unknown(Path file, JsonNode node, Set<String> known, String prefix) throws DatasetException {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            String k = it.next().getKey();
-            if (!known.contains(k)) {
-                throw new DatasetException(file, "unknown field '" + prefix + k + "'");
-            }
-        }
-    }
-
-    private record Fields(Path file) {
-        int integer(JsonNode parent, String path, int dflt) throws DatasetException {
-            JsonNode n = parent.path(path.substring(path.lastIndexOf('.') + 1));
-            if (n.isMissingNode() || n.isNull()) {
-                return dflt;
-            }
-            if (!n.canConvertToInt() || (n.isNumber() && n.asDouble() != n.asInt())) {
-                throw new DatasetException(file, "field '" + path + "' must be an integer, got '" + n.asText() + "'");
-            }
-            return n.asInt();
-        }
-
-        double number(JsonNode parent, String path, double dflt) throws DatasetException {
-            JsonNode n = parent.path(path.substring(path.lastIndexOf('.') + 1));
-            if (n.isMissingNode() || n.isNull()) {
-                return dflt;
-            }
-            if (n.isNumber()) {
-                return n.asDouble();
-            }
-            try {
-                return Double.parseDouble(n.asText());
-            } catch (NumberFormatException e) {
-                throw new DatasetException(file, "field '" + path + "' must be a number, got '" + n.asText() + "'");
-            }
-        }
-    }
-
     /** @return the architecture for a dataset's sizes */
-    public org.hrmlab.engine.HrmConfig modelConfig(int seqLen, int vocab, int numPuzzleIdentifiers) {
-        Arch a = arch;
-        return new org.hrmlab.engine.HrmConfig(seqLen, vocab, numPuzzleIdentifiers, a.puzzleEmbNdim(), a.hiddenSize(),
-                a.numHeads(), a.expansion(), a.hLayers(), a.lLayers(), a.hCycles(), a.lCycles(), a.haltMaxSteps(),
-                a.haltExplorationProb(), a.posEncodings(), a.rmsNormEps(), a.ropeTheta());
+    public HrmConfig modelConfig(int seqLen, int vocab, int numPuzzleIdentifiers) {
+        return arch.config(seqLen, vocab, numPuzzleIdentifiers);
     }
 
     /** @return optimiser settings with the schedule's total steps */
     public OptimiserSettings optimiserSettings(long totalSteps) {
         Optim o = optimiser;
         return new OptimiserSettings(o.lr(), o.beta1(), o.beta2(), o.weightDecay(), o.puzzleEmbLr(),
-                o.puzzleEmbWeightDecay(), o.lrWarmupSteps(), o.lrMinRatio(), totalSteps, lossType);
+                o.puzzleEmbWeightDecay(), o.lrWarmupSteps(), o.lrMinRatio(), totalSteps, lossType, o.emaRate());
     }
 }

@@ -25,7 +25,9 @@ import org.hrmlab.engine.model.HrmModel;
  * (one {@link TrainingEvent} per line, each also passed to the listener), {@code checkpoints/step_N.safetensors} (an HRM Lab model) and beside it
  * {@code step_N.state.safetensors} (Adam moments, the batch slots' carry and examples, the data-sampler position and
  * the step), both written to a temporary file and renamed. {@code resume} continues from the newest complete pair;
- * because the carry is saved too, a resumed run computes exactly what the uninterrupted run would have.
+ * because the carry is saved too, a resumed run computes exactly what the uninterrupted run would have. With a moving
+ * average of the weights ({@code ema}) the model file and the evaluations hold the averaged weights, as TRM's reference
+ * saves them, and the state file also holds the live ones ({@code live.*}) and the average ({@code ema.*}).
  */
 public final class TrainingRun {
     private static final Pattern STEP_FILE = Pattern.compile("step_(\\d+)\\.safetensors");
@@ -136,7 +138,7 @@ public final class TrainingRun {
                 }
                 boolean evalNow = (evalEvery > 0 && step % evalEvery == 0) || step == last;
                 if (evalNow && test != null) {
-                    Evaluator.Result e = new Evaluator(HrmModel.onCpu(model, trainer.weights()), batch)
+                    Evaluator.Result e = new Evaluator(HrmModel.onCpu(model, trainer.modelWeights()), batch)
                             .evaluate(test, cfg.evalLimit(), model.haltMaxSteps(), false);
                     emit(metrics, new TrainingEvent.Eval(step, last, sampler.epoch(), e.exactAccuracy(),
                             e.tokenAccuracy(), e.meanSegments(), e.qHaltAccuracy(), e.count(),
@@ -244,6 +246,11 @@ public final class TrainingRun {
         Map<String, HostTensor> state = new LinkedHashMap<>();
         trainer.adam().firstMoments().forEach((k, v) -> state.put("adam.m." + k, vector(v)));
         trainer.adam().secondMoments().forEach((k, v) -> state.put("adam.v." + k, vector(v)));
+        if (trainer.ema() != null) {
+            trainer.ema().shadow().forEach((k, v) -> state.put("ema." + k, vector(v.clone())));
+            Map<String, HostTensor> live = trainer.weights();
+            trainer.ema().shadow().keySet().forEach(k -> state.put("live." + k, vector(live.get(k).data())));
+        }
         ActTrainer.Slots s = trainer.slots();
         state.put("slots.zL", vector(s.zL()));
         state.put("slots.zH", vector(s.zH()));
@@ -275,7 +282,7 @@ public final class TrainingRun {
         if (model.puzzleEmbNdim() > 0 && Files.isRegularFile(names)) {
             provenance.put(ModelCheckpoint.IDENTIFIERS_KEY, Files.readString(names, StandardCharsets.UTF_8).strip());
         }
-        HrmLabModelFile.write(modelFile(step), model.withSeqLen(model.seqLen()), trainer.weights(), provenance);
+        HrmLabModelFile.write(modelFile(step), model.withSeqLen(model.seqLen()), trainer.modelWeights(), provenance);
         return modelFile(step);
     }
 
@@ -287,14 +294,27 @@ public final class TrainingRun {
         }
         Map<String, float[]> m = new LinkedHashMap<>();
         Map<String, float[]> v = new LinkedHashMap<>();
+        Map<String, float[]> ema = new LinkedHashMap<>();
+        Map<String, float[]> live = new LinkedHashMap<>();
         c.tensors().forEach((k, t) -> {
             if (k.startsWith("adam.m.")) {
                 m.put(k.substring(7), t.data());
             } else if (k.startsWith("adam.v.")) {
                 v.put(k.substring(7), t.data());
+            } else if (k.startsWith("ema.")) {
+                ema.put(k.substring(4), t.data());
+            } else if (k.startsWith("live.")) {
+                live.put(k.substring(5), t.data());
             }
         });
         trainer.restoreOptimiser(Long.parseLong(meta.get("adam_step")), m, v);
+        if (trainer.ema() != null) {
+            if (ema.isEmpty() || live.isEmpty()) {
+                throw new DatasetException(stateFile(step), "no moving average of the weights in this training state");
+            }
+            trainer.ema().restore(ema);
+            trainer.restoreLiveWeights(live);
+        }
         float[] haltedF = c.tensors().get("slots.halted").data();
         boolean[] halted = new boolean[haltedF.length];
         for (int i = 0; i < halted.length; i++) {

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * bias-corrected PR, N and curve in the same seeded order, and the same PCA spectrum.
  */
 class StreamingParticipationTest {
-    static final HrmConfig CONFIG = new HrmConfig(16, 7, 3, 32, 32, 2, 4, 1, 1, 2, 2, 3, 0.1, "rope", 1e-5, 10000.0);
+    static final HrmConfig CONFIG = HrmConfig.builder().seqLen(16).vocabSize(7).numPuzzleIdentifiers(3)
+            .hiddenSize(32).numHeads(2).hLayers(1).lLayers(1).haltMaxSteps(3).build();
     static final int PUZZLES = 7;
 
     @TempDir

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * half-precision values decoded here independently.
  */
 class HalfPrecisionModelParityTest {
-    private static final HrmConfig CONFIG = new HrmConfig(0, 7, 3, 80, 48, 3, 4, 2, 2, 2, 2, 4, 0.1, "rope", 1e-5,
-            10000.0);
+    private static final HrmConfig CONFIG = HrmConfig.builder().vocabSize(7).numPuzzleIdentifiers(3).puzzleEmbNdim(80)
+            .hiddenSize(48).numHeads(3).hLayers(2).lLayers(2).haltMaxSteps(4).build();
     private static final int SEQ = 16;
 
     @TempDir

@@ -23,7 +23,8 @@ class ModelInputsTest {
     Path dir;
 
     private static HrmConfig rope(int vocab, int seqLen) {
-        return new HrmConfig(seqLen, vocab, 1, 0, 16, 2, 2, 1, 1, 1, 1, 2, 0.1, "rope", 1e-5, 10000);
+        return HrmConfig.builder().seqLen(seqLen).vocabSize(vocab).puzzleEmbNdim(0).hiddenSize(16).numHeads(2)
+                .expansion(2).hLayers(1).lLayers(1).hCycles(1).lCycles(1).haltMaxSteps(2).build();
     }
 
     /** A reference checkpoint (torch zip, all_config.yaml beside it) of a RoPE model with the given vocabulary. */
@@ -111,7 +112,7 @@ class ModelInputsTest {
 
     @Test
     void aLearnedPositionTableOrTheDatasetBesideItFixesTheLength() throws Exception {
-        HrmConfig learned = new HrmConfig(25, 6, 1, 0, 16, 2, 2, 1, 1, 1, 1, 2, 0.1, "learned", 1e-5, 10000);
+        HrmConfig learned = rope(6, 25).withPosEncodings("learned");
         ModelInputs in = ModelInputs.of(dir.resolve("x"), learned, Map.of("format", "reference-torch"));
         assertEquals(Optional.of(PuzzleKind.MAZE), in.kind(), "25 tokens cannot be a 4x4 Sudoku");
         assertEquals(5, in.rows());

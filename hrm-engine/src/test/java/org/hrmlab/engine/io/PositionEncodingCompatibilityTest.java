@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * were run and trained with RoPE as well, and must keep doing so.
  */
 class PositionEncodingCompatibilityTest {
-    private static final HrmConfig LEARNED = new HrmConfig(16, 6, 1, 0, 32, 2, 4, 1, 1, 2, 2, 4, 0.1, "learned", 1e-5,
-            10000.0);
+    private static final HrmConfig LEARNED = HrmConfig.builder().seqLen(16).vocabSize(6).puzzleEmbNdim(0)
+            .hiddenSize(32).numHeads(2).hLayers(1).lLayers(1).haltMaxSteps(4).posEncodings("learned").build();
 
     @TempDir
     Path dir;

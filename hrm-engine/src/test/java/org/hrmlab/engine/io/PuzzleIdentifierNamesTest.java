@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A model trained with puzzle embeddings knows which identifier each training puzzle had, by name. */
 class PuzzleIdentifierNamesTest {
-    private static final HrmConfig ARC = new HrmConfig(16, 12, 4, 32, 32, 2, 4, 1, 1, 2, 2, 4, 0.1, "rope", 1e-5,
-            10000.0);
+    private static final HrmConfig ARC = HrmConfig.builder().seqLen(16).vocabSize(12).numPuzzleIdentifiers(4)
+            .hiddenSize(32).numHeads(2).hLayers(1).lLayers(1).haltMaxSteps(4).build();
 
     @TempDir
     Path dir;

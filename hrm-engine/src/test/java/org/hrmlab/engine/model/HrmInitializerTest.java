@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /** Fresh weights against hrm-reference.md §1.2-1.7, on a configuration with every optional tensor. */
 class HrmInitializerTest {
-    private static final HrmConfig CONFIG = new HrmConfig(30, 9, 6, 80, 48, 3, 4, 2, 3, 2, 2, 4, 0.1, "learned",
-            1e-5, 10000.0);
+    private static final HrmConfig CONFIG = HrmConfig.builder().seqLen(30).vocabSize(9).numPuzzleIdentifiers(6)
+            .puzzleEmbNdim(80).hiddenSize(48).numHeads(3).hLayers(2).lLayers(3).haltMaxSteps(4).posEncodings("learned")
+            .build();
     /** The truncation point in units of the actual std: 2 sigma of a normal whose std is shrunk by truncation. */
     private static final double BOUND = 2 * 1.1368472;
     /** Half a bfloat16 step, relative. */

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /** {@link HrmModel#refreshWeights} leaves a model that computes exactly what a model built from the new weights does. */
 class HrmModelRefreshTest {
-    private static final HrmConfig CONFIG = new HrmConfig(6, 9, 5, 40, 32, 2, 4, 2, 2, 2, 2, 4, 0.1, "learned",
-            1e-5, 10000.0);
+    private static final HrmConfig CONFIG = HrmConfig.builder().seqLen(6).vocabSize(9).numPuzzleIdentifiers(5)
+            .puzzleEmbNdim(40).hiddenSize(32).numHeads(2).hLayers(2).lLayers(2).haltMaxSteps(4).posEncodings("learned")
+            .build();
     private static final int BATCH = 2;
 
     @Test

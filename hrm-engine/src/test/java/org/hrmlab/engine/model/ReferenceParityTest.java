@@ -32,8 +32,9 @@ class ReferenceParityTest {
 
     private static HrmConfig config(int seqLen, int puzzleNdim, int hidden, int heads, double expansion, int hLayers,
                                     int lLayers, int hCycles, int lCycles, String positions) {
-        return new HrmConfig(seqLen, 7, 5, puzzleNdim, hidden, heads, expansion, hLayers, lLayers, hCycles, lCycles,
-                4, 0.1, positions, 1e-5, 10000.0);
+        return HrmConfig.builder().seqLen(seqLen).vocabSize(7).numPuzzleIdentifiers(5).puzzleEmbNdim(puzzleNdim)
+                .hiddenSize(hidden).numHeads(heads).expansion(expansion).hLayers(hLayers).lLayers(lLayers)
+                .hCycles(hCycles).lCycles(lCycles).haltMaxSteps(4).posEncodings(positions).build();
     }
 
     static Stream<Arguments> cases() {

@@ -10,15 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hrmlab.engine.HostTensor;
 import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.ModelFamily;
 import org.hrmlab.engine.io.WeightLayout;
 import org.junit.jupiter.api.Test;
 
 /** TRM on the CPU engine beyond the golden cases: one network for both updates, batches, weight refresh. */
 class TrmModelTest {
-    private static final HrmConfig ATTENTION = HrmConfig.trm(7, 9, 3, 24, 16, 2, 4, 2, 2, 2, 4, 0.1, "rope", 1e-5,
-            1e4, 4, false, true);
-    private static final HrmConfig MLP = HrmConfig.trm(7, 9, 3, 24, 16, 2, 4, 2, 2, 2, 4, 0.1, "none", 1e-5, 1e4, 4,
-            true, true);
+    private static final HrmConfig ATTENTION = HrmConfig.builder(ModelFamily.TRM).seqLen(7).vocabSize(9)
+            .numPuzzleIdentifiers(3).puzzleEmbNdim(24).puzzleEmbLen(4).hiddenSize(16).numHeads(2).hCycles(2)
+            .lCycles(2).haltMaxSteps(4).build();
+    private static final HrmConfig MLP = ATTENTION.toBuilder().mlpT(true).posEncodings(HrmConfig.NO_POSITIONS)
+            .build();
 
     @Test
     void theAnswerUpdateRunsTheOneNetwork() {

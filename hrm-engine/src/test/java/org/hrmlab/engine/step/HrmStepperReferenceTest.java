@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * naive reference, and going back or seeking restores every state bit for bit.
  */
 class HrmStepperReferenceTest {
-    private static final HrmConfig CONFIG = new HrmConfig(16, 7, 4, 80, 48, 3, 3, 2, 2, 3, 4, 2, 0.1, "learned",
-            1e-5, 10000.0);
+    private static final HrmConfig CONFIG = HrmConfig.builder().seqLen(16).vocabSize(7).numPuzzleIdentifiers(4)
+            .puzzleEmbNdim(80).hiddenSize(48).numHeads(3).expansion(3).hLayers(2).lLayers(2).hCycles(3).lCycles(4)
+            .haltMaxSteps(2).posEncodings("learned").build();
     private static final int SEGMENTS = 2;
     private static final double TOLERANCE = 1e-4;
 

@@ -97,6 +97,51 @@ class HrmStepperTest {
     }
 
     @Test
+    void perPositionChangeIsTheWrittenStatesChangeAndAddsUpToTheRelativeChange() {
+        HrmStepper s = stepper(2, 2, 1);
+        StepSnapshot init = s.initialSnapshot();
+        assertArrayEquals(new float[tokens.length], init.positionChange(), "nothing changed before the first update");
+        StepSnapshot before = init;
+        int prefix = ckpt.config().puzzleEmbLen() * init.hidden();
+        for (int i = 0; i < s.totalUpdates(); i++) {
+            StepSnapshot now = s.step();
+            float[] was = now.kind() == UpdateKind.L ? before.zL() : before.zH();
+            float[] is = now.kind() == UpdateKind.L ? now.zL() : now.zH();
+            assertEquals(tokens.length, now.positionChange().length);
+            double squares = 0;
+            double base = 0;
+            for (int k = prefix; k < was.length; k++) {
+                base += (double) was[k] * was[k];
+            }
+            for (float v : now.positionChange()) {
+                squares += (double) v * v;
+            }
+            double relative = now.kind() == UpdateKind.L ? now.changeL() : now.changeH();
+            assertEquals(relative, Math.sqrt(squares / base), 1e-5 * Math.max(1, relative),
+                    "update " + i + ": the positions' squared changes add up to the whole state's");
+            int p = tokens.length / 2;
+            double d = 0;
+            for (int k = prefix + p * now.hidden(); k < prefix + (p + 1) * now.hidden(); k++) {
+                d += ((double) is[k] - was[k]) * ((double) is[k] - was[k]);
+            }
+            assertEquals(Math.sqrt(d), now.positionChange()[p], 1e-5 * Math.max(1, Math.sqrt(d)));
+            before = now;
+        }
+    }
+
+    @Test
+    void thePaperDecodeCarriesTheProbabilityOfItsOwnTokens() {
+        HrmStepper s = stepper(2, 2, 1);
+        assertNull(s.step().paperConfidence());
+        s.setPaperDecode(true);
+        StepSnapshot snap = s.step();
+        assertEquals(tokens.length, snap.paperConfidence().length);
+        for (float p : snap.paperConfidence()) {
+            assertTrue(p > 0 && p <= 1, "a probability: " + p);
+        }
+    }
+
+    @Test
     void segmentAndHaltControlsStopAtSegmentEnds() {
         HrmStepper s = stepper(2, 2, 4);
         StepSnapshot seg = s.stepSegment();

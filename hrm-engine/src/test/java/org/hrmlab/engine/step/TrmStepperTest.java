@@ -141,10 +141,7 @@ class TrmStepperTest {
         assertTrue(halt.wantsToHalt());
 
         var c = ckpt.config();
-        HrmConfig withContinue = new HrmConfig(c.seqLen(), c.vocabSize(), c.numPuzzleIdentifiers(), c.puzzleEmbNdim(),
-                c.hiddenSize(), c.numHeads(), c.expansion(), c.hLayers(), c.lLayers(), c.hCycles(), c.lCycles(),
-                c.haltMaxSteps(), c.haltExplorationProb(), c.posEncodings(), c.rmsNormEps(), c.ropeTheta(),
-                c.family(), c.puzzleEmbLen(), c.mlpT(), false);
+        HrmConfig withContinue = c.toBuilder().noActContinue(false).build();
         assertEquals(HaltRule.HALT_ABOVE_CONTINUE, withContinue.haltRule());
         HrmStepper hrmRule = stepper("cpu", ATTENTION, withContinue, w, 2, 3, 5);
         StepSnapshot end = hrmRule.runToHalt();

@@ -15,25 +15,32 @@ import org.hrmlab.engine.TestData;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.ModelCheckpoint;
 import org.hrmlab.puzzles.io.Npy;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Two training steps against the reference's own (test-data/fixtures/hrm-golden/train-small). */
+/**
+ * Two training steps against the reference's own: the HRM's (test-data/fixtures/hrm-golden/train-small) and TRM's
+ * (trm-golden/trm-train-small: gradients through the whole last recursion, halting on {@code q_halt > 0}, no continue
+ * loss). Losses, halting, every gradient and every weight after each step.
+ */
 class ActTrainerGoldenTest {
-    static final Path CASE = TestData.HRM_GOLDEN.resolve("train-small");
     static final double LOSS_RELATIVE = 1e-5;
     static final double ABSOLUTE = 1e-5;
 
-    @Test
-    void twoStepsMatchTheReference() throws Exception {
-        ModelCheckpoint ckpt = CheckpointLoader.load(CASE.resolve("checkpoint/step_0"));
-        TrainingBatch batch = new TrainingBatch(Npy.read(CASE.resolve("batch/inputs.npy")).toInts(),
-                Npy.read(CASE.resolve("batch/labels.npy")).toInts(),
-                Npy.read(CASE.resolve("batch/puzzle_identifiers.npy")).toInts());
+    @ParameterizedTest
+    @ValueSource(strings = {"hrm-golden/train-small", "trm-golden/trm-train-small"})
+    void twoStepsMatchTheReference(String name) throws Exception {
+        Path dir = TestData.ROOT.resolve("fixtures").resolve(name);
+        ModelCheckpoint ckpt = CheckpointLoader.load(dir.resolve("checkpoint/step_0"));
+        TrainingBatch batch = new TrainingBatch(Npy.read(dir.resolve("batch/inputs.npy")).toInts(),
+                Npy.read(dir.resolve("batch/labels.npy")).toInts(),
+                Npy.read(dir.resolve("batch/puzzle_identifiers.npy")).toInts());
         int seqLen = batch.inputs().length / batch.size();
         OptimiserSettings opt = new OptimiserSettings(1e-3, 0.9, 0.95, 0.1, 1e-2, 0.1, 0, 1.0, 1,
                 "stablemax_cross_entropy");
         ActTrainer trainer = new ActTrainer(ckpt.config().withSeqLen(seqLen), ckpt.weights(), opt, batch.size(), 0);
-        JsonNode manifest = new ObjectMapper().readTree(CASE.resolve("manifest.json").toFile());
+        JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+        assertEquals(manifest.path("family").asText("hrm"), ckpt.config().family().id());
         for (int s = 1; s <= 2; s++) {
             StepResult r = trainer.step(batch);
             JsonNode m = manifest.get("steps").get(s - 1);
@@ -48,14 +55,18 @@ class ActTrainerGoldenTest {
                 assertEquals(m.get("halted").get(b).asBoolean(), r.halted()[b], at + "halted[" + b + "]");
                 assertEquals(m.get("steps").get(b).asInt(), r.steps()[b], at + "steps[" + b + "]");
             }
-            compareDir(CASE.resolve("step" + s + "/grad"), trainer.lastGradients(), at + "gradient ");
+            double g = compareDir(dir.resolve("step" + s + "/grad"), trainer.lastGradients(), at + "gradient ");
             Map<String, float[]> weights = new java.util.HashMap<>();
             trainer.weights().forEach((k, t) -> weights.put(k, t.data()));
-            compareDir(CASE.resolve("step" + s + "/param"), weights, at + "weight ");
+            double w = compareDir(dir.resolve("step" + s + "/param"), weights, at + "weight ");
+            System.out.printf("%s %s: loss %.9g (reference %.9g), max |diff| gradients %.2e, weights %.2e%n", name, at,
+                    r.loss(), m.get("loss").asDouble(), g, w);
         }
     }
 
-    private static void compareDir(Path dir, Map<String, float[]> actual, String what) throws Exception {
+    /** @return the largest absolute difference over every array of the folder */
+    private static double compareDir(Path dir, Map<String, float[]> actual, String what) throws Exception {
+        double worst = 0;
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.sorted().toList()) {
                 String key = f.getFileName().toString().replaceFirst("\\.npy$", "");
@@ -68,7 +79,9 @@ class ActTrainerGoldenTest {
                     max = Math.max(max, Math.abs(expected[i] - got[i]));
                 }
                 assertTrue(max <= ABSOLUTE, what + key + ": max |diff| " + max);
+                worst = Math.max(worst, max);
             }
         }
+        return worst;
     }
 }

@@ -1,8 +1,6 @@
 package org.hrmlab.engine.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,7 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EvaluatorTest {
-    static final HrmConfig CONFIG = new HrmConfig(5, 7, 2, 16, 16, 2, 2, 1, 1, 2, 1, 3, 0, "rope", 1e-5, 1e4);
+    static final HrmConfig CONFIG = HrmConfig.builder().seqLen(5).vocabSize(7).numPuzzleIdentifiers(2)
+            .hiddenSize(16).numHeads(2).expansion(2).hLayers(1).lLayers(1).lCycles(1).haltMaxSteps(3)
+            .haltExplorationProb(0).build();
+    /** A TRM of the same sizes, halting on q_halt > 0. */
+    static final HrmConfig TRM = HrmConfig.builder(ModelFamily.TRM).seqLen(5).vocabSize(7).numPuzzleIdentifiers(2)
+            .puzzleEmbLen(4).hiddenSize(16).numHeads(2).expansion(2).lLayers(1).hCycles(2).lCycles(1).haltMaxSteps(3)
+            .haltExplorationProb(0).build();
 
     @Test
     void resultsDoNotDependOnTheChunkSize(@TempDir Path tmp) throws Exception {
@@ -41,33 +45,13 @@ class EvaluatorTest {
     @Test
     void trmHaltsOnAPositiveHaltLogitAlone(@TempDir Path tmp) throws Exception {
         PuzzleDataset test = PuzzleDataset.open(TinyDatasets.reverse(tmp, 5, 7, 2, 1, 3, 4), "test");
-        HrmConfig trm = HrmConfig.trm(5, 7, 2, 16, 16, 2, 2, 1, 2, 1, 3, 0, "rope", 1e-5, 1e4, 4, false, true);
-        Map<String, HostTensor> w = new HashMap<>(org.hrmlab.engine.model.HrmInitializer.init(trm, 3));
+        Map<String, HostTensor> w = new HashMap<>(org.hrmlab.engine.model.HrmInitializer.init(TRM, 3));
         // Q weights are zero: q = (1, 5) everywhere, so q_halt > 0 but q_halt < q_continue
         w.put("q_head.bias", new HostTensor(new long[] {2}, new float[] {1f, 5f}));
-        Evaluator.Result halting = new Evaluator(HrmModel.onCpu(trm, w), 2).evaluate(test, 0, 3, true);
+        Evaluator.Result halting = new Evaluator(HrmModel.onCpu(TRM, w), 2).evaluate(test, 0, 3, true);
         assertEquals(1.0, halting.meanSegments());
-        HrmConfig withContinue = new HrmConfig(5, 7, 2, 16, 16, 2, 2, 0, 1, 2, 1, 3, 0, "rope", 1e-5, 1e4,
-                ModelFamily.TRM, 4, false, false);
+        HrmConfig withContinue = TRM.toBuilder().noActContinue(false).build();
         Evaluator.Result all = new Evaluator(HrmModel.onCpu(withContinue, w), 2).evaluate(test, 0, 3, true);
         assertEquals(3.0, all.meanSegments());
-    }
-
-    @Test
-    void trainingRefusesATrm() {
-        HrmConfig trm = HrmConfig.trm(5, 7, 2, 16, 16, 2, 2, 1, 2, 1, 3, 0, "rope", 1e-5, 1e4, 4, false, true);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ActTrainer(trm,
-                org.hrmlab.engine.model.HrmInitializer.init(trm, 3), null, 2, 0));
-        assertTrue(e.getMessage().contains("does not train yet"), e.getMessage());
-    }
-
-    @Test
-    void aTrmTrainingConfigGivesOneLine(@TempDir Path tmp) throws Exception {
-        Path yaml = tmp.resolve("trm.yaml");
-        java.nio.file.Files.writeString(yaml, "arch:\n  name: recursive_reasoning.trm@TinyRecursiveReasoningModel_ACTV1\n"
-                + "  mlp_t: true\ndata_paths: [data]\n");
-        DatasetException e = assertThrows(DatasetException.class, () -> TrainingConfig.read(yaml));
-        assertTrue(e.getMessage().contains("training a TRM is not supported yet"), e.getMessage());
-        assertEquals(1, e.getMessage().lines().count());
     }
 }

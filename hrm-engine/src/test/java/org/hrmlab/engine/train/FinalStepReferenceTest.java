@@ -21,7 +21,9 @@ class FinalStepReferenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"rope", "learned", HrmConfig.LEARNED_AND_ROPE})
     void aTrainingSegmentComputesWhatTheReferenceDoes(String positions) {
-        HrmConfig c = new HrmConfig(12, 6, 3, 50, 36, 3, 3, 2, 1, 2, 3, 4, 0.1, positions, 1e-5, 10000.0);
+        HrmConfig c = HrmConfig.builder().seqLen(12).vocabSize(6).numPuzzleIdentifiers(3).puzzleEmbNdim(50)
+                .hiddenSize(36).numHeads(3).expansion(3).hLayers(2).lLayers(1).lCycles(3).haltMaxSteps(4)
+                .posEncodings(positions).build();
         Map<String, HostTensor> w = ParityWeights.random(c, 61);
         int batch = 2;
         int[] ids = {2, 0};

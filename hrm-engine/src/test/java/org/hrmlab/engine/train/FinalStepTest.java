@@ -18,9 +18,14 @@ class FinalStepTest {
 
     @Test
     void matchesTheAutodiffGraph() {
-        check(new HrmConfig(5, 6, 3, 12, 8, 2, 1, 2, 1, 2, 2, 3, 0, "learned", 1e-5, 10000), 3);
-        check(new HrmConfig(7, 5, 2, 16, 16, 4, 2, 1, 2, 1, 1, 2, 0, "rope", 1e-5, 10000), 2);
-        check(new HrmConfig(4, 5, 1, 0, 8, 2, 1, 1, 1, 1, 1, 2, 0, "rope", 1e-5, 10000), 2);
+        check(HrmConfig.builder().seqLen(5).vocabSize(6).numPuzzleIdentifiers(3).puzzleEmbNdim(12).hiddenSize(8)
+                .numHeads(2).expansion(1).hLayers(2).lLayers(1).haltMaxSteps(3).haltExplorationProb(0)
+                .posEncodings("learned").build(), 3);
+        check(HrmConfig.builder().seqLen(7).vocabSize(5).numPuzzleIdentifiers(2).hiddenSize(16).numHeads(4)
+                .expansion(2).hLayers(1).lLayers(2).hCycles(1).lCycles(1).haltMaxSteps(2).haltExplorationProb(0)
+                .build(), 2);
+        check(HrmConfig.builder().seqLen(4).vocabSize(5).puzzleEmbNdim(0).hiddenSize(8).numHeads(2).expansion(1)
+                .hLayers(1).lLayers(1).hCycles(1).lCycles(1).haltMaxSteps(2).haltExplorationProb(0).build(), 2);
     }
 
     private static void check(HrmConfig c, int batch) {

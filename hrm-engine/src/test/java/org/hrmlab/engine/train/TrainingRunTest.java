@@ -1,6 +1,8 @@
 package org.hrmlab.engine.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +82,68 @@ class TrainingRunTest {
                 "token_accuracy", "mean_segments", "examples_per_second", "elapsed_s", "eta_s")) {
             assertTrue(first.has(key), key);
         }
+    }
+
+    static final String TRM_CONFIG = """
+            data_paths: [data]
+            arch:
+              name: recursive_reasoning.trm@TinyRecursiveReasoningModel_ACTV1
+              hidden_size: 16
+              num_heads: 2
+              expansion: 2
+              H_layers: 0
+              L_layers: 2
+              H_cycles: 2
+              L_cycles: 2
+              halt_max_steps: 3
+              halt_exploration_prob: 0.5
+              puzzle_emb_ndim: 16
+              puzzle_emb_len: 2
+            global_batch_size: 4
+            epochs: 4
+            eval_interval: 2
+            lr: 0.003
+            lr_warmup_steps: 2
+            puzzle_emb_lr: 0.01
+            checkpoint_interval: 2
+            eval_limit: 4
+            ema: true
+            ema_rate: 0.9
+            seed: 5
+            """;
+
+    @Test
+    void aTrmRunSavesItsAveragedWeightsAsATrmAndResumesExactly(@TempDir Path tmp) throws Exception {
+        TinyDatasets.reverse(tmp.resolve("data"), 6, 6, 8, 1, 5, 11);
+        Path yaml = tmp.resolve("run.yaml");
+        Files.writeString(yaml, TRM_CONFIG);
+        TrainingConfig cfg = TrainingConfig.read(yaml);
+        List<TrainingEvent> a = new ArrayList<>();
+        assertEquals(8, new TrainingRun(cfg, tmp.resolve("a"), TRM_CONFIG, a::add).run(false));
+
+        List<TrainingEvent> c = new ArrayList<>();
+        assertThrows(RuntimeException.class, () -> new TrainingRun(cfg, tmp.resolve("c"), TRM_CONFIG, event -> {
+            c.add(event);
+            if (event instanceof TrainingEvent.Checkpoint k && k.step() == 4) {
+                throw new IllegalStateException("killed");
+            }
+        }).run(false));
+        new TrainingRun(cfg, tmp.resolve("c"), TRM_CONFIG, c::add).run(true);
+        assertEquals(losses(a), losses(c), "the live weights, the average and the carry all resume");
+
+        Path model = tmp.resolve("c/checkpoints/step_8.safetensors");
+        var ckpt = CheckpointLoader.load(model);
+        assertEquals(org.hrmlab.engine.ModelFamily.TRM, ckpt.config().family());
+        assertEquals(2, ckpt.config().puzzleEmbLen());
+        assertTrue(ckpt.config().noActContinue());
+        var state = org.hrmlab.engine.io.Safetensors.read(tmp.resolve("c/checkpoints/step_8.state.safetensors"))
+                .tensors();
+        String key = "L_level.layers.1.mlp.down_proj.weight";
+        assertArrayEquals(state.get("ema." + key).data(), ckpt.weights().get(key).data(),
+                "the model file holds the average");
+        assertFalse(java.util.Arrays.equals(state.get("live." + key).data(), ckpt.weights().get(key).data()),
+                "the live weights differ from the average");
+        assertFalse(state.containsKey("ema.puzzle_emb.weights"), "the puzzle table is not averaged");
     }
 
     @Test

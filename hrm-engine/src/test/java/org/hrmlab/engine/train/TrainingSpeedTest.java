@@ -27,7 +27,8 @@ class TrainingSpeedTest {
         int batch = Integer.getInteger("bench.batch", 1);
         int steps = Math.max(3, Integer.getInteger("bench.steps", 6));
         HrmConfig c = name.equals("27m") ? HrmConfig.reference27M(81, 11, 2)
-                : new HrmConfig(81, 11, 2, 128, 128, 4, 4, 2, 2, 2, 2, 16, 0.1, "rope", 1e-5, 1e4);
+                : HrmConfig.builder().seqLen(81).vocabSize(11).numPuzzleIdentifiers(2).hiddenSize(128).numHeads(4)
+                        .hLayers(2).lLayers(2).build();
         OptimiserSettings o = new OptimiserSettings(1e-4, 0.9, 0.95, 0.1, 1e-2, 0.1, 0, 1, 100,
                 "stablemax_cross_entropy");
         ActTrainer trainer = new ActTrainer(c, org.hrmlab.engine.model.HrmInitializer.init(c, 1), o, batch, 1);

@@ -96,6 +96,22 @@ public final class ArcCodec implements TokenCodec {
         return rows <= side && cols <= side;
     }
 
+    /** A grid at offset (0, 0): row {@code r} starts at position {@code r·side}. */
+    @Override
+    public int[] cellPositions(int rows, int cols) {
+        if (rows < 0 || cols < 0 || !fits(rows, cols)) {
+            throw new IllegalArgumentException("a " + rows + "x" + cols + " grid does not fit the " + side + "x"
+                    + side + " canvas");
+        }
+        int[] positions = new int[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                positions[r * cols + c] = r * side + c;
+            }
+        }
+        return positions;
+    }
+
     /** The grid at offset (0, 0). */
     @Override
     public int[] encode(Grid grid) {

@@ -54,6 +54,52 @@ public interface TokenCodec {
     Optional<Grid> decode(int[] tokens);
 
     /**
+     * Where the cells of a grid sit in the token sequence: the position {@link #encode(Grid)} gives each cell (and
+     * {@link #decode(int[])} reads it from). Sudoku and maze grids fill the sequence row-major; an ARC grid sits at
+     * the top left of the canvas, so its rows are {@link ArcCodec#side()} positions apart.
+     *
+     * @param rows the grid's rows
+     * @param cols the grid's columns
+     * @return {@code [rows·cols]}: the sequence position (prefix excluded) of cell {@code (r, c)} at index
+     *         {@code r·cols + c}
+     * @throws IllegalArgumentException if a grid of that size does not fit this codec
+     */
+    default int[] cellPositions(int rows, int cols) {
+        if (rows < 0 || cols < 0 || rows * cols != seqLen()) {
+            throw new IllegalArgumentException("a " + rows + "x" + cols + " grid does not fill the " + seqLen()
+                    + " positions of this " + kind().name().toLowerCase(java.util.Locale.ROOT) + " codec");
+        }
+        int[] positions = new int[rows * cols];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = i;
+        }
+        return positions;
+    }
+
+    /**
+     * Reads one value per position at the cells of a grid, e.g. per-token probabilities at the cells of the decoded
+     * grid.
+     *
+     * @param perPosition {@code [seqLen]} values, one per sequence position (prefix excluded; not modified)
+     * @param rows        the grid's rows
+     * @param cols        the grid's columns
+     * @return {@code [rows·cols]} row-major: the value at each cell's position ({@link #cellPositions})
+     * @throws IllegalArgumentException if {@code perPosition} is not {@link #seqLen()} long or the grid does not fit
+     */
+    default float[] atCells(float[] perPosition, int rows, int cols) {
+        if (perPosition.length != seqLen()) {
+            throw new IllegalArgumentException("expected " + seqLen() + " values, one per position, got "
+                    + perPosition.length);
+        }
+        int[] positions = cellPositions(rows, cols);
+        float[] out = new float[positions.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = perPosition[positions[i]];
+        }
+        return out;
+    }
+
+    /**
      * @param puzzle any puzzle
      * @return the codec the reference uses for it: Sudoku N x N (seq N*N, vocab N+2), maze (seq rows*cols, vocab 6),
      *         ARC (seq 900, vocab 12)

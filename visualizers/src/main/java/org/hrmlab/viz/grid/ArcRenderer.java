@@ -13,6 +13,8 @@ import org.hrmlab.puzzles.readings.ArcDistance;
 public final class ArcRenderer {
     private static final double GAP = 24;
     private static final double TITLE = 18;
+    /** The title of the prediction's panel. */
+    private static final String PREDICTION = "prediction";
 
     private ArcRenderer() {
     }
@@ -43,7 +45,7 @@ public final class ArcRenderer {
     public static List<Panel> layout(ArcBoard board, double width, double height) {
         var grids = new ArrayList<Panel>();
         addIfPresent(grids, "input", board.input());
-        addIfPresent(grids, "prediction", board.predicted());
+        addIfPresent(grids, PREDICTION, board.predicted());
         addIfPresent(grids, "expected", board.expected());
         if (grids.isEmpty()) {
             return List.of();
@@ -70,6 +72,16 @@ public final class ArcRenderer {
         return out;
     }
 
+    /** @return the prediction's panel of {@link #layout}, or null when there is no prediction to draw. Pure. */
+    public static Panel predictionPanel(ArcBoard board, double width, double height) {
+        for (var panel : layout(board, width, height)) {
+            if (panel.title().equals(PREDICTION)) {
+                return panel;
+            }
+        }
+        return null;
+    }
+
     private static void addIfPresent(List<Panel> panels, String title, ColorGrid grid) {
         if (!grid.isEmpty()) {
             panels.add(new Panel(title, grid, null));
@@ -87,14 +99,14 @@ public final class ArcRenderer {
             var grid = panel.grid();
             g.setFill(theme.givenText());
             String title = panel.title() + "  " + grid.rows() + "\u00d7" + grid.cols();
-            if (panel.title().equals("prediction") && !board.expected().isEmpty()) {
+            if (panel.title().equals(PREDICTION) && !board.expected().isEmpty()) {
                 var p = board.predicted();
                 var e = board.expected();
                 title += "  \u0394 " + ArcDistance.of(p.cells(), p.rows(), p.cols(), e.cells(), e.rows(), e.cols())
                         .total();
             }
             g.fillText(title, geo.x0(), geo.y0() - 4);
-            boolean marks = panel.title().equals("prediction") && diff.length > 0;
+            boolean marks = panel.title().equals(PREDICTION) && diff.length > 0;
             drawGrid(g, geo, grid, marks ? diff : null, theme);
         }
     }

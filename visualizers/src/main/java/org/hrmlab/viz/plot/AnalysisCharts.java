@@ -42,6 +42,8 @@ public final class AnalysisCharts {
     private static final Font SUBTITLE = new Font("SansSerif", Font.PLAIN, 9);
     private static final Color GRID = new Color(0xDDDDDD);
     private static final int MAX_LEGEND_SERIES = 10;
+    private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {6f, 4f}, 0f);
 
     static {
         TextUtils.setUseDrawRotatedStringWorkaround(false);
@@ -172,8 +174,7 @@ public final class AnalysisCharts {
         XYLineAndShapeRenderer r = lines(colours, true);
         for (int i = 0; i < data.series().size(); i++) {
             if (data.dashed().contains(data.series().get(i).name())) {
-                r.setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                        new float[] {6f, 4f}, 0f));
+                r.setSeriesStroke(i, DASHED);
             }
         }
         plot.setRenderer(r);
@@ -242,6 +243,87 @@ public final class AnalysisCharts {
             ValueMarker m = new ValueMarker(end, GRID.darker(), new BasicStroke(0.8f));
             plot.addDomainMarker(m);
         }
+        return finish(chart, data.subtitle(), ds.getSeriesCount());
+    }
+
+    /**
+     * Participation ratios of several models: per model, its high-level state (zH, or TRM's y) beside its low-level
+     * state (zL, or z), trained in colour and the untrained control in grey.
+     */
+    public static JFreeChart participationRatioComparison(ModelComparisonData data) {
+        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        String high = "high-level state, trained";
+        String low = "low-level state, trained";
+        String highControl = "high-level state, untrained";
+        String lowControl = "low-level state, untrained";
+        for (ComparedModel m : data.models()) {
+            String column = m.name() + "\n(" + m.highState() + " / " + m.lowState() + ")";
+            ds.addValue(m.prHigh(), high, column);
+            ds.addValue(m.prLow(), low, column);
+            if (m.hasControl()) {
+                ds.addValue(m.controlHigh(), highControl, column);
+                ds.addValue(m.controlLow(), lowControl, column);
+            }
+        }
+        JFreeChart chart = ChartFactory.createBarChart("Participation ratio by model (" + data.estimate() + ")",
+                "model (high-level / low-level state)", "participation ratio", ds, PlotOrientation.VERTICAL, true,
+                false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.getDomainAxis().setMaximumCategoryLabelLines(3);
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        Map<String, Color> paint = Map.of(high, SeriesPalette.Z_H, low, SeriesPalette.Z_L,
+                highControl, SeriesPalette.blend(SeriesPalette.Z_H, SeriesPalette.CONTROL, 0.7),
+                lowControl, SeriesPalette.blend(SeriesPalette.Z_L, SeriesPalette.CONTROL, 0.7));
+        for (int i = 0; i < ds.getRowCount(); i++) {
+            r.setSeriesPaint(i, paint.get(ds.getRowKey(i).toString()));
+        }
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.00")));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(SUBTITLE);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.getRangeAxis().setUpperMargin(0.15);
+        return finish(chart, data.subtitle(), ds.getRowCount());
+    }
+
+    /**
+     * Mean relative forward residual within each ACT segment, per model: the high-level state solid, the low-level
+     * state dashed, one colour per model; log scale. The data's subtitle should say how the means were taken.
+     */
+    public static JFreeChart residualsBySegment(ModelComparisonData data) {
+        XYSeriesCollection ds = new XYSeriesCollection();
+        List<Color> colours = new java.util.ArrayList<>();
+        List<Boolean> dashed = new java.util.ArrayList<>();
+        for (int i = 0; i < data.models().size(); i++) {
+            ComparedModel m = data.models().get(i);
+            Color c = SeriesPalette.colour(i);
+            addAll(ds, colours, List.of(new XySeriesData(m.name() + " " + m.highState(), m.segments(),
+                    m.residualHigh())), c, true);
+            dashed.add(false);
+            addAll(ds, colours, List.of(new XySeriesData(m.name() + " " + m.lowState(), m.segments(),
+                    m.residualLow())), c, true);
+            dashed.add(true);
+        }
+        String label = "mean relative residual";
+        JFreeChart chart = ChartFactory.createXYLineChart("Forward residuals per segment", "ACT segment", label, ds,
+                PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        NumberAxis axis = new NumberAxis(label + " (log scale)");
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        axis.setNumberFormatOverride(new PowerOfTenFormat());
+        axis.setAutoRangeIncludesZero(false);
+        axis.setAutoRangeMinimumSize(1.0);
+        plot.setRangeAxis(axis);
+        XYLineAndShapeRenderer r = lines(colours, true);
+        for (int i = 0; i < dashed.size(); i++) {
+            if (dashed.get(i)) {
+                r.setSeriesStroke(i, DASHED);
+            }
+        }
+        plot.setRenderer(r);
+        integerDomain(plot);
         return finish(chart, data.subtitle(), ds.getSeriesCount());
     }
 

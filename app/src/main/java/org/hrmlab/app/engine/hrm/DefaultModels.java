@@ -55,11 +55,8 @@ public final class DefaultModels {
             throw new StepperException("no default model is shipped for " + kind.name().toLowerCase()
                     + " puzzles: load a checkpoint (File > Open checkpoint)");
         }
-        try (InputStream in = DefaultModels.class.getResourceAsStream(resource(kind))) {
-            Path tmp = Files.createTempFile("hrmlab-" + names.get(kind), ".safetensors");
-            tmp.toFile().deleteOnExit();
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            m = CheckpointLoader.load(tmp);
+        try {
+            m = CheckpointLoader.load(extracted(names.get(kind)));
         } catch (CheckpointException e) {
             throw new StepperException("the shipped " + names.get(kind) + " model is damaged: " + e.problem());
         } catch (IOException e) {
@@ -67,6 +64,25 @@ public final class DefaultModels {
         }
         loaded.put(kind, m);
         return m;
+    }
+
+    /**
+     * Copies a shipped model to a temporary file (deleted on exit), so that it opens like any checkpoint.
+     *
+     * @param folder the model's folder under {@code org/hrmlab/puzzles/models/}, e.g. {@code trm-sudoku}
+     * @return the copy
+     * @throws IOException when no such model is shipped
+     */
+    public static Path extracted(String folder) throws IOException {
+        try (InputStream in = DefaultModels.class.getResourceAsStream(ROOT + folder + "/model.safetensors")) {
+            if (in == null) {
+                throw new java.io.FileNotFoundException("no shipped model " + folder);
+            }
+            Path tmp = Files.createTempFile("hrmlab-" + folder, ".safetensors");
+            tmp.toFile().deleteOnExit();
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            return tmp;
+        }
     }
 
     /** @return whether the default model of the puzzle's kind exists and takes the puzzle ({@code ModelInputs}) */
@@ -91,14 +107,14 @@ public final class DefaultModels {
     /**
      * @return the shipped model for the puzzle's kind, when it fits the puzzle
      * @throws StepperException when none fits: "no model for 6x6 ARC puzzles is loaded: open a checkpoint trained on
-     *                          them (File > Open model)", with what the shipped model of that kind takes
+     *                          them (File > Open checkpoint)", with what the shipped model of that kind takes
      */
     public ModelCheckpoint forPuzzle(LabPuzzle puzzle) {
         if (fits(puzzle)) {
             return forKind(puzzle.kind());
         }
         String message = "no model for " + shape(puzzle) + " is loaded: open a checkpoint trained on them"
-                + " (File > Open model)";
+                + " (File > Open checkpoint)";
         if (has(puzzle.kind())) {
             message += "; the shipped " + KIND_NAMES.get(puzzle.kind()) + " model" + takes(puzzle.kind());
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.hrmlab.app.engine.CellChange;
 import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.engine.InferenceSettings;
 import org.hrmlab.app.engine.LabFrame;
@@ -201,17 +202,19 @@ public final class HrmEngineStepper implements StepperPort {
     }
 
     private LabFrame frame(StepSnapshot s) {
-        int[] tokens = s.paperPredicted() != null ? s.paperPredicted() : s.predicted();
-        CellGrid decoded = LabPuzzleTokens.decode(puzzle, tokens);
-        float[] confidence = decoded.isEmpty() ? new float[0]
-                : LabPuzzleTokens.confidence(puzzle, decoded, s.confidence());
+        boolean paper = s.paperPredicted() != null;
+        CellGrid decoded = LabPuzzleTokens.decode(puzzle, paper ? s.paperPredicted() : s.predicted());
+        float[] confidence = LabPuzzleTokens.atCells(puzzle, decoded, paper ? s.paperConfidence() : s.confidence());
+        CellChange change = s.kind() == null ? CellChange.NONE
+                : CellChange.of(LabPuzzleTokens.atCells(puzzle, decoded, s.positionChange()));
         UpdateKind kind = s.kind() == null ? UpdateKind.INIT
                 : s.kind() == org.hrmlab.engine.step.UpdateKind.L ? UpdateKind.L : UpdateKind.H;
         int index = s.index() + 1;
         boolean isHalted = index == recorded - 1 && halted;
         return new LabFrame(index, kind, s.kind() == null ? 0 : s.segment() + 1,
                 s.kind() == null ? 0 : s.hCycle() + 1, s.lStep() < 0 ? 0 : s.lStep() + 1, decoded, confidence,
-                new HeatmapData(s.positions(), s.hidden(), s.zL()), new HeatmapData(s.positions(), s.hidden(), s.zH()),
+                change, new HeatmapData(s.positions(), s.hidden(), s.zL()),
+                new HeatmapData(s.positions(), s.hidden(), s.zH()),
                 kind == UpdateKind.L ? s.changeL() : Double.NaN, kind == UpdateKind.H ? s.changeH() : Double.NaN,
                 s.endsSegment() ? s.qHalt() : Double.NaN, s.endsSegment() ? s.qContinue() : Double.NaN,
                 s.endsSegment(), isHalted, verdict(decoded));
@@ -231,6 +234,6 @@ public final class HrmEngineStepper implements StepperPort {
         HrmConfig c = m.config();
         return new ModelInfo(name, m.source().toString(), c.hiddenSize(), c.puzzleEmbLen(),
                 new InferenceSettings(c.hCycles(), c.lCycles(), c.haltMaxSteps(), true, DecodeMode.DIRECT), m.sha256(),
-                ModelInputs.of(m).named(name));
+                ModelInputs.of(m).named(name), c.family());
     }
 }

@@ -37,19 +37,18 @@ final class LabPuzzleTokens {
         return codec(p, tokens.length).decode(tokens).map(CellGrid::of).orElse(CellGrid.EMPTY);
     }
 
-    /** @return per-cell confidences matching {@link #decode}'s grid */
-    static float[] confidence(LabPuzzle p, CellGrid decoded, float[] perToken) {
-        if (p.kind() != PuzzleKind.ARC) {
-            return perToken.clone();
+    /**
+     * Per-position values read at the cells of a decoded grid, through the codec's {@link TokenCodec#cellPositions}
+     * (an ARC grid's rows are a canvas side apart).
+     *
+     * @param perPosition {@code [seqLen]} one value per sequence position, prefix dropped (not modified)
+     * @return {@code [decoded.size()]} row-major, matching {@link #decode}'s grid; empty for an empty grid
+     */
+    static float[] atCells(LabPuzzle p, CellGrid decoded, float[] perPosition) {
+        if (decoded.isEmpty()) {
+            return new float[0];
         }
-        float[] c = new float[decoded.size()];
-        int side = ArcCodec.forSeqLen(perToken.length).side();
-        for (int r = 0; r < decoded.rows(); r++) {
-            for (int col = 0; col < decoded.cols(); col++) {
-                c[r * decoded.cols() + col] = perToken[r * side + col];
-            }
-        }
-        return c;
+        return codec(p, perPosition.length).atCells(perPosition, decoded.rows(), decoded.cols());
     }
 
     private static TokenCodec codec(LabPuzzle p, int seqLen) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Objects;
 
+import org.hrmlab.app.engine.CellChange;
 import org.hrmlab.app.engine.InferenceSettings;
 import org.hrmlab.app.engine.LabFrame;
 import org.hrmlab.app.engine.ModelInfo;
@@ -165,6 +166,23 @@ public final class FakeStepper implements StepperPort {
         double resH = clock.kind() == UpdateKind.H ? FakeStates.residual(clock.lastDeltaH()) : Double.NaN;
         CellGrid grid = decoded.grid();
         return new LabFrame(index, clock.kind(), clock.segment(), clock.hCycle(), clock.lStep(), grid,
-                decoded.confidence(), zL, zH, resL, resH, qHalt, qContinue, clock.segmentEnd(), stop, verdict);
+                decoded.confidence(), change(index, clock.kind(), grid.size()), zL, zH, resL, resH, qHalt, qContinue,
+                clock.segmentEnd(), stop, verdict);
+    }
+
+    /**
+     * A scripted per-cell state change: {@code |sin(0.37·index + 1.3·cell)| · (1 + index / 20)}, four times larger at
+     * H-updates; none at the initial state.
+     */
+    static CellChange change(int index, UpdateKind kind, int cells) {
+        if (kind == UpdateKind.INIT || cells == 0) {
+            return CellChange.NONE;
+        }
+        float[] v = new float[cells];
+        for (int i = 0; i < cells; i++) {
+            v[i] = (float) (Math.abs(Math.sin(0.37 * index + 1.3 * i)) * (1 + index / 20.0)
+                    * (kind == UpdateKind.H ? 4 : 1));
+        }
+        return CellChange.of(v);
     }
 }

@@ -49,6 +49,6 @@ class NoFittingModelTest {
     void withNoShippedModelAtAllTheLabSaysSoToo() {
         Notice n = load(new DefaultModels(Map.of()), SamplePuzzles.sudoku());
         assertEquals("no model for 9x9 Sudoku puzzles is loaded: open a checkpoint trained on them "
-                + "(File > Open model)", n.message());
+                + "(File > Open checkpoint)", n.message());
     }
 }
