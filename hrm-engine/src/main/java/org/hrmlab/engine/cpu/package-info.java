@@ -1,6 +1,6 @@
 /**
- * The CPU engine's compute primitives, shared by inference ({@code model.Nd4jHrmModel}) and training
- * ({@code train.FinalStep}): the post-norm attention block forward and backward ({@link
+ * The CPU engine's compute primitives under {@code model.CpuModelOps}, the CPU implementation of the model's one
+ * forward and backward, which inference ({@code model.CpuHrmModel}) and training ({@code train.FinalStep}) share: the post-norm attention block forward and backward ({@link
  * org.hrmlab.engine.cpu.AttentionBlock}) on native memory ({@link org.hrmlab.engine.cpu.NativeArray}), row-major
  * OpenBLAS GEMMs with offsets and leading dimensions ({@link org.hrmlab.engine.cpu.Gemm}), the element-wise passes
  * ({@link org.hrmlab.engine.cpu.Kernels}: the JDK Vector API when {@code jdk.incubator.vector} is loaded, plain loops

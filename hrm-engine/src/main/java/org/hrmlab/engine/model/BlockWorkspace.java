@@ -29,13 +29,14 @@ final class BlockWorkspace {
     final double[] columnSums;
     final float[] columnScales;
 
-    BlockWorkspace(HrmConfig c, int batch) {
+    /** @param backward whether the scratch serves backward passes too (a trainer's) */
+    BlockWorkspace(HrmConfig c, int batch, boolean backward) {
         this.batch = batch;
         this.positions = c.totalSeqLen();
         this.hidden = c.hiddenSize();
         BlockShape shape = BlockShape.of(c, batch);
         activations = new BlockActivations(shape, false);
-        scratch = new Scratch(workers, shape, false);
+        scratch = new Scratch(workers, shape, backward);
         boolean tokenMlp = c.mlpT();
         interT = tokenMlp ? c.mlpTInterSize() : 0;
         tokenGate = tokenMlp ? new NativeArray((long) interT * hidden) : null;

@@ -7,7 +7,9 @@ import org.hrmlab.engine.HrmConfig;
 /**
  * The Hierarchical Reasoning Model's forward computation (Wang et al., "Hierarchical Reasoning Model",
  * arXiv 2506.21734; the reference implementation's {@code HierarchicalReasoningModel_ACTV1_Inner}), in float32: the
- * one compute interface behind which every backend (ND4J on the CPU, CUDA on an NVIDIA GPU) runs the same math.
+ * one stepping interface behind which every backend (the CPU engine, CUDA on an NVIDIA GPU) runs the same math. The
+ * CPU model runs the forward that training also runs ({@link ModelForward} on {@code compute.ModelOps}); see the
+ * package description for the CUDA model's port onto it.
  *
  * <p>Updates, with {@code x̃} the scaled input embedding and both modules stacks of post-norm blocks:
  * <pre>
@@ -26,10 +28,10 @@ public interface HrmModel extends AutoCloseable {
     /**
      * @param config  the architecture with {@code seqLen > 0}
      * @param weights tensors under the reference key names, shapes as {@code WeightLayout.expected(config)}
-     * @return the model on the CPU (ND4J)
+     * @return the model on the CPU ({@link CpuHrmModel})
      */
     static HrmModel onCpu(HrmConfig config, Map<String, HostTensor> weights) {
-        return new Nd4jHrmModel(config, weights);
+        return new CpuHrmModel(config, weights);
     }
 
     /** @return the architecture this model runs */

@@ -16,6 +16,11 @@ final class TransformerBlock implements ModelBlock {
         this.block = new AttentionBlock(w, rope.cos, rope.sin, eps);
     }
 
+    /** @return the block on the CPU engine (its kept-activation forward and backward serve training) */
+    AttentionBlock attention() {
+        return block;
+    }
+
     /** @return the block's weights (refilled in place by {@link HrmModel#refreshWeights}) */
     BlockWeights weights() {
         return block.weights();

@@ -23,9 +23,9 @@ import org.hrmlab.engine.optim.SignSgd;
  *   <li>The carry persists across steps; a slot keeps its example until it halts, then is reset to H_init/L_init and
  *       takes the example at its position of the next batch (deep supervision).</li>
  *   <li>HRM: inside a segment all updates but the last L- and H-update run without gradient; the last two keep their
- *       activations and are back-propagated by hand ({@link FinalStep}). TRM: the first H_cycles − 1 recursions run
- *       without gradient, the whole last one (all L_cycles latent updates and the answer update) is back-propagated
- *       ({@link TrmRecursion}). Both are checked against the SameDiff graph {@link FinalStepGraph}, finite
+ *       activations and are back-propagated by hand. TRM: the first H_cycles − 1 recursions run without gradient,
+ *       the whole last one (all L_cycles latent updates and the answer update) is back-propagated. Both run on
+ *       {@link FinalStep}, on the stepping model's forward ({@code model.ModelForward}). Both are checked against the SameDiff graph {@link FinalStepGraph}, finite
  *       differences and the reference's own training steps.</li>
  *   <li>Halting: {@code steps >= max} or the Q head's vote ({@link HrmConfig#haltRule}: {@code q_halt > q_continue},
  *       or TRM's {@code no_ACT_continue} {@code q_halt > 0}), with exploration (probability p, random minimum in

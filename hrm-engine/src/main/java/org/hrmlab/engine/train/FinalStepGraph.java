@@ -34,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class FinalStepGraph {
     /** Key of the per-batch-row puzzle-embedding copy {@code [B, puzzleEmbNdim]}. */
-    public static final String PUZZLE_ROWS = "puzzle_emb.local_weights";
+    public static final String PUZZLE_ROWS = org.hrmlab.engine.compute.ModelOps.PUZZLE_ROWS;
 
     private final HrmConfig config;
     private final int batch;

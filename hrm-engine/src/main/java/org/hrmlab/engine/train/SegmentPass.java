@@ -5,9 +5,9 @@ import org.hrmlab.engine.HrmConfig;
 
 /**
  * One training segment of a model family, split as its reference trains it: the updates that run without gradient,
- * then the differentiable part, whose activations are kept for a hand-written backward pass. The HRM's is
- * {@link FinalStep} (its last L- and H-update, the "1-step gradient"; {@link #of} picks it), TRM's is
- * {@link TrmRecursion} (its whole last recursion). Weights are {@code [out, in]} as in the reference; arrays are row-major float32. Not thread-safe.
+ * then the differentiable part, whose activations are kept for a hand-written backward pass: the HRM's last L- and
+ * H-update (the "1-step gradient"), TRM's whole last recursion ({@code model.ModelForward} holds both orders;
+ * {@link FinalStep} runs them on the CPU). Weights are {@code [out, in]} as in the reference; arrays are row-major float32. Not thread-safe.
  */
 interface SegmentPass {
     /** Takes the current parameter values (copied). */
@@ -54,45 +54,8 @@ interface SegmentPass {
      */
     float[] segmentQ(float[] zL, float[] zH, float[] x);
 
-    /** @return the family's segment for {@code batch} rows: {@link TrmRecursion} for a TRM, {@link FinalStep} for an HRM */
+    /** @return the family's segment for {@code batch} rows (one class for both: {@link FinalStep}) */
     static SegmentPass of(HrmConfig config, int batch) {
-        if (config.sharedNetwork()) {
-            return new TrmRecursion(config, batch);
-        }
-        FinalStep step = new FinalStep(config, batch);
-        return new SegmentPass() {
-            @Override
-            public void setWeights(Map<String, float[]> params) {
-                step.setWeights(params);
-            }
-
-            @Override
-            public float[] embedding(int[] tokenIds, float[] puzzleRows) {
-                return step.embedding(tokenIds, puzzleRows);
-            }
-
-            @Override
-            public void allButLastStep(float[][] carry, float[] x) {
-                step.allButLastStep(carry, x);
-            }
-
-            @Override
-            public FinalStep.Output forward(float[] zL0, float[] zH0, float[] x) {
-                return step.forward(zL0, zH0, x);
-            }
-
-            @Override
-            public Map<String, float[]> backward(float[] gLogits, float[] gQ) {
-                return step.backward(gLogits, gQ);
-            }
-
-            @Override
-            public float[] segmentQ(float[] zL, float[] zH, float[] x) {
-                float[][] carry = {zL, zH};
-                step.allButLastStep(carry, x);
-                carry[0] = step.lUpdate(carry[0], carry[1], x);
-                return step.qLogits(step.hUpdate(carry[1], carry[0]));
-            }
-        };
+        return new FinalStep(config, batch);
     }
 }

@@ -43,7 +43,7 @@ class TrmRecursionTest {
 
     @Test
     void theFamilyPicksTheRecursion() {
-        assertInstanceOf(TrmRecursion.class, SegmentPass.of(ATTENTION, 2));
+        assertInstanceOf(FinalStep.class, SegmentPass.of(ATTENTION, 2));
     }
 
     @Test

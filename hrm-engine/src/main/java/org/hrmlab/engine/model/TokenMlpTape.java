@@ -1,8 +1,9 @@
-package org.hrmlab.engine.train;
+package org.hrmlab.engine.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.compute.Network;
 import org.hrmlab.engine.cpu.NativeArray;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,19 +17,20 @@ import org.nd4j.linalg.factory.Nd4j;
  *   h ← RMSNorm_rows(h + SwiGLU_D(h))                the usual channel SwiGLU
  * </pre>
  * exactly as the reference writes it (it transposes to {@code [B, D, S]}, so the first norm runs over the sequence).
- * Both sub-layers are one {@link SwiGlu} on rows of their width. As {@link FinalStep}'s network it copies the native
- * residual stream to the heap and back around each application (unlike the attention variant, it does not run on the
- * CPU engine's blocks yet). Not thread-safe.
+ * Both sub-layers are one {@link SwiGlu} on rows of their width. It is the kept-activation forward and the backward
+ * of {@link CpuNetwork} for this variant (whose no-grad forward runs on the native {@link TokenMlpBlock}s): it copies
+ * the native residual stream to the heap and back around each application, as a native backward of the token-mixing
+ * block does not exist yet. Not thread-safe.
  */
-final class TokenMlpLevel implements FinalStep.Network {
+final class TokenMlpTape implements Network<NativeArray> {
     private final int batch;
     private final int s;
     private final int d;
     private final SwiGlu[] tokenMix;
     private final SwiGlu[] channel;
-    /** The kept activations of each application ({@link FinalStep.Network#forward}). */
+    /** The kept activations of each application ({@link Network#forward}). */
     private final Tape[] tapes;
-    /** The weight gradients summed over {@link FinalStep.Network#backward} calls. */
+    /** The weight gradients summed over {@link Network#backward} calls. */
     private final Map<String, float[]> grads = new LinkedHashMap<>();
     /** {@code [B·S·D]} host copy of the residual stream. */
     private final float[] host;
@@ -36,9 +38,9 @@ final class TokenMlpLevel implements FinalStep.Network {
     /**
      * @param config       a TRM with {@code mlp_t}
      * @param batch        examples per call
-     * @param applications how many applications {@link FinalStep.Network#forward} keeps at once
+     * @param applications how many applications {@link Network#forward} keeps at once
      */
-    TokenMlpLevel(HrmConfig config, int batch, int applications) {
+    TokenMlpTape(HrmConfig config, int batch, int applications) {
         if (!config.mlpT()) {
             throw new IllegalArgumentException("not TRM's MLP variant (mlp_t)");
         }
@@ -58,8 +60,7 @@ final class TokenMlpLevel implements FinalStep.Network {
     }
 
     /** Takes the current parameter values (copied). */
-    @Override
-    public void setWeights(Map<String, float[]> p) {
+    void setWeights(Map<String, float[]> p) {
         for (int i = 0; i < tokenMix.length; i++) {
             tokenMix[i].set(p);
             channel[i].set(p);
