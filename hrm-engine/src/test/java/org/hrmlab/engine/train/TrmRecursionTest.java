@@ -97,7 +97,7 @@ class TrmRecursionTest {
     }
 
     /** allButLastStep + forward = one whole segment of H_cycles recursions, as the inference model runs it. */
-    private static void segmentMatchesInference(HrmConfig c) {
+    static void segmentMatchesInference(HrmConfig c) {
         int batch = 2;
         Map<String, HostTensor> w = ParityWeights.random(c, 5);
         int[] tokens = ParityWeights.tokens(batch * c.seqLen(), c.vocabSize(), 9);
