@@ -10,6 +10,7 @@ import org.hrmlab.engine.cpu.BlockWeights;
 import org.hrmlab.engine.cpu.Gemm;
 import org.hrmlab.engine.cpu.NativeArray;
 import org.hrmlab.engine.cpu.Streams;
+import org.hrmlab.engine.cpu.TokenMlpWeights;
 
 /**
  * The CPU implementation of {@link HrmModel}: the forward computation in float32 on native memory (OpenBLAS GEMMs
@@ -207,16 +208,7 @@ public final class Nd4jHrmModel implements HrmModel {
     }
 
     private TokenMlpWeights tokenLayer(Map<String, float[]> w, String prefix, BlockShape shape) {
-        int interT = config.mlpTInterSize();
-        int s = config.totalSeqLen();
-        float[] gateUp = Weights.array(w, prefix + "mlp_t.gate_up_proj.weight");
-        if (gateUp.length != 2 * interT * s) {
-            throw new IllegalArgumentException("'" + prefix + "mlp_t.gate_up_proj.weight' has " + gateUp.length
-                    + " values but " + s + " positions need [" + 2 * interT + ", " + s
-                    + "]: TRM's MLP variant runs at the sequence length it was made for");
-        }
-        TokenMlpWeights t = new TokenMlpWeights(new NativeArray((long) interT * s), new NativeArray((long) interT * s),
-                new NativeArray((long) s * interT), new BlockWeights(shape));
+        TokenMlpWeights t = new TokenMlpWeights(shape, config.mlpTInterSize());
         refillTokenLayer(t, w, prefix);
         return t;
     }
@@ -224,14 +216,12 @@ public final class Nd4jHrmModel implements HrmModel {
     private void refillTokenLayer(TokenMlpWeights w, Map<String, float[]> p, String prefix) {
         int interT = config.mlpTInterSize();
         int s = config.totalSeqLen();
-        float[] tokenGateUp = Weights.array(p, prefix + "mlp_t.gate_up_proj.weight");
-        float[] tokenDown = Weights.array(p, prefix + "mlp_t.down_proj.weight");
-        if (tokenGateUp.length != 2 * interT * s || tokenDown.length != s * interT) {
-            throw new IllegalArgumentException("'" + prefix + "mlp_t.*' do not fit " + s + " positions");
+        float[] gateUp = Weights.array(p, prefix + "mlp_t.gate_up_proj.weight");
+        if (gateUp.length != 2 * interT * s) {
+            throw new IllegalArgumentException("'" + prefix + "mlp_t.gate_up_proj.weight' has " + gateUp.length
+                    + " values but " + s + " positions need [" + 2 * interT + ", " + s
+                    + "]: TRM's MLP variant runs at the sequence length it was made for");
         }
-        w.gate().put(0, tokenGateUp, 0, interT * s);
-        w.up().put(0, tokenGateUp, interT * s, interT * s);
-        w.down().put(tokenDown);
-        w.channel().set(p, prefix);
+        w.set(p, prefix);
     }
 }

@@ -13,6 +13,9 @@ import org.hrmlab.engine.cpu.Gemm;
 import org.hrmlab.engine.cpu.NativeArray;
 import org.hrmlab.engine.cpu.Scratch;
 import org.hrmlab.engine.cpu.Streams;
+import org.hrmlab.engine.cpu.TokenMlpActivations;
+import org.hrmlab.engine.cpu.TokenMlpBlock;
+import org.hrmlab.engine.cpu.TokenMlpWeights;
 import org.hrmlab.engine.cpu.Workers;
 import org.hrmlab.engine.model.RotaryTable;
 
@@ -24,8 +27,9 @@ import org.hrmlab.engine.model.RotaryTable;
  * batch size. Weights are {@code [out, in]} as in the reference.
  *
  * <p>TRM's segment ({@link TrmRecursion}) runs on the same state, heads and embedding through the section at the end
- * of this class: its one network (the L level) is applied L_cycles + 1 times in the differentiable recursion, so the
- * network keeps one set of activations per application. Not thread-safe.
+ * of this class: its one network (the L level: attention blocks, or {@link TokenMlpBlock}s in the MLP variant) is
+ * applied L_cycles + 1 times in the differentiable recursion, so the network keeps one set of activations per
+ * application and sums its weight gradients over them. Not thread-safe.
  */
 final class FinalStep {
     private final HrmConfig c;
@@ -38,7 +42,7 @@ final class FinalStep {
     private final Scratch scratch;
     private final BackwardBuffers backwardBuffers;
     private final BlockActivations passing;
-    /** The L level (TRM: its one network, attention blocks or {@link TokenMlpLevel}) and the H level (TRM: empty). */
+    /** The L level (TRM: its one network, attention or MLP-variant blocks) and the H level (TRM: empty). */
     private final Network lLevel;
     private final Network hLevel;
     /** {@code [B·S, D]}: carry, input embedding, the module being run, the gradient flowing back. */
@@ -147,6 +151,57 @@ final class FinalStep {
         }
     }
 
+    /** TRM's MLP-variant blocks (its one network) with their weights, kept activations per application and gradients. */
+    private final class TokenMlpLevel implements Network {
+        final TokenMlpBlock[] blocks;
+        /** {@code [application][layer]}. */
+        final TokenMlpActivations[][] kept;
+        final TokenMlpWeights[] grads;
+        final TokenMlpActivations passing;
+
+        TokenMlpLevel(int layers, int applications, BlockShape shape, int interT, double eps) {
+            blocks = new TokenMlpBlock[layers];
+            kept = new TokenMlpActivations[applications][layers];
+            grads = new TokenMlpWeights[layers];
+            passing = new TokenMlpActivations(shape, interT, false);
+            for (int i = 0; i < layers; i++) {
+                blocks[i] = new TokenMlpBlock(new TokenMlpWeights(shape, interT), eps);
+                grads[i] = new TokenMlpWeights(shape, interT);
+                for (TokenMlpActivations[] app : kept) {
+                    app[i] = new TokenMlpActivations(shape, interT, true);
+                }
+            }
+        }
+
+        @Override
+        public void setWeights(Map<String, float[]> p) {
+            for (int i = 0; i < blocks.length; i++) {
+                blocks[i].weights().set(p, "L_level.layers." + i + ".");
+            }
+        }
+
+        @Override
+        public void forward(NativeArray in, int application) {
+            for (int i = 0; i < blocks.length; i++) {
+                blocks[i].forward(in, application < 0 ? passing : kept[application][i], scratch);
+            }
+        }
+
+        @Override
+        public void backward(NativeArray dy, int application, boolean accumulate) {
+            for (int i = blocks.length - 1; i >= 0; i--) {
+                blocks[i].backward(dy, kept[application][i], grads[i], accumulate, backwardBuffers, scratch);
+            }
+        }
+
+        @Override
+        public void gradientsTo(Map<String, float[]> out) {
+            for (int i = 0; i < blocks.length; i++) {
+                grads[i].copyTo(out, "L_level.layers." + i + ".");
+            }
+        }
+    }
+
     FinalStep(HrmConfig config, int batch) {
         this.c = config;
         this.batch = batch;
@@ -159,11 +214,12 @@ final class FinalStep {
         float[] sin = rope.sines();
         BlockShape shape = BlockShape.of(config, batch);
         scratch = new Scratch(workers, shape, true);
-        backwardBuffers = new BackwardBuffers(shape);
+        backwardBuffers = new BackwardBuffers(shape, config.mlpT() ? config.mlpTInterSize() : 0);
         passing = new BlockActivations(shape, false);
         // TRM keeps the L network's activations for each of its L_cycles + 1 applications in the last recursion
         int applications = config.sharedNetwork() ? config.lCycles() + 1 : 1;
-        lLevel = config.mlpT() ? new TokenMlpLevel(config, batch, applications)
+        lLevel = config.mlpT()
+                ? new TokenMlpLevel(config.lLayers(), applications, shape, config.mlpTInterSize(), config.rmsNormEps())
                 : new Level("L_level", config.lLayers(), applications, shape, cos, sin, config.rmsNormEps());
         hLevel = new Level("H_level", config.hLayers(), 1, shape, cos, sin, config.rmsNormEps());
         long state = (long) n * d;

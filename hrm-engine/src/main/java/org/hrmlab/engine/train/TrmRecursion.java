@@ -14,9 +14,8 @@ import org.hrmlab.engine.HrmConfig;
  * The first T − 1 recursions run without gradient; the last one keeps every activation, and the gradient flows through
  * all of its n + 1 calls of the network (not the HRM's 1-step approximation) into the shared weights and, through each
  * latent update, into x̃. The carry it starts from is detached. State, heads, embedding and the network are
- * {@link FinalStep}'s (its TRM section): the attention variant runs on the CPU engine's blocks, the MLP variant on
- * {@link TokenMlpLevel}. Checked against the SameDiff graph {@link FinalStepGraph} and the reference's own training
- * steps. Not thread-safe.
+ * {@link FinalStep}'s (its TRM section), on the CPU engine's blocks in both variants. Checked against the SameDiff
+ * graph {@link FinalStepGraph} and the reference's own training steps. Not thread-safe.
  */
 final class TrmRecursion implements SegmentPass {
     private final HrmConfig c;
