@@ -8,8 +8,7 @@ import org.hrmlab.puzzles.SudokuShape;
  * ({@link SudokuSolver}: extra branches of the reference MRV search), and whether its givens must be minimal.
  *
  * <p><b>Minimal</b> givens: the solution is unique and removing any one given loses uniqueness (no given is
- * redundant). For 9x9 such puzzles have about 20-28 givens (median about 24); they need more than naked singles far
- * more often than the {@code easy}/{@code medium} presets.
+ * redundant). Generated 9x9 ones have 21-28 givens (median 24) and a median effort of about 35 (1,000 puzzles).
  *
  * @param minGivens fewest givens allowed
  * @param maxGivens most givens allowed
