@@ -256,6 +256,12 @@ public final class CompareView extends BorderPane {
                     .append(String.join(" / ", names.stream().map(m::formula).toList()));
         }
         decode.setTooltip(new Tooltip(tip.toString()));
+        var shown = decode.getValue();
+        boolean was = syncing;
+        syncing = true;
+        decode.setValue(null);
+        decode.setValue(shown);
+        syncing = was;
     }
 
     private void showCursor(AlignedCursor c) {

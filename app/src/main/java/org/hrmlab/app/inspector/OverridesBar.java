@@ -87,6 +87,9 @@ public final class OverridesBar extends ToolBar {
             tip.append(tip.isEmpty() ? "" : "\n").append(m.label(names)).append(": ").append(m.formula(names));
         }
         decode.setTooltip(new Tooltip(tip.toString()));
+        var shown = decode.getValue();
+        decode.setValue(null);
+        decode.setValue(shown);
     }
 
     private void showModel() {

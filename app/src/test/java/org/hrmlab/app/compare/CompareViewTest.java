@@ -264,6 +264,10 @@ class CompareViewTest {
                 () -> window.lookup("#compare-decode"));
         assertEquals("Low state (zL) / Latent (z)", FxTestSupport.onFx(() -> chooser.getConverter().toString(
                 org.hrmlab.app.engine.DecodeMode.LATENT)));
+        FxTestSupport.waitUntil(() -> chooser.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?>)
+                .anyMatch(n -> "Direct (zH) / Answer (y)".equals(((javafx.scene.control.ListCell<?>) n).getText())),
+                10);
         FxTestSupport.fx(() -> chooser.setValue(org.hrmlab.app.engine.DecodeMode.LATENT));
         FxTestSupport.waitUntil(() -> vm.a().decodeMode() == org.hrmlab.app.engine.DecodeMode.LATENT
                 && vm.b().decodeMode() == org.hrmlab.app.engine.DecodeMode.LATENT && vm.a().halted()
