@@ -161,6 +161,13 @@ public final class Nd4jHrmModel implements HrmModel {
     }
 
     @Override
+    public void lowStateLogits(HrmState state, float[] out) {
+        Nd4jHrmState st = (Nd4jHrmState) state;
+        Gemm.useEngineThreads();
+        logitsOf(st, st.zL, out);
+    }
+
+    @Override
     public void qLogits(HrmState state, float[] out) {
         Nd4jHrmState st = (Nd4jHrmState) state;
         int s = config.totalSeqLen();
