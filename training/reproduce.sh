@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|trm|maze|maze5|arc: regenerates the data of one default model and trains it, from the repository root.
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|trm|maze|maze5|arc: regenerates the data of one default model and trains it, from the repository root
+# (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
 set -euo pipefail
@@ -22,6 +23,19 @@ sudoku_data() {
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
     ./hrmlab dataset build --kind sudoku --from "$tmp/csv" --aug 8 --out data/sudoku-4x4-medium
 }
+# sudoku9_csv: the 40,000 distinct training and 1,000 unseen test puzzles of data/sudoku-9x9-easy-40k, as CSVs in
+# $tmp/sudoku9 (train.csv, test.csv); the same commands and seeds every time
+sudoku9_csv() {
+    ./hrmlab dataset generate --kind sudoku --size 9 --count 40000 --difficulty easy --seed 1 --out "$tmp/train.csv"
+    ./hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty easy --seed 2 --out "$tmp/test.csv"
+    training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/sudoku9"
+}
+# spread CSV STRIDE: the CSV's puzzles reordered so that any prefix samples the whole file: every STRIDE-th puzzle
+# first (1st, STRIDE+1st, ...), then every STRIDE-th from the 2nd, and so on (eval --limit N takes the first N)
+spread() {
+    head -n 1 "$1"
+    tail -n +2 "$1" | awk -v k="$2" '{print (NR - 1) % k "\t" NR "\t" $0}' | sort -n -k1,1 -k2,2 | cut -f3-
+}
 case "${1:-}" in
     sudoku)
         sudoku_data
@@ -36,14 +50,37 @@ case "${1:-}" in
         # 40,000 distinct 9x9 "easy" puzzles (36-45 givens, no guessing), 1,000 unseen test puzzles; a long CPU run
         # in resumable stretches: run this line again to continue from the newest checkpoint
         if [ ! -d data/sudoku-9x9-easy-40k ]; then
-            ./hrmlab dataset generate --kind sudoku --size 9 --count 40000 --difficulty easy --seed 1 --out "$tmp/train.csv"
-            ./hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty easy --seed 2 --out "$tmp/test.csv"
-            training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
-            ./hrmlab dataset build --kind sudoku --from "$tmp/csv" --aug 0 --disjoint --out data/sudoku-9x9-easy-40k
+            sudoku9_csv
+            ./hrmlab dataset build --kind sudoku --from "$tmp/sudoku9" --aug 0 --disjoint --out data/sudoku-9x9-easy-40k
         fi
         resume=""
         ls runs/sudoku-9x9-easy-128/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
         ./hrmlab train --config training/sudoku-9x9-easy-128.yaml --out runs/sudoku-9x9-easy-128 $resume
+        ;;
+    sudoku9-eval)
+        # held-out sets for the sudoku9 model, each with the model's 40,000 training puzzles as its train split (so
+        # --disjoint drops any test puzzle that is a training puzzle or a relabelling of one); evaluate with
+        # hrmlab eval --checkpoint runs/sudoku-9x9-easy-128/checkpoints/step_N.safetensors --dataset data/<set>
+        # data/sudoku-9x9-minimal-test: 1,000 puzzles with minimal givens (unique, no given removable; seed 3, not
+        # the training seed), any that occurs in training dropped
+        sudoku9_csv
+        ./hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty minimal --seed 3 --out "$tmp/minimal.csv"
+        training/disjoint.sh "$tmp/sudoku9/train.csv" "$tmp/minimal.csv" "$tmp/minimal"
+        ./hrmlab dataset build --kind sudoku --from "$tmp/minimal" --aug 0 --disjoint --out data/sudoku-9x9-minimal-test
+        # data/sudoku-9x9-tdoku-{1106,top1465,11plus}: the tdoku hard sets (BSD-2-Clause, see their README) from
+        # ../shared/data/sudoku, when that folder is there; reordered by spread so that --limit 200 samples each
+        # whole file (its order is not random: 11plus opens with about 250 puzzles that begin 98.7)
+        tdoku=../shared/data/sudoku
+        if [ ! -d "$tdoku" ]; then
+            echo "reproduce.sh: no $tdoku, so no tdoku sets" >&2
+            exit 0
+        fi
+        for set in 1106:forum_hardest_1106 top1465:magictour_top1465 11plus:forum_hardest_1905_11plus; do
+            rows=$(($(wc -l < "$tdoku/${set#*:}.csv") - 1))
+            spread "$tdoku/${set#*:}.csv" $(((rows + 199) / 200)) > "$tmp/tdoku.csv"
+            ./hrmlab dataset build --kind sudoku --from "$tmp/sudoku9/train.csv" --test-from "$tmp/tdoku.csv" --aug 0 \
+                --disjoint --out "data/sudoku-9x9-tdoku-${set%%:*}"
+        done
         ;;
     maze5)
         maze_data 5
@@ -69,7 +106,7 @@ case "${1:-}" in
         ./hrmlab train --config training/arc-3x3.yaml --out runs/arc-3x3
         ;;
     *)
-        echo "usage: training/reproduce.sh sudoku|sudoku9|trm|maze|maze5|arc" >&2
+        echo "usage: training/reproduce.sh sudoku|sudoku9|sudoku9-eval|trm|maze|maze5|arc" >&2
         exit 2
         ;;
 esac

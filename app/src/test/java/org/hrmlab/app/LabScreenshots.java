@@ -138,6 +138,30 @@ class LabScreenshots {
         settle();
         shoot("compare.png");
 
+        // the shipped HRM and TRM on a 4x4 Sudoku, both decoding their low state: zL, and TRM's latent z
+        FxTestSupport.fx(() -> {
+            compare.useShippedModels(compare.a());
+            compare.useShippedTrm(compare.b());
+        });
+        FxTestSupport.waitUntil(() -> compare.a().getModel() != null && compare.b().getModel() != null
+                && compare.b().getModel().family() == org.hrmlab.engine.ModelFamily.TRM
+                && compare.a().getModel().family() == org.hrmlab.engine.ModelFamily.HRM
+                && compare.getPuzzle() != null, 60);
+        var four = bundled("sudoku/4x4-easy #0");
+        FxTestSupport.fx(() -> {
+            compare.choosePuzzle(four);
+            compare.setDecodeMode(org.hrmlab.app.engine.DecodeMode.LATENT);
+        });
+        FxTestSupport.waitUntil(() -> compare.a().puzzle() == four && compare.b().puzzle() == four
+                && compare.a().decodeMode() == org.hrmlab.app.engine.DecodeMode.LATENT
+                && compare.b().decodeMode() == org.hrmlab.app.engine.DecodeMode.LATENT
+                && compare.a().halted() && compare.b().halted() && compare.a().pcaProperty().get().fitted()
+                && compare.b().pcaProperty().get().fitted(), 60);
+        FxTestSupport.fx(() -> compare.forward(org.hrmlab.app.compare.CompareViewModel.Move.SEGMENT));
+        settle();
+        shoot("compare-latent.png");
+        FxTestSupport.fx(() -> compare.setDecodeMode(org.hrmlab.app.engine.DecodeMode.DIRECT));
+
         FxTestSupport.fx(() -> {
             ctx.editor().edit(bundled("maze/5x5-hard #1"));
             window.tabs().getSelectionModel().select(1);

@@ -174,6 +174,12 @@ final class CudaHrmModel implements HrmModel {
     }
 
     @Override
+    public void lowStateLogits(HrmState state, float[] out) {
+        CudaHrmState st = own(state);
+        logitsOf(st, st.zL, out);
+    }
+
+    @Override
     public void qLogits(HrmState state, float[] out) {
         CudaHrmState st = own(state);
         int d = config.hiddenSize();

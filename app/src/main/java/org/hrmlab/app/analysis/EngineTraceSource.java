@@ -14,6 +14,7 @@ import org.hrmlab.engine.io.ModelCheckpoint;
 import org.hrmlab.engine.io.ModelInputs;
 import org.hrmlab.engine.model.HrmInitializer;
 import org.hrmlab.engine.model.HrmModel;
+import org.hrmlab.engine.step.Readout;
 import org.hrmlab.engine.trace.TraceRecorder;
 import org.hrmlab.engine.train.PuzzleDataset;
 import org.hrmlab.engine.train.TrainingBatch;
@@ -50,7 +51,7 @@ public final class EngineTraceSource implements TraceSource {
             manifest.put("weights", control ? "untrained control, HrmInitializer seed " + seed : "checkpoint");
             manifest.put("puzzle", e.name());
             Path dir = outDir.resolve(String.format("%04d", i));
-            TraceRecorder.record(model, e.tokens(), e.puzzleId(), e.labels(), config.haltMaxSteps(), false, dir,
+            TraceRecorder.record(model, e.tokens(), e.puzzleId(), e.labels(), config.haltMaxSteps(), Readout.HIGH_STATE, dir,
                     manifest);
             dirs.add(dir);
         }

@@ -91,9 +91,10 @@ final class AnimateCommand implements Callable<Integer> {
             + "(q_halt > q_continue; q_halt > 0 for a TRM)")
     boolean qHalt;
 
-    @Option(names = "--decode", paramLabel = "direct|paper", defaultValue = "direct",
+    @Option(names = "--decode", paramLabel = "direct|paper|latent", defaultValue = "direct",
             converter = OptionConverters.DecodeModes.class,
-            description = "direct = argmax(lm_head(zH)); paper = one preliminary H-update first (Fig. 7)")
+            description = "direct = argmax(lm_head(zH)) (TRM: the answer y); paper = one preliminary H-update first "
+                    + "(Fig. 7); latent = argmax(lm_head(zL)) (TRM: the latent z)")
     DecodeMode decode;
 
     @Option(names = "--theme", paramLabel = "light|dark", defaultValue = "light",

@@ -206,8 +206,9 @@ public final class DatasetCommand implements Runnable {
         @Option(names = "--size", required = true, description = "Sudoku: 4, 6 or 9; maze: 3..30 (square)")
         int size;
 
-        @Option(names = "--difficulty", description = "Sudoku: easy, medium (default), hard, extreme or "
-                + "givens=A..B,effort=C..D; maze: easy, medium, hard (default; 30x30: path > 110), any or path=A..B")
+        @Option(names = "--difficulty", description = "Sudoku: easy, medium (default), hard, extreme, minimal "
+                + "(unique, no given removable) or givens=A..B,effort=C..D[,minimal]; maze: easy, medium, hard "
+                + "(default; 30x30: path > 110), any or path=A..B")
         String difficulty;
 
         @Option(names = "--loops", defaultValue = "0.08",

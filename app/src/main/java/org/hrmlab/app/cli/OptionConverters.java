@@ -134,17 +134,10 @@ final class OptionConverters {
         }
     }
 
-    /** {@code animate --decode}: direct, paper. */
+    /** {@code animate --decode}, {@code trace --decode}: direct, paper, latent. */
     static final class DecodeModes extends Named<DecodeMode> {
         DecodeModes() {
-            super(modes());
-        }
-
-        private static Map<String, DecodeMode> modes() {
-            Map<String, DecodeMode> out = new LinkedHashMap<>();
-            out.put("direct", DecodeMode.DIRECT);
-            out.put("paper", DecodeMode.PAPER_FIG7);
-            return out;
+            super(names(DecodeMode.class, DecodeMode::cliName));
         }
     }
 

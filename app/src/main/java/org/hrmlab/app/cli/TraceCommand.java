@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.engine.io.ModelCheckpoint;
 import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.engine.step.StepSnapshot;
@@ -31,7 +32,15 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--segments", paramLabel = "M", description = "segments to run (default: the model's halt_max_steps)")
     Integer segments;
 
-    @Option(names = "--paper-decode", description = "also record the paper's Fig. 7 decode of every update")
+    @Option(names = "--decode", paramLabel = "direct|paper|latent", defaultValue = "direct",
+            converter = OptionConverters.DecodeModes.class,
+            description = "also record another read-out of every update as readout.npy (int32 [steps, seq_len] argmax "
+                    + "tokens): paper = one preliminary H-update first (Fig. 7), latent = argmax(lm_head(zL)) (TRM: "
+                    + "the latent z); direct (default) records only logits.npy = lm_head(zH)")
+    DecodeMode decode;
+
+    /** The option before {@code --decode}: the same as {@code --decode paper}. */
+    @Option(names = "--paper-decode", hidden = true, description = "the same as --decode paper")
     boolean paperDecode;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
@@ -48,6 +57,11 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (paperDecode && decode != DecodeMode.DIRECT && decode != DecodeMode.PAPER_FIG7) {
+            throw new BadInputException("--paper-decode is --decode paper: it does not go with --decode "
+                    + decode.cliName());
+        }
+        DecodeMode readout = paperDecode ? DecodeMode.PAPER_FIG7 : decode;
         ModelCheckpoint ckpt = model.load();
         PuzzleInput.Resolved puzzle = input.resolve(ckpt);
         int m = segments == null ? ckpt.config().haltMaxSteps() : segments;
@@ -62,9 +76,10 @@ final class TraceCommand implements Callable<Integer> {
         manifest.put("checkpoint_sha256", ckpt.sha256());
         manifest.put("puzzle", puzzle.description());
         manifest.put("created", java.time.Instant.now().toString());
+        manifest.put("decode_mode", readout.cliName());
         long start = System.nanoTime();
         StepSnapshot last = TraceRecorder.record(hrm, puzzle.tokens(), puzzle.puzzleId(), puzzle.labels(), m,
-                paperDecode, out, manifest);
+                readout.readout(), out, manifest);
         List<float[]> q = qRows(out);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("out", out.toString());
@@ -75,6 +90,10 @@ final class TraceCommand implements Callable<Integer> {
         summary.put("l_cycles", hrm.config().lCycles());
         summary.put("q", q);
         summary.put("predicted", last.predicted());
+        if (last.readoutPredicted() != null) {
+            summary.put("decode", readout.cliName());
+            summary.put("readout_predicted", last.readoutPredicted());
+        }
         puzzle.report(last.predicted(), summary);
         summary.put("elapsed_s", (System.nanoTime() - start) / 1e9);
         Json.print(spec.commandLine().getOut(), summary);

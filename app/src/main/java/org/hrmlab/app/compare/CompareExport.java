@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.hrmlab.app.analysis.AnalysisExport;
+import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.export.GridExporter;
 import org.hrmlab.app.export.PngWriter;
 import org.hrmlab.app.inspector.BoardSnapshot;
@@ -52,11 +53,13 @@ public final class CompareExport {
     private static final double TITLE = 40;
 
     /** One side as it is on screen. */
-    public record Side(String label, SlotModel model, BoardSnapshot board, int shown, SlotTrace trace) {
-        /** @return e.g. "A · step_0 (TRM) · update 8" */
+    public record Side(String label, SlotModel model, BoardSnapshot board, int shown, SlotTrace trace,
+                       DecodeMode decode) {
+        /** @return e.g. "A · step_0 (TRM) · update 8", with the decode when it is not the direct one */
         String title() {
             return label + " \u00b7 " + (model == null ? "no model" : model.name() + " (" + model.family().name()
-                    + ")") + (shown < 0 ? "" : " \u00b7 update " + shown);
+                    + ")") + (decode == DecodeMode.DIRECT || model == null ? "" : " \u00b7 "
+                    + decode.label(model.names())) + (shown < 0 ? "" : " \u00b7 update " + shown);
         }
     }
 
@@ -69,7 +72,8 @@ public final class CompareExport {
         }
 
         private static Side side(CompareSlot s) {
-            return new Side(s.label(), s.getModel(), s.boardProperty().get(), s.getShown(), s.traceProperty().get());
+            return new Side(s.label(), s.getModel(), s.boardProperty().get(), s.getShown(), s.traceProperty().get(),
+                    s.decodeMode());
         }
     }
 
@@ -221,6 +225,8 @@ public final class CompareExport {
         m.put("family", model == null ? null : model.family().id());
         m.put("high_state", model == null ? null : model.highState());
         m.put("low_state", model == null ? null : model.lowState());
+        m.put("decode_mode", s.decode().cliName());
+        m.put("decoded", model == null ? null : s.decode().formula(model.names()));
         m.put("halt_rule", (model == null ? s.trace().q().rule() : model.haltRule()).text());
         m.put("updates_per_segment", s.trace().updatesPerSegment());
         m.put("max_segments", s.trace().maxSegments());

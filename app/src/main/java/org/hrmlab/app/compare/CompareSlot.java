@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.engine.EngineEvent;
 import org.hrmlab.app.engine.FrameReading;
 import org.hrmlab.app.engine.LabFrame;
@@ -63,6 +64,7 @@ public final class CompareSlot {
     private String loadError;
     private int run = -1;
     private LabPuzzle puzzle;
+    private DecodeMode decode = DecodeMode.DIRECT;
     private final List<LabFrame> timeline = new ArrayList<>();
     private final List<FrameReading> readings = new ArrayList<>();
     private PlotSet.Builder plotLog = new PlotSet.Builder();
@@ -141,6 +143,10 @@ public final class CompareSlot {
     }
 
     /** @return the puzzle of the current run, or null */
+    public DecodeMode decodeMode() {
+        return decode;
+    }
+
     public LabPuzzle puzzle() {
         return puzzle;
     }
@@ -237,15 +243,16 @@ public final class CompareSlot {
         });
     }
 
-    /** Runs this slot's model on {@code p} to its halt; the model must take it. */
-    void run(LabPuzzle p) {
+    /** Runs this slot's model on {@code p} to its halt, decoding its grids as {@code mode}; the model must take it. */
+    void run(LabPuzzle p, DecodeMode mode) {
         clearRun();
         puzzle = p;
+        decode = mode;
         var m = model.get();
         if (m == null || engine == null) {
             return;
         }
-        var settings = m.settingsFor(p);
+        var settings = m.settingsFor(p).withDecodeMode(mode);
         updatesPerSegment = settings.updatesPerSegment();
         maxSegments = settings.maxSegments();
         qLog = new SegmentQ.Builder(m.haltRule());

@@ -37,6 +37,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
+import org.hrmlab.app.engine.DecodeMode;
+import org.hrmlab.app.engine.StateNames;
 import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.app.shell.Notices;
 import org.hrmlab.app.shell.ThemeModel;
@@ -60,6 +62,7 @@ public final class CompareView extends BorderPane {
     private final SlotView slotA;
     private final SlotView slotB;
     private final ComboBox<LabPuzzle> puzzles = new ComboBox<>();
+    private final ComboBox<DecodeMode> decode = new ComboBox<>();
     private final Label message = new Label();
     private final Label cursorLine = new Label();
     private final PlaybackClock clock;
@@ -122,7 +125,16 @@ public final class CompareView extends BorderPane {
                 this::chooseFolder));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new HBox(8, new Label("Puzzle"), puzzles, fromLab, spacer, export);
+        decode.setId("compare-decode");
+        decode.getItems().setAll(DecodeMode.values());
+        decode.setValue(vm.getDecodeMode());
+        showDecodeNames();
+        decode.setOnAction(e -> {
+            if (!syncing && decode.getValue() != null) {
+                vm.setDecodeMode(decode.getValue());
+            }
+        });
+        var bar = new HBox(8, new Label("Puzzle"), puzzles, fromLab, new Label("Decode"), decode, spacer, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         message.setId("compare-message");
         message.getStyleClass().add("readings");
@@ -192,6 +204,13 @@ public final class CompareView extends BorderPane {
             puzzles.setValue(now);
             syncing = false;
         });
+        vm.decodeModeProperty().addListener((o, was, now) -> {
+            syncing = true;
+            decode.setValue(now);
+            syncing = false;
+        });
+        vm.a().modelProperty().addListener(o -> showDecodeNames());
+        vm.b().modelProperty().addListener(o -> showDecodeNames());
         vm.a().traceProperty().addListener(o -> showSpan());
         vm.b().traceProperty().addListener(o -> showSpan());
         vm.playingProperty().addListener((o, was, now) -> {
@@ -209,6 +228,40 @@ public final class CompareView extends BorderPane {
         slotB.setTheme(theme.getGridTheme());
         showSpan();
         showCursor(vm.getCursor());
+    }
+
+    /**
+     * Labels the decode modes with both models' state names: {@code Low state (zL)} for two HRMs,
+     * {@code Low state (zL) / Latent (z)} for an HRM beside a TRM.
+     */
+    private void showDecodeNames() {
+        var names = new java.util.LinkedHashSet<StateNames>();
+        for (var slot : List.of(vm.a(), vm.b())) {
+            names.add(slot.getModel() == null ? StateNames.HRM : slot.getModel().names());
+        }
+        decode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DecodeMode m) {
+                return m == null ? "" : String.join(" / ", names.stream().map(m::label).toList());
+            }
+
+            @Override
+            public DecodeMode fromString(String s) {
+                return DecodeMode.DIRECT;
+            }
+        });
+        var tip = new StringBuilder("Both sides' grids (and a cell's confidence) come from the chosen read-out:");
+        for (DecodeMode m : DecodeMode.values()) {
+            tip.append("\n").append(String.join(" / ", names.stream().map(m::label).toList())).append(": ")
+                    .append(String.join(" / ", names.stream().map(m::formula).toList()));
+        }
+        decode.setTooltip(new Tooltip(tip.toString()));
+        var shown = decode.getValue();
+        boolean was = syncing;
+        syncing = true;
+        decode.setValue(null);
+        decode.setValue(shown);
+        syncing = was;
     }
 
     private void showCursor(AlignedCursor c) {

@@ -22,6 +22,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
+import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.engine.ModelInfo;
 import org.hrmlab.app.puzzle.LabPuzzle;
 
@@ -68,6 +69,7 @@ public final class CompareViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper cursorLine = new ReadOnlyStringWrapper("");
     private final BooleanProperty playing = new SimpleBooleanProperty();
     private final DoubleProperty speed = new SimpleDoubleProperty(4);
+    private final ReadOnlyObjectWrapper<DecodeMode> decodeMode = new ReadOnlyObjectWrapper<>(DecodeMode.DIRECT);
 
     /**
      * @param puzzles       the puzzles the lab offers (bundled and opened); those both models take are offered here
@@ -137,7 +139,29 @@ public final class CompareViewModel implements AutoCloseable {
         return speed;
     }
 
+    /** How both sides decode their grids (and so what the confidence of a cell is). */
+    public ReadOnlyObjectProperty<DecodeMode> decodeModeProperty() {
+        return decodeMode.getReadOnlyProperty();
+    }
+
+    public DecodeMode getDecodeMode() {
+        return decodeMode.get();
+    }
+
     // Commands
+
+    /** Decodes both sides' grids as {@code mode} from now on: reruns both models on the shared puzzle. */
+    public void setDecodeMode(DecodeMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        if (mode == decodeMode.get()) {
+            return;
+        }
+        decodeMode.set(mode);
+        var p = puzzle.get();
+        if (p != null) {
+            start(p);
+        }
+    }
 
     /** The screen is shown: A starts with the inspector's model unless it holds one already. */
     public void activate() {
@@ -301,8 +325,8 @@ public final class CompareViewModel implements AutoCloseable {
     private void start(LabPuzzle p) {
         playing.set(false);
         puzzle.set(p);
-        a.run(p);
-        b.run(p);
+        a.run(p, decodeMode.get());
+        b.run(p, decodeMode.get());
         moveTo(AlignedCursor.START);
     }
 
@@ -379,8 +403,8 @@ public final class CompareViewModel implements AutoCloseable {
     private void rerunWhereNeeded(LabPuzzle p) {
         boolean restarted = false;
         for (var slot : List.of(a, b)) {
-            if (slot.puzzle() != p) {
-                slot.run(p);
+            if (slot.puzzle() != p || slot.decodeMode() != decodeMode.get()) {
+                slot.run(p, decodeMode.get());
                 restarted = true;
             }
         }

@@ -101,6 +101,7 @@ final class AnimationRecord {
                 .put("puzzle", puzzleEntry)
                 .put("model", model)
                 .put("decode_mode", decodeName(inf.decodeMode()))
+                .put("decoded", inf.decodeMode().formula(source.names()))
                 .put("inference", inference)
                 .put("settings", export)
                 .put("output", output)
@@ -117,7 +118,7 @@ final class AnimationRecord {
 
     /** The decode mode as {@code --decode} names it. */
     static String decodeName(DecodeMode mode) {
-        return mode == DecodeMode.PAPER_FIG7 ? "paper" : "direct";
+        return mode.cliName();
     }
 
     private static String kindName(UpdateKind kind) {

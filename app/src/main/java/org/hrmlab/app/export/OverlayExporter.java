@@ -176,6 +176,7 @@ public final class OverlayExporter {
                 .put("puzzle", puzzle)
                 .put("model", model)
                 .put("decode_mode", AnimationRecord.decodeName(s.inference().decodeMode()))
+                .put("decoded", s.inference().decodeMode().formula(s.names()))
                 .put("inference", s.inference())
                 .put("update", update)
                 .put("overlay", settings)

@@ -16,6 +16,7 @@ import javafx.util.StringConverter;
 
 import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.engine.InferenceSettings;
+import org.hrmlab.app.engine.StateNames;
 
 /** The inspector's top bar: the model and puzzle in use, the decode mode and the inference overrides. */
 public final class OverridesBar extends ToolBar {
@@ -39,18 +40,7 @@ public final class OverridesBar extends ToolBar {
         model.getStyleClass().add("model-label");
         decode.getItems().setAll(DecodeMode.values());
         decode.setId("decode-mode");
-        decode.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(DecodeMode m) {
-                return m == null ? "" : m.label();
-            }
-
-            @Override
-            public DecodeMode fromString(String s) {
-                return DecodeMode.DIRECT;
-            }
-        });
-        decode.setTooltip(new Tooltip("Direct: argmax(lm_head(zH)); Paper Fig. 7: one preliminary H-update first"));
+        showDecodeNames(StateNames.HRM);
         qHalting.setId("q-halting");
         qHalting.setTooltip(new Tooltip("Halt when the Q head says so (q_halt > q_continue; q_halt > 0 for a TRM); "
                 + "otherwise run all segments"));
@@ -79,8 +69,32 @@ public final class OverridesBar extends ToolBar {
         });
     }
 
+    /** Labels the decode modes with the model's state names (TRM: {@code Answer (y)}, {@code Latent (z)}). */
+    private void showDecodeNames(StateNames names) {
+        decode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(DecodeMode m) {
+                return m == null ? "" : m.label(names);
+            }
+
+            @Override
+            public DecodeMode fromString(String s) {
+                return DecodeMode.DIRECT;
+            }
+        });
+        var tip = new StringBuilder();
+        for (DecodeMode m : DecodeMode.values()) {
+            tip.append(tip.isEmpty() ? "" : "\n").append(m.label(names)).append(": ").append(m.formula(names));
+        }
+        decode.setTooltip(new Tooltip(tip.toString()));
+        var shown = decode.getValue();
+        decode.setValue(null);
+        decode.setValue(shown);
+    }
+
     private void showModel() {
         var m = vm.modelProperty().get();
+        showDecodeNames(m == null ? StateNames.HRM : m.stateNames());
         var p = vm.getPuzzle();
         model.setText((m == null ? "no model" : m.name()) + (p == null ? "" : "  \u00b7  " + p.name()));
         model.setTooltip(new Tooltip(m == null ? "" : m.source()));

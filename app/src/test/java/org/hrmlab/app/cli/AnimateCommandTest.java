@@ -132,6 +132,55 @@ class AnimateCommandTest {
         assertTrue(changed > with.getWidth() * with.getHeight() / 3, "the overlay covers the board: " + changed);
     }
 
+    /**
+     * {@code --decode latent} draws lm_head(zL) (TRM: z) on every frame: other boards and other confidences than the
+     * direct decode's, and the manifest records it, so that the figure can be made again.
+     */
+    @Test
+    void theLatentDecodeDrawsTheLowStateAndTheManifestRecordsIt() throws Exception {
+        Path direct = dir.resolve("direct");
+        Path latent = dir.resolve("latent");
+        String[] common = {"--checkpoint", CKPT.toString(), "--puzzle", PUZZLE, "--segments", "1", "--frames",
+            "h", "--format", "png", "--overlay", "confidence"};
+        CliRun a = CliRun.of(concat(common, "--out", direct.toString()));
+        assertEquals(0, a.exitCode(), a.err());
+        CliRun b = CliRun.of(concat(common, "--out", latent.toString(), "--decode", "latent"));
+        assertEquals(0, b.exitCode(), b.err());
+        assertEquals(3, Json.MAPPER.readTree(b.out()).get("frames").asInt(), "the initial state and two H-updates");
+        for (int i = 0; i < 3; i++) {
+            assertTrue(Files.size(latent.resolve(String.format("frame_%04d.png", i))) > 0, "frame " + i);
+        }
+        JsonNode manifest = Json.MAPPER.readTree(latent.resolve("manifest.json").toFile());
+        assertEquals("latent", manifest.get("decode_mode").asText());
+        assertEquals("argmax(lm_head(zL))", manifest.get("decoded").asText());
+        assertEquals("direct", Json.MAPPER.readTree(direct.resolve("manifest.json").toFile()).get("decode_mode")
+                .asText());
+        List<String> latentCells = Files.readAllLines(latent.resolve("overlay.csv"));
+        List<String> directCells = Files.readAllLines(direct.resolve("overlay.csv"));
+        assertEquals(directCells.size(), latentCells.size());
+        assertFalse(directCells.equals(latentCells), "the confidence overlay follows the decode");
+        BufferedImage d = ImageIO.read(direct.resolve("frame_0002.png").toFile());
+        BufferedImage l = ImageIO.read(latent.resolve("frame_0002.png").toFile());
+        int changed = 0;
+        for (int y = 0; y < d.getHeight(); y++) {
+            for (int x = 0; x < d.getWidth(); x++) {
+                changed += d.getRGB(x, y) != l.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertTrue(changed > 0, "the latent board is drawn differently from the answer's");
+    }
+
+    @Test
+    void anUnknownDecodeIsOneUsageLineListingTheThree() {
+        CliRun run = CliRun.of("animate", "--checkpoint", CKPT.toString(), "--puzzle", PUZZLE, "--out",
+                dir.resolve("z.gif").toString(), "--decode", "z");
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("--decode") && run.err().contains("'z' is not one of direct, paper, latent"),
+                run.err());
+        assertFalse(Files.exists(dir.resolve("z.gif")));
+    }
+
     @Test
     void aMissingCheckpointExitsWithStatusTwoAndOneLineNamingIt() throws Exception {
         Path missing = dir.resolve("no-such-model.safetensors");

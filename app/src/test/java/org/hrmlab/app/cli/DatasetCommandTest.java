@@ -55,6 +55,29 @@ class DatasetCommandTest {
     }
 
     @Test
+    void generatesMinimalSudokusAndRejectsABadFlagInOneLine() throws Exception {
+        Path csv = dir.resolve("m.csv");
+        Run g = run("dataset", "generate", "--kind", "sudoku", "--count", "5", "--size", "9", "--difficulty",
+                "givens=..25,minimal", "--seed", "4", "--out", csv.toString());
+        assertEquals(0, g.status(), g.err());
+        JsonNode j = new ObjectMapper().readTree(g.out());
+        assertTrue(j.at("/difficulty/minimal").asBoolean(), g.out());
+        assertTrue(j.at("/givens/max").asInt() <= 25, g.out());
+        org.hrmlab.puzzles.sudoku.SudokuSolver solver =
+                new org.hrmlab.puzzles.sudoku.SudokuSolver(org.hrmlab.puzzles.SudokuShape.NINE);
+        List<org.hrmlab.puzzles.SudokuPuzzle> puzzles = SudokuLoader.readCsv(csv);
+        assertEquals(5, puzzles.size());
+        for (var p : puzzles) {
+            assertTrue(solver.isMinimal(p.givens()), p.questionLine());
+        }
+        Run bad = run("dataset", "generate", "--kind", "sudoku", "--count", "1", "--size", "9", "--difficulty",
+                "givens=..25,minmal", "--out", dir.resolve("y.csv").toString());
+        assertEquals(2, bad.status());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+        assertTrue(bad.err().contains("minmal"), bad.err());
+    }
+
+    @Test
     void disjointDropsTestMazesThatAreRotationsOfTrainingMazes() throws Exception {
         Path train = dir.resolve("train.csv");
         assertEquals(0, run("dataset", "generate", "--kind", "maze", "--count", "4", "--size", "7", "--seed", "1",

@@ -49,6 +49,7 @@ class OptionConvertersTest {
         assertEquals(AnimationFormat.PNG_SEQUENCE, convert(new OptionConverters.AnimationFormats(), "png"));
         assertEquals(FrameFilter.SEGMENT_ENDS, convert(new OptionConverters.FrameFilters(), "segments"));
         assertEquals(DecodeMode.PAPER_FIG7, convert(new OptionConverters.DecodeModes(), "paper"));
+        assertEquals(DecodeMode.LATENT, convert(new OptionConverters.DecodeModes(), "Latent"));
         assertEquals(GridTheme.DARK, convert(new OptionConverters.GridThemes(), "dark"));
         assertEquals(OverlayLayer.STATE_CHANGE, convert(new OptionConverters.OverlayLayers(), "Change"));
         assertEquals(PuzzleKind.ARC, convert(new OptionConverters.PuzzleKinds(), "arc"));
@@ -62,7 +63,7 @@ class OptionConvertersTest {
                 refused(new OptionConverters.SampleUnits(), "per-cell"));
         assertEquals("'tiff' is not one of svg, pdf, png", refused(new OptionConverters.FigureFormats(), "tiff"));
         assertEquals("'odd' is not one of all, h, segments", refused(new OptionConverters.FrameFilters(), "odd"));
-        assertEquals("'sideways' is not one of direct, paper", refused(new OptionConverters.DecodeModes(), "sideways"));
+        assertEquals("'sideways' is not one of direct, paper, latent", refused(new OptionConverters.DecodeModes(), "sideways"));
         assertEquals("'sepia' is not one of light, dark", refused(new OptionConverters.GridThemes(), "sepia"));
         assertEquals("'heat' is not one of none, change, confidence",
                 refused(new OptionConverters.OverlayLayers(), "heat"));

@@ -50,6 +50,82 @@ class TraceCommandTest {
         assertEquals(64, manifest.get("checkpoint_sha256").asText().length());
     }
 
+    /**
+     * {@code trace --decode latent} on the reference TRM fixture records readout.npy: at every update, the argmax of
+     * the output head on the latent z the reference recorded; {@code --decode paper} and the older
+     * {@code --paper-decode} record the Fig. 7 read-out, a bad value is one usage line.
+     */
+    @Test
+    void recordsTheLatentReadoutOfEveryUpdate() throws Exception {
+        Path trm = TestData.TRM_GOLDEN.resolve("trm-sudoku-small");
+        Path ckpt = trm.resolve("checkpoint/step_0");
+        Path out = dir.resolve("latent");
+        CliRun run = CliRun.of("trace", "--checkpoint", ckpt.toString(), "--tokens",
+                trm.resolve("golden/inputs.npy").toString(), "--puzzle-id",
+                Integer.toString(Npy.read(trm.resolve("golden/puzzle_identifiers.npy")).toInts()[0]), "--decode",
+                "latent", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("latent", Json.MAPPER.readTree(run.out()).get("decode").asText());
+        JsonNode manifest = Json.MAPPER.readTree(out.resolve("manifest.json").toFile());
+        assertEquals("latent", manifest.get("decode_mode").asText());
+        assertEquals("low_state", manifest.get("readout").asText());
+        NpyArray readout = Npy.read(out.resolve("readout.npy"));
+        float[] zL = Npy.read(trm.resolve("golden/zL.npy")).toFloats();
+        float[] head = org.hrmlab.engine.io.CheckpointLoader.load(ckpt).weights().get("lm_head.weight").data();
+        int steps = (int) readout.shape()[0];
+        int seq = (int) readout.shape()[1];
+        int prefix = manifest.get("puzzle_emb_len").asInt();
+        int d = zL.length / steps / (prefix + seq);
+        int v = head.length / d;
+        assertEquals(24, steps);
+        int[] tokens = readout.toInts();
+        for (int u = 0; u < steps; u++) {
+            for (int t = 0; t < seq; t++) {
+                int best = 0;
+                double bestLogit = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < v; k++) {
+                    double l = 0;
+                    for (int i = 0; i < d; i++) {
+                        l += (double) zL[(u * (prefix + seq) + prefix + t) * d + i] * head[k * d + i];
+                    }
+                    if (l > bestLogit) {
+                        bestLogit = l;
+                        best = k;
+                    }
+                }
+                assertEquals(best, tokens[u * seq + t], "update " + u + ", position " + t);
+            }
+        }
+
+        String[] base = {"trace", "--checkpoint", CASE.resolve("checkpoint/step_0").toString(), "--tokens",
+            CASE.resolve("golden/inputs.npy").toString(), "--segments", "1"};
+        for (String[] paper : new String[][] {{"--decode", "paper"}, {"--paper-decode"}}) {
+            Path p = dir.resolve("paper" + paper.length);
+            CliRun r = CliRun.of(concat(base, paper, "--out", p.toString()));
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals("preview_h_update", Json.MAPPER.readTree(p.resolve("manifest.json").toFile())
+                    .get("readout").asText());
+        }
+        CliRun plain = CliRun.of(concat(base, new String[0], "--out", dir.resolve("plain").toString()));
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertFalse(Files.exists(dir.resolve("plain/readout.npy")));
+        CliRun bad = CliRun.of(concat(base, new String[] {"--decode", "zz"}, "--out", dir.resolve("b").toString()));
+        assertEquals(2, bad.exitCode());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+        assertTrue(bad.err().contains("'zz' is not one of direct, paper, latent"), bad.err());
+        CliRun both = CliRun.of(concat(base, new String[] {"--paper-decode", "--decode", "latent"}, "--out",
+                dir.resolve("c").toString()));
+        assertEquals(2, both.exitCode());
+        assertEquals(1, both.err().strip().lines().count(), both.err());
+    }
+
+    private static String[] concat(String[] a, String[] b, String... c) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length + c.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        System.arraycopy(c, 0, all, a.length + b.length, c.length);
+        return all;
+    }
+
     @Test
     void overridesCyclesAndSegmentsAtInferenceTime() throws Exception {
         Path out = dir.resolve("t2");

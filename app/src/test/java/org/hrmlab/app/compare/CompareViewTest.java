@@ -249,6 +249,42 @@ class CompareViewTest {
         assertTrue(Files.readString(dir.resolve("compare_q.csv")).lines().count() > 2);
     }
 
+    /**
+     * The latent decode in Compare: the chooser names it by both families' states, both sides rerun with it (their
+     * frames' grids are the low state's), and an export records it per model.
+     */
+    @Test
+    void bothSidesDecodeTheLowStateWhenAskedAndTheExportSaysSo(FxRobot robot) throws Exception {
+        var puzzle = bundled("sudoku/9x9-easy #0");
+        openBoth(puzzle);
+        int last = FxTestSupport.onFx(() -> vm.a().recorded() - 1);
+        var directA = FxTestSupport.onFx(() -> vm.a().frame(last).decoded());
+        @SuppressWarnings("unchecked")
+        var chooser = (javafx.scene.control.ComboBox<org.hrmlab.app.engine.DecodeMode>) FxTestSupport.onFx(
+                () -> window.lookup("#compare-decode"));
+        assertEquals("Low state (zL) / Latent (z)", FxTestSupport.onFx(() -> chooser.getConverter().toString(
+                org.hrmlab.app.engine.DecodeMode.LATENT)));
+        FxTestSupport.waitUntil(() -> chooser.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?>)
+                .anyMatch(n -> "Direct (zH) / Answer (y)".equals(((javafx.scene.control.ListCell<?>) n).getText())),
+                10);
+        FxTestSupport.fx(() -> chooser.setValue(org.hrmlab.app.engine.DecodeMode.LATENT));
+        FxTestSupport.waitUntil(() -> vm.a().decodeMode() == org.hrmlab.app.engine.DecodeMode.LATENT
+                && vm.b().decodeMode() == org.hrmlab.app.engine.DecodeMode.LATENT && vm.a().halted()
+                && vm.b().halted() && vm.a().recorded() - 1 == last, 120);
+        assertEquals(org.hrmlab.app.engine.DecodeMode.LATENT, FxTestSupport.onFx(vm::getDecodeMode));
+        var latentA = FxTestSupport.onFx(() -> vm.a().frame(last).decoded());
+        assertFalse(directA.equals(latentA), "A's last grid is zL's, not zH's");
+        robot.clickOn("#compare-segment");
+        FxTestSupport.waitUntil(() -> vm.a().getShown() == 6, 10);
+        var view = FxTestSupport.onFx(() -> window.lookup("#compare-view"));
+        FxTestSupport.fx(() -> ((CompareView) view).exportAll(dir, 96));
+        FxTestSupport.waitUntil(() -> Files.exists(dir.resolve("manifest.json")), 30);
+        String manifest = Files.readString(dir.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"decode_mode\" : \"latent\"") && manifest.contains("argmax(lm_head(z))")
+                && manifest.contains("argmax(lm_head(zL))"), manifest);
+    }
+
     /** Full redraws and points drawn by both sides' plots. */
     private static long[] paints(CompareView view) {
         return new long[] {view.slotA().qPlot().fullPaints(), view.slotA().residualPlot().fullPaints(),

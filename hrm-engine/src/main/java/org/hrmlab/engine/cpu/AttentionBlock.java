@@ -60,9 +60,6 @@ public final class AttentionBlock {
         attend(act, s);
         Gemm.parallel(s.workers, false, true, n, d, a, 1f, act.attn.matrix(a), w.o.matrix(a), 1f, x.matrix(d));
         normRows(x, d, n, act.inv1, s);
-        if (act.kept) {
-            act.h.copyFrom(x);
-        }
         channelMlp(x, act, s);
     }
 
@@ -75,6 +72,9 @@ public final class AttentionBlock {
         int n = sh.rows();
         int d = sh.hidden();
         int inter = sh.inter();
+        if (act.kept) {
+            act.h.copyFrom(x);
+        }
         Gemm.parallel(s.workers, false, true, n, 2 * inter, d, 1f, x.matrix(d), w.gateUp.matrix(d), 0f,
                 act.gu.matrix(2 * inter));
         NativeArray m = act.kept ? act.m : act.gu;
@@ -99,8 +99,8 @@ public final class AttentionBlock {
     /**
      * Back-propagates through the block.
      *
-     * @param dy   {@code [N, D]} d loss / d output; replaced by d loss / d input
-     * @param act  the activations its {@link #forward} kept
+     * @param dy         {@code [N, D]} d loss / d output; replaced by d loss / d input
+     * @param act        the activations its {@link #forward} kept
      * @param grad       receives the weight gradients
      * @param accumulate true to add them to {@code grad} (a block applied several times, as TRM's shared network),
      *                   false to overwrite it
@@ -112,6 +112,41 @@ public final class AttentionBlock {
         int n = sh.rows();
         int d = sh.hidden();
         int a = sh.heads() * sh.headDim();
+        channelBackward(dy, act, grad, beta, bb, s);
+        // first norm and attention: dh becomes dr1
+        normBackwardRows(bb.dh, act.h, act.inv1, d, n, s);
+        Gemm.parallel(s.workers, true, false, d, a, n, 1f, bb.dh.matrix(d), act.attn.matrix(a), beta,
+                grad.o.matrix(a));
+        Gemm.parallel(s.workers, false, false, n, a, d, 1f, bb.dh.matrix(d), w.o.matrix(a), 0f, bb.dattn.matrix(a));
+        attendBackward(act, bb, s);
+        rotate(bb.dqkv, sh, s, true);
+        Gemm.parallel(s.workers, true, false, 3 * a, d, n, 1f, bb.dqkv.matrix(3 * a), act.input.matrix(d), beta,
+                grad.qkv.matrix(d));
+        dy.copyFrom(bb.dh);
+        Gemm.parallel(s.workers, false, false, n, d, 3 * a, 1f, bb.dqkv.matrix(3 * a), w.qkv.matrix(d), 1f,
+                dy.matrix(d));
+    }
+
+    /**
+     * Back-propagates through the second sub-layer alone ({@link #channelMlp}).
+     *
+     * @param dy         {@code [N, D]} d loss / d output; replaced by d loss / d the sub-layer's input
+     * @param act        the activations {@link #channelMlp} kept
+     * @param grad       receives the SwiGLU's weight gradients
+     * @param accumulate true to add them to {@code grad}, false to overwrite it
+     */
+    public void channelMlpBackward(NativeArray dy, BlockActivations act, BlockWeights grad, boolean accumulate,
+                                   BackwardBuffers bb, Scratch s) {
+        channelBackward(dy, act, grad, accumulate ? 1f : 0f, bb, s);
+        dy.copyFrom(bb.dh);
+    }
+
+    /** The second sub-layer's backward: d loss / d its input into {@code bb.dh} ({@code dy} is overwritten). */
+    private void channelBackward(NativeArray dy, BlockActivations act, BlockWeights grad, float beta,
+                                 BackwardBuffers bb, Scratch s) {
+        BlockShape sh = act.shape;
+        int n = sh.rows();
+        int d = sh.hidden();
         int inter = sh.inter();
         // second norm and SwiGLU: dy becomes dr2
         normBackwardRows(dy, act.y, act.inv2, d, n, s);
@@ -136,18 +171,6 @@ public final class AttentionBlock {
         bb.dh.copyFrom(dy);
         Gemm.parallel(s.workers, false, false, n, d, 2 * inter, 1f, bb.dgu.matrix(2 * inter), w.gateUp.matrix(d), 1f,
                 bb.dh.matrix(d));
-        // first norm and attention: dh becomes dr1
-        normBackwardRows(bb.dh, act.h, act.inv1, d, n, s);
-        Gemm.parallel(s.workers, true, false, d, a, n, 1f, bb.dh.matrix(d), act.attn.matrix(a), beta,
-                grad.o.matrix(a));
-        Gemm.parallel(s.workers, false, false, n, a, d, 1f, bb.dh.matrix(d), w.o.matrix(a), 0f, bb.dattn.matrix(a));
-        attendBackward(act, bb, s);
-        rotate(bb.dqkv, sh, s, true);
-        Gemm.parallel(s.workers, true, false, 3 * a, d, n, 1f, bb.dqkv.matrix(3 * a), act.input.matrix(d), beta,
-                grad.qkv.matrix(d));
-        dy.copyFrom(bb.dh);
-        Gemm.parallel(s.workers, false, false, n, d, 3 * a, 1f, bb.dqkv.matrix(3 * a), w.qkv.matrix(d), 1f,
-                dy.matrix(d));
     }
 
     /** RoPE (and the query scale) on the Q and K columns of every row, in place; or its transpose on gradients. */

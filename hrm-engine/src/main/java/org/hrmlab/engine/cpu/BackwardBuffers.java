@@ -12,9 +12,20 @@ public final class BackwardBuffers {
     final NativeArray dm;
     /** {@code [N, D]} d(first norm's output), then d(first residual sum). */
     final NativeArray dh;
+    /** TRM's MLP variant: one example's {@code [Iₜ, D]} d(token SiLU(gate)·up) and {@code [2·Iₜ, D]} d(gate|up). */
+    final NativeArray tokenDm;
+    final NativeArray tokenDgu;
 
     /** @param shape the blocks' shape */
     public BackwardBuffers(BlockShape shape) {
+        this(shape, 0);
+    }
+
+    /**
+     * @param shape  the blocks' shape
+     * @param interT the token SwiGLU's inner width of TRM's MLP-variant blocks ({@link TokenMlpBlock}), else 0
+     */
+    public BackwardBuffers(BlockShape shape, int interT) {
         long n = shape.rows();
         long a = (long) shape.heads() * shape.headDim();
         dqkv = new NativeArray(n * 3 * a);
@@ -22,5 +33,7 @@ public final class BackwardBuffers {
         dgu = new NativeArray(n * 2 * shape.inter());
         dm = new NativeArray(n * shape.inter());
         dh = new NativeArray(n * shape.hidden());
+        tokenDm = interT > 0 ? new NativeArray((long) interT * shape.hidden()) : null;
+        tokenDgu = interT > 0 ? new NativeArray(2L * interT * shape.hidden()) : null;
     }
 }

@@ -52,11 +52,11 @@ public final class BlockWeights {
         copy(down, out, prefix + "mlp.down_proj.weight");
     }
 
-    private static void copy(NativeArray src, Map<String, float[]> out, String key) {
+    static void copy(NativeArray src, Map<String, float[]> out, String key) {
         src.get(out.computeIfAbsent(key, k -> new float[src.length()]));
     }
 
-    private static void fill(NativeArray dst, Map<String, float[]> params, String key) {
+    static void fill(NativeArray dst, Map<String, float[]> params, String key) {
         float[] v = params.get(key);
         if (v == null) {
             throw new IllegalArgumentException("missing weight '" + key + "'");

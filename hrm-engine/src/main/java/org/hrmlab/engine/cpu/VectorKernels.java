@@ -4,13 +4,15 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link Kernels} on the JDK Vector API (incubator module {@code jdk.incubator.vector}; only the operations that Java
  * 17 and later releases share). The exponential is a Cephes-style polynomial on basic lane operations (relative error
  * about 1.2e-7, as float32's own rounding), not {@code VectorOperators.EXP}, which is a scalar loop on CPUs or JDKs
- * without a vector math library. Tails shorter than a vector run the same arithmetic on scalars.
+ * without a vector math library; sums over lanes use a fixed order ({@link #sum}). Tails shorter than a vector run the
+ * same arithmetic on scalars.
  */
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -29,6 +31,32 @@ final class VectorKernels implements Kernels {
     private static final float P5 = 5.0000001201e-1f;
     private static final float MIN_X = -87.3f;
     private static final float MAX_X = 88.3f;
+
+    /** Lane-swapping shuffles {@code i → i ^ k} for k = L/2, L/4, .., 1: a fixed summation tree. */
+    private static final VectorShuffle<Float>[] BUTTERFLY = butterfly();
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] butterfly() {
+        int steps = Integer.numberOfTrailingZeros(L);
+        VectorShuffle<Float>[] out = new VectorShuffle[steps];
+        for (int j = 0; j < steps; j++) {
+            int k = L >> (j + 1);
+            out[j] = VectorShuffle.fromOp(F, i -> i ^ k);
+        }
+        return out;
+    }
+
+    /**
+     * The sum of the lanes in a fixed order (a butterfly of lane-wise additions). {@code reduceLanes(ADD)} leaves the
+     * order open, and compiled code may sum in another order than the interpreter: the same pass would then round
+     * differently before and after the JIT has compiled it, and replaying a computation would not reproduce it.
+     */
+    static float sum(FloatVector v) {
+        for (VectorShuffle<Float> s : BUTTERFLY) {
+            v = v.add(v.rearrange(s));
+        }
+        return v.lane(0);
+    }
 
     @Override
     public String name() {
@@ -85,7 +113,7 @@ final class VectorKernels implements Kernels {
             FloatVector v = FloatVector.fromArray(F, x, o + i);
             acc = v.fma(v, acc);
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = sum(acc);
         for (; i < n; i++) {
             sum = Math.fma(x[o + i], x[o + i], sum);
         }
@@ -117,7 +145,7 @@ final class VectorKernels implements Kernels {
             e.intoArray(x, o + i);
             acc = acc.add(e);
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = sum(acc);
         for (; i < n; i++) {
             float e = exp(x[o + i] - max);
             x[o + i] = e;
@@ -189,7 +217,7 @@ final class VectorKernels implements Kernels {
         for (; i < bound; i += L) {
             acc = FloatVector.fromArray(F, dy, dyo + i).fma(FloatVector.fromArray(F, y, yo + i), acc);
         }
-        float dot = acc.reduceLanes(VectorOperators.ADD);
+        float dot = sum(acc);
         for (; i < n; i++) {
             dot = Math.fma(dy[dyo + i], y[yo + i], dot);
         }
@@ -211,7 +239,7 @@ final class VectorKernels implements Kernels {
         for (; i < bound; i += L) {
             acc = FloatVector.fromArray(F, dp, dpo + i).fma(FloatVector.fromArray(F, p, po + i), acc);
         }
-        float dot = acc.reduceLanes(VectorOperators.ADD);
+        float dot = sum(acc);
         for (; i < n; i++) {
             dot = Math.fma(dp[dpo + i], p[po + i], dot);
         }

@@ -16,6 +16,7 @@ import org.hrmlab.engine.compute.Network;
  *   H-update: zH ← H(zH + zL)
  *   logits   = lm_head(zH)[prefix dropped],  Q = q_head(zH[position 0])  (halt, continue)
  * </pre>
+ * The low-state read-out ({@link #lowStateLogits}) is the same heads call on zL.
  * For a TRM ({@link HrmConfig#sharedNetwork}) H is L: the same blocks make both updates, and in its MLP variant
  * ({@link HrmConfig#mlpT}) each block mixes tokens with a SwiGLU across the sequence ({@link TokenMlpBlock}) where
  * the HRM's attends. Weights ({@link CpuWeights}) are shared by all states and change only through
@@ -94,6 +95,12 @@ public final class CpuHrmModel implements HrmModel {
     public void logits(HrmState state, float[] out) {
         CpuHrmState st = (CpuHrmState) state;
         st.ops.heads(st.carry.zH(), out, null);
+    }
+
+    @Override
+    public void lowStateLogits(HrmState state, float[] out) {
+        CpuHrmState st = (CpuHrmState) state;
+        st.ops.heads(st.carry.zL(), out, null);
     }
 
     @Override

@@ -66,7 +66,6 @@ public final class CpuModelOps implements ModelOps<NativeArray> {
     /** Overwrites the parameters with new values (flat tensors under the reference key names, not modified). */
     public void refreshWeights(Map<String, float[]> params) {
         weights.refresh(params);
-        lNetwork.setTapeWeights(params);
     }
 
     /** @return {@code [D]} the initial zH (the shared array: not to be modified) */

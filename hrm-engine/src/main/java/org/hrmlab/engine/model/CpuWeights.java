@@ -6,7 +6,7 @@ import java.util.Map;
 import org.hrmlab.engine.HrmConfig;
 import org.hrmlab.engine.cpu.BlockShape;
 import org.hrmlab.engine.cpu.BlockWeights;
-import org.hrmlab.engine.cpu.NativeArray;
+import org.hrmlab.engine.cpu.TokenMlpWeights;
 
 /**
  * Every parameter of a model on the CPU, independent of the batch size: the modules' blocks (TRM: one list for both
@@ -93,16 +93,7 @@ final class CpuWeights {
     }
 
     private TokenMlpWeights tokenLayer(Map<String, float[]> w, String prefix, BlockShape shape) {
-        int interT = config.mlpTInterSize();
-        int s = config.totalSeqLen();
-        float[] gateUp = Weights.array(w, prefix + "mlp_t.gate_up_proj.weight");
-        if (gateUp.length != 2 * interT * s) {
-            throw new IllegalArgumentException("'" + prefix + "mlp_t.gate_up_proj.weight' has " + gateUp.length
-                    + " values but " + s + " positions need [" + 2 * interT + ", " + s
-                    + "]: TRM's MLP variant runs at the sequence length it was made for");
-        }
-        TokenMlpWeights t = new TokenMlpWeights(new NativeArray((long) interT * s), new NativeArray((long) interT * s),
-                new NativeArray((long) s * interT), new BlockWeights(shape));
+        TokenMlpWeights t = new TokenMlpWeights(shape, config.mlpTInterSize());
         refillTokenLayer(t, w, prefix);
         return t;
     }
@@ -110,14 +101,12 @@ final class CpuWeights {
     private void refillTokenLayer(TokenMlpWeights w, Map<String, float[]> p, String prefix) {
         int interT = config.mlpTInterSize();
         int s = config.totalSeqLen();
-        float[] tokenGateUp = Weights.array(p, prefix + "mlp_t.gate_up_proj.weight");
-        float[] tokenDown = Weights.array(p, prefix + "mlp_t.down_proj.weight");
-        if (tokenGateUp.length != 2 * interT * s || tokenDown.length != s * interT) {
-            throw new IllegalArgumentException("'" + prefix + "mlp_t.*' do not fit " + s + " positions");
+        float[] gateUp = Weights.array(p, prefix + "mlp_t.gate_up_proj.weight");
+        if (gateUp.length != 2 * interT * s) {
+            throw new IllegalArgumentException("'" + prefix + "mlp_t.gate_up_proj.weight' has " + gateUp.length
+                    + " values but " + s + " positions need [" + 2 * interT + ", " + s
+                    + "]: TRM's MLP variant runs at the sequence length it was made for");
         }
-        w.gate().put(0, tokenGateUp, 0, interT * s);
-        w.up().put(0, tokenGateUp, interT * s, interT * s);
-        w.down().put(tokenDown);
-        w.channel().set(p, prefix);
+        w.set(p, prefix);
     }
 }

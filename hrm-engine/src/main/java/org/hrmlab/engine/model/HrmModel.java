@@ -17,7 +17,8 @@ import org.hrmlab.engine.HrmConfig;
  *   H-update: zH ← H(zH + zL)
  *   logits   = lm_head(zH)[prefix dropped],  Q = q_head(zH[position 0])  (halt, continue)
  * </pre>
- * Shapes use {@code B} for the batch, {@code S = config().totalSeqLen()} for all positions (puzzle prefix plus grid),
+ * The same output head can also read the low state ({@link #lowStateLogits}): TRM's {@code lm_head(z)}, which its
+ * paper says decodes to nothing sensible. Shapes use {@code B} for the batch, {@code S = config().totalSeqLen()} for all positions (puzzle prefix plus grid),
  * {@code seqLen} for grid positions, {@code D} for the hidden size and {@code V} for the vocabulary. Weights are shared
  * by all states and change only through {@link #refreshWeights}; all other mutable data lives in an {@link HrmState}
  * made by the same model. A model and its states are used from one thread. {@link #close()} releases what the backend
@@ -71,6 +72,16 @@ public interface HrmModel extends AutoCloseable {
 
     /** Output head on zH with prefix positions dropped. @param out {@code [B·seqLen·V]} (modified) */
     void logits(HrmState st, float[] out);
+
+    /**
+     * The output head on the low state instead: {@code lm_head(zL)} with prefix positions dropped, exactly as
+     * {@link #logits} reads zH (for a TRM, {@code lm_head(z)}: the latent through the answer's head). The carry is not
+     * modified.
+     *
+     * @param out {@code [B·seqLen·V]}: row {@code b}, grid position {@code t}, token {@code v} at
+     *            {@code (b·seqLen + t)·V + v} (modified)
+     */
+    void lowStateLogits(HrmState st, float[] out);
 
     /** Q head on zH position 0 of each row. @param out {@code [B·2]}: halt, continue logits (modified) */
     void qLogits(HrmState st, float[] out);

@@ -16,8 +16,8 @@
  * Q head) and steps through {@code ModelForward} as {@code CpuHrmModel} does. Training on the GPU then adds only
  * backward kernels behind the same interface: the kept forward and backward of the attention block (the CPU's
  * {@code cpu.AttentionBlock#backward} is the reference), the heads' and the embedding's backward (host code here,
- * {@code InputEmbedding#backward}, {@code QHead#backward}), and TRM's token-mixing block ({@code TokenMlpTape}, on the
- * heap even on the CPU). The trainer ({@code train.FinalStep}) is written against {@code CpuModelOps} only where it
+ * {@code InputEmbedding#backward}, {@code QHead#backward}), and TRM's token-mixing block (the CPU's
+ * {@code cpu.TokenMlpBlock#backward}). The trainer ({@code train.FinalStep}) is written against {@code CpuModelOps} only where it
  * creates it.
  */
 package org.hrmlab.engine.model;

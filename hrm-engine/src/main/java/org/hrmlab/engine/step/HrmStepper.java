@@ -25,7 +25,7 @@ public final class HrmStepper {
     private final List<float[][]> segmentStarts = new ArrayList<>();
     private final int stateSize;
     private final int prefixSize;
-    private boolean paperDecode;
+    private Readout readout = Readout.HIGH_STATE;
     private int done;
     private StepSnapshot current;
     private final float[] prevL;
@@ -90,9 +90,18 @@ public final class HrmStepper {
         return done < totalUpdates() ? schedule.kind(done) : null;
     }
 
-    /** Computes the paper's Fig. 7 decode (one extra H-update per snapshot) from now on when {@code on}. */
-    public void setPaperDecode(boolean on) {
-        this.paperDecode = on;
+    /**
+     * Chooses the read-out every snapshot from now on carries besides the high state's: the paper's Fig. 7 decode
+     * (one extra H-update per snapshot) or the low state through the output head. {@link Readout#HIGH_STATE} computes
+     * none other.
+     */
+    public void setReadout(Readout readout) {
+        this.readout = java.util.Objects.requireNonNull(readout, "readout");
+    }
+
+    /** @return the read-out snapshots carry besides the high state's ({@link Readout#HIGH_STATE}: none) */
+    public Readout readout() {
+        return readout;
     }
 
     /**
@@ -230,20 +239,24 @@ public final class HrmStepper {
         int[] predicted = new int[seq];
         float[] confidence = new float[seq];
         Decoding.argmaxWithSoftmax(logits, vocab, predicted, confidence);
-        int[] paper = null;
-        float[] paperConfidence = null;
-        if (paperDecode) {
-            float[] preview = new float[seq * vocab];
-            model.previewLogits(state, preview);
-            paper = new int[seq];
-            paperConfidence = new float[seq];
-            Decoding.argmaxWithSoftmax(preview, vocab, paper, paperConfidence);
+        int[] other = null;
+        float[] otherConfidence = null;
+        if (readout != Readout.HIGH_STATE) {
+            float[] otherLogits = new float[seq * vocab];
+            if (readout == Readout.PREVIEW_H_UPDATE) {
+                model.previewLogits(state, otherLogits);
+            } else {
+                model.lowStateLogits(state, otherLogits);
+            }
+            other = new int[seq];
+            otherConfidence = new float[seq];
+            Decoding.argmaxWithSoftmax(otherLogits, vocab, other, otherConfidence);
         }
         float[] q = new float[2];
         model.qLogits(state, q);
         if (index < 0) {
             return new StepSnapshot(-1, null, 0, 0, -1, false, config.totalSeqLen(), config.hiddenSize(), zl, zh,
-                    logits, predicted, confidence, paper, paperConfidence, q[0], q[1], 0, 0, new float[seq],
+                    logits, predicted, confidence, readout, other, otherConfidence, q[0], q[1], 0, 0, new float[seq],
                     config.haltRule());
         }
         float[] written = kind == UpdateKind.L ? StateChange.perPosition(zl, beforeL, config.hiddenSize(),
@@ -251,7 +264,7 @@ public final class HrmStepper {
                 config.puzzleEmbLen());
         return new StepSnapshot(index, kind, schedule.segment(index), schedule.hCycle(index), schedule.lStep(index),
                 schedule.endsSegment(index), config.totalSeqLen(), config.hiddenSize(), zl, zh, logits, predicted,
-                confidence, paper, paperConfidence, q[0], q[1], relativeChange(zl, beforeL),
+                confidence, readout, other, otherConfidence, q[0], q[1], relativeChange(zl, beforeL),
                 relativeChange(zh, beforeH), written, config.haltRule());
     }
 

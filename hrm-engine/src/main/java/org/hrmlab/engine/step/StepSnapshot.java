@@ -17,10 +17,13 @@ import org.hrmlab.engine.HaltRule;
  * @param zL             {@code [S_total·hidden]}
  * @param zH             {@code [S_total·hidden]}
  * @param logits         {@code [seqLen·vocab]}: output head on zH, prefix dropped
- * @param predicted      {@code [seqLen]} argmax tokens of {@code logits} ("direct" decode)
+ * @param predicted      {@code [seqLen]} argmax tokens of {@code logits} ("direct" decode, {@link Readout#HIGH_STATE})
  * @param confidence     {@code [seqLen]} softmax probability of the predicted token
- * @param paperPredicted {@code [seqLen]} argmax after one preliminary H-update (paper Fig. 7), or null if not computed
- * @param paperConfidence {@code [seqLen]} softmax probability of each {@code paperPredicted} token, or null with it
+ * @param readout        the stepper's read-out when this snapshot was made ({@link Readout#HIGH_STATE} when none other)
+ * @param readoutPredicted {@code [seqLen]} argmax tokens of the other read-out ({@link Readout#PREVIEW_H_UPDATE}: after
+ *                       one preliminary H-update, paper Fig. 7; {@link Readout#LOW_STATE}: {@code lm_head(zL)}), or
+ *                       null for {@link Readout#HIGH_STATE}
+ * @param readoutConfidence {@code [seqLen]} softmax probability of each {@code readoutPredicted} token, or null with it
  * @param qHalt          halting Q logit on zH position 0
  * @param qContinue      continue Q logit
  * @param changeL        ||zL − zL_prev|| / ||zL_prev|| over non-prefix positions (0 when zL did not change)
@@ -33,9 +36,19 @@ import org.hrmlab.engine.HaltRule;
  */
 public record StepSnapshot(int index, UpdateKind kind, int segment, int hCycle, int lStep, boolean endsSegment,
                            int positions, int hidden, float[] zL, float[] zH, float[] logits, int[] predicted,
-                           float[] confidence, int[] paperPredicted, float[] paperConfidence, float qHalt,
-                           float qContinue, double changeL, double changeH, float[] positionChange,
-                           HaltRule haltRule) {
+                           float[] confidence, Readout readout, int[] readoutPredicted,
+                           float[] readoutConfidence, float qHalt, float qContinue, double changeL, double changeH,
+                           float[] positionChange, HaltRule haltRule) {
+
+    /** @return the tokens of the chosen read-out: {@link #readoutPredicted} if computed, else {@link #predicted} */
+    public int[] shownPredicted() {
+        return readoutPredicted != null ? readoutPredicted : predicted;
+    }
+
+    /** @return the softmax probabilities of {@link #shownPredicted}'s tokens */
+    public float[] shownConfidence() {
+        return readoutPredicted != null ? readoutConfidence : confidence;
+    }
 
     /**
      * @return true if the Q head votes to halt under the model's rule: {@code q_halt > q_continue} (HRM), or

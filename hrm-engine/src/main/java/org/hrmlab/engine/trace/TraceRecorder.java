@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.engine.step.HrmStepper;
+import org.hrmlab.engine.step.Readout;
 import org.hrmlab.engine.step.StepSnapshot;
 import org.hrmlab.puzzles.io.Npy;
 import org.hrmlab.puzzles.io.NpyArray;
@@ -21,15 +22,16 @@ public final class TraceRecorder {
      * @param puzzleId    puzzle identifier
      * @param labels      {@code [seqLen]} target tokens (0 = unsupervised), or null when unknown (not modified)
      * @param segments    segments to run
-     * @param paperDecode also compute the paper's Fig. 7 decode at every update
+     * @param readout     the read-out to record besides the high state's logits ({@code readout.npy}; none for
+     *                    {@link Readout#HIGH_STATE}): the paper's Fig. 7 decode or the low state's
      * @param dir         the trace directory to write ({@code inputs.npy} and {@code labels.npy} included)
      * @param manifest    facts for {@code manifest.json}
      * @return the last update's snapshot
      */
     public static StepSnapshot record(HrmModel model, int[] tokens, int puzzleId, int[] labels, int segments,
-                                      boolean paperDecode, Path dir, Map<String, Object> manifest) throws IOException {
+                                      Readout readout, Path dir, Map<String, Object> manifest) throws IOException {
         HrmStepper stepper = new HrmStepper(model, tokens, puzzleId, segments);
-        stepper.setPaperDecode(paperDecode);
+        stepper.setReadout(readout);
         Map<String, Object> m = new LinkedHashMap<>(manifest);
         m.put("puzzle_id", puzzleId);
         StepSnapshot last = null;

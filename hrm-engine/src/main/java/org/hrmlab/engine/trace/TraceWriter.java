@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.step.Readout;
 import org.hrmlab.engine.step.StepSnapshot;
 import org.hrmlab.puzzles.io.Npy;
 import org.hrmlab.puzzles.io.NpyArray;
@@ -18,7 +19,8 @@ import org.hrmlab.puzzles.io.NpyStreamWriter;
 /**
  * Writes a trace directory: {@code zL.npy}, {@code zH.npy} (float32 {@code [steps, S_total, hidden]}),
  * {@code logits.npy} ({@code [steps, seqLen, vocab]}), {@code q.npy} ({@code [segments, 2]}), {@code steps.json} and
- * {@code manifest.json}. Snapshots are appended in update order; files appear complete when {@link #close()} returns.
+ * {@code manifest.json}; when the snapshots carry another read-out than the high state's ({@link Readout}), its argmax
+ * tokens too, as {@code readout.npy} (int32 {@code [steps, seqLen]}; the manifest's {@code readout} names it). Snapshots are appended in update order; files appear complete when {@link #close()} returns.
  */
 public final class TraceWriter implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -29,6 +31,8 @@ public final class TraceWriter implements AutoCloseable {
     private final NpyStreamWriter logits;
     private final List<Map<String, Object>> steps = new ArrayList<>();
     private final List<float[]> q = new ArrayList<>();
+    private final List<int[]> readoutTokens = new ArrayList<>();
+    private Readout readout = Readout.HIGH_STATE;
     private int expected;
 
     /**
@@ -55,6 +59,16 @@ public final class TraceWriter implements AutoCloseable {
         zl.append(s.zL());
         zh.append(s.zH());
         logits.append(s.logits());
+        if (s.readoutPredicted() != null) {
+            if (!readoutTokens.isEmpty() && s.readout() != readout) {
+                throw new IllegalArgumentException("update " + s.index() + " has read-out " + s.readout()
+                        + ", the trace " + readout);
+            }
+            readout = s.readout();
+            readoutTokens.add(s.readoutPredicted());
+        } else if (!readoutTokens.isEmpty()) {
+            throw new IllegalArgumentException("update " + s.index() + " has no " + readout + " read-out");
+        }
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("index", s.index());
         step.put("kind", s.kind().name());
@@ -84,6 +98,15 @@ public final class TraceWriter implements AutoCloseable {
         }
         Npy.write(dir.resolve("q.npy"), NpyArray.ofFloats(flat, q.size(), 2));
         writeJson("steps.json", steps);
+        if (!readoutTokens.isEmpty()) {
+            int seq = readoutTokens.get(0).length;
+            int[] tokens = new int[readoutTokens.size() * seq];
+            for (int i = 0; i < readoutTokens.size(); i++) {
+                System.arraycopy(readoutTokens.get(i), 0, tokens, i * seq, seq);
+            }
+            Npy.write(dir.resolve("readout.npy"), NpyArray.ofInts(tokens, readoutTokens.size(), seq));
+            manifest.put("readout", readout.name().toLowerCase(java.util.Locale.ROOT));
+        }
         manifest.put("steps", steps.size());
         manifest.put("segments", q.size());
         writeJson("manifest.json", manifest);

@@ -13,6 +13,7 @@ import org.hrmlab.engine.compute.TestBackends;
 import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.engine.model.Moments;
 import org.hrmlab.engine.model.ParityWeights;
+import org.hrmlab.engine.step.Readout;
 import org.hrmlab.engine.trace.TraceRecorder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class StreamingParticipationTest {
         try (HrmModel model = HrmModel.onCpu(CONFIG, w)) {
             for (int i = 0; i < PUZZLES; i++) {
                 Path d = dir.resolve("t" + i);
-                TraceRecorder.record(model, tokens().get(i), ids()[i], null, CONFIG.haltMaxSteps(), false, d,
+                TraceRecorder.record(model, tokens().get(i), ids()[i], null, CONFIG.haltMaxSteps(), Readout.HIGH_STATE, d,
                         Map.of());
                 dirs.add(d);
             }

@@ -21,6 +21,45 @@ class KernelsTest {
         assertTrue(vector.name().startsWith("vector"), "tests run with jdk.incubator.vector; got " + vector.name());
     }
 
+    /**
+     * A pass must round the same way before and after the JIT compiles it (replaying updates must reproduce them):
+     * {@code reduceLanes(ADD)} did not (its compiled order differs from the interpreter's), so lane sums use a fixed
+     * tree. Checked bit for bit against that order recomputed on scalars, over enough calls to be compiled.
+     */
+    @Test
+    void laneSumsRoundTheSameInEveryCall() {
+        int lanes = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+        int n = 8 * lanes + 3;
+        float[] x = random(n, 1);
+        float[] acc = new float[lanes];
+        int bound = n / lanes * lanes;
+        for (int i = 0; i < bound; i += lanes) {
+            for (int j = 0; j < lanes; j++) {
+                acc[j] = Math.fma(x[i + j], x[i + j], acc[j]);
+            }
+        }
+        for (int k = lanes / 2; k >= 1; k /= 2) {
+            float[] next = new float[lanes];
+            for (int j = 0; j < lanes; j++) {
+                next[j] = acc[j] + acc[j ^ k];
+            }
+            acc = next;
+        }
+        float sum = acc[0];
+        for (int i = bound; i < n; i++) {
+            sum = Math.fma(x[i], x[i], sum);
+        }
+        float expected = (float) (1.0 / Math.sqrt(sum / n + 1e-5f));
+        float[] row = new float[n];
+        for (int call = 0; call < 200_000; call++) {
+            System.arraycopy(x, 0, row, 0, n);
+            float inv = vector.rmsNorm(row, 0, n, 1e-5f);
+            if (Float.floatToIntBits(inv) != Float.floatToIntBits(expected)) {
+                assertEquals(expected, inv, 0f, "call " + call);
+            }
+        }
+    }
+
     @Test
     void expIsAccurateToFloatRounding() {
         double worst = 0;

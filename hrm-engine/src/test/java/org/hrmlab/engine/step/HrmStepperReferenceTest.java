@@ -42,7 +42,7 @@ class HrmStepperReferenceTest {
         assertEquals(SEGMENTS * 3 * 5, stepper.totalUpdates());
         assertClose(zL, stepper.initialSnapshot().zL(), "initial zL");
 
-        stepper.setPaperDecode(true);
+        stepper.setReadout(Readout.PREVIEW_H_UPDATE);
         List<StepSnapshot> forward = new ArrayList<>();
         for (int i = 0; i < stepper.totalUpdates(); i++) {
             StepSnapshot s = stepper.step();
@@ -53,7 +53,7 @@ class HrmStepperReferenceTest {
             }
             double[][] preview = ref.logits(ref.hUpdate(zH, zL));
             for (int p = 0; p < preview.length; p++) {
-                assertEquals(argmax(preview[p]), s.paperPredicted()[p], "Fig. 7 decode at update " + i + ", position "
+                assertEquals(argmax(preview[p]), s.readoutPredicted()[p], "Fig. 7 decode at update " + i + ", position "
                         + p);
             }
             assertClose(zL, s.zL(), "zL after update " + i);
@@ -91,7 +91,7 @@ class HrmStepperReferenceTest {
         assertEquals(Float.floatToRawIntBits(want.qHalt()), Float.floatToRawIntBits(got.qHalt()), where + ": q_halt");
         assertEquals(want.changeL(), got.changeL(), where + ": change of zL");
         assertEquals(want.changeH(), got.changeH(), where + ": change of zH");
-        assertArrayEquals(want.paperPredicted(), got.paperPredicted(), where + ": Fig. 7 decode");
+        assertArrayEquals(want.readoutPredicted(), got.readoutPredicted(), where + ": Fig. 7 decode");
     }
 
     private static void assertClose(double[][] want, float[] got, String where) {

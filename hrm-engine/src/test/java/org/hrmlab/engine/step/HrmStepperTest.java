@@ -3,6 +3,7 @@ package org.hrmlab.engine.step;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,13 +131,60 @@ class HrmStepperTest {
     }
 
     @Test
+    void theLowStateReadoutDecodesTheSnapshotsOwnZLThroughTheOutputHead() {
+        HrmStepper s = stepper(2, 2, 2);
+        s.setReadout(Readout.LOW_STATE);
+        assertEquals(Readout.LOW_STATE, s.readout());
+        float[] head = ckpt.weights().get("lm_head.weight").data();
+        int d = s.config().hiddenSize();
+        int v = s.config().vocabSize();
+        int prefix = s.config().puzzleEmbLen();
+        int differs = 0;
+        List<StepSnapshot> all = new ArrayList<>();
+        all.add(s.initialSnapshot());
+        while (s.nextKind() != null) {
+            all.add(s.step());
+        }
+        for (StepSnapshot snap : all) {
+            assertEquals(Readout.LOW_STATE, snap.readout());
+            assertSame(snap.readoutPredicted(), snap.shownPredicted());
+            for (int t = 0; t < tokens.length; t++) {
+                double[] logits = new double[v];
+                for (int k = 0; k < v; k++) {
+                    for (int i = 0; i < d; i++) {
+                        logits[k] += (double) snap.zL()[(prefix + t) * d + i] * head[k * d + i];
+                    }
+                }
+                int want = 0;
+                for (int k = 1; k < v; k++) {
+                    want = logits[k] > logits[want] ? k : want;
+                }
+                assertEquals(want, snap.readoutPredicted()[t], "update " + snap.index() + ", position " + t);
+                double z = 0;
+                for (double l : logits) {
+                    z += Math.exp(l - logits[want]);
+                }
+                assertEquals(1 / z, snap.readoutConfidence()[t], 1e-4, "update " + snap.index() + ", position " + t);
+                differs += want != snap.predicted()[t] ? 1 : 0;
+            }
+        }
+        assertTrue(differs > 0, "lm_head(zL) decodes as lm_head(zH) everywhere");
+        StepSnapshot back = s.seek(3);
+        assertArrayEquals(all.get(4).readoutPredicted(), back.readoutPredicted(), "replayed after seeking");
+    }
+
+    @Test
     void thePaperDecodeCarriesTheProbabilityOfItsOwnTokens() {
         HrmStepper s = stepper(2, 2, 1);
-        assertNull(s.step().paperConfidence());
-        s.setPaperDecode(true);
+        StepSnapshot plain = s.step();
+        assertNull(plain.readoutConfidence());
+        assertEquals(Readout.HIGH_STATE, plain.readout());
+        assertSame(plain.predicted(), plain.shownPredicted());
+        s.setReadout(Readout.PREVIEW_H_UPDATE);
         StepSnapshot snap = s.step();
-        assertEquals(tokens.length, snap.paperConfidence().length);
-        for (float p : snap.paperConfidence()) {
+        assertEquals(tokens.length, snap.readoutConfidence().length);
+        assertSame(snap.readoutConfidence(), snap.shownConfidence());
+        for (float p : snap.readoutConfidence()) {
             assertTrue(p > 0 && p <= 1, "a probability: " + p);
         }
     }
@@ -150,10 +198,10 @@ class HrmStepperTest {
         StepSnapshot halt = s.runToHalt();
         assertTrue(halt.endsSegment());
         assertTrue(halt.wantsToHalt() || halt.segment() == 3);
-        s.setPaperDecode(true);
+        s.setReadout(Readout.PREVIEW_H_UPDATE);
         s.seek(2);
         StepSnapshot withPaper = s.current();
-        assertEquals(tokens.length, withPaper.paperPredicted().length);
+        assertEquals(tokens.length, withPaper.readoutPredicted().length);
         assertEquals(0.0, stepper(2, 2, 1).step().changeH());
     }
 }

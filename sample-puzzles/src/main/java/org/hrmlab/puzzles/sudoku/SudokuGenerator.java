@@ -10,6 +10,11 @@ import org.hrmlab.puzzles.SudokuShape;
  * search), then givens removed in random order as long as the solution stays unique, down to a target count drawn
  * from the difficulty's range; candidates outside the effort range are discarded and the next one is tried. Every
  * returned puzzle has been re-solved: its solution is unique, keeps the givens and satisfies the rules.
+ *
+ * <p>A {@linkplain SudokuDifficulty#minimal() minimal} difficulty has no target: every cell is tried once, in random
+ * order, and its given removed whenever the solution stays unique. A given kept once stays necessary (fewer givens
+ * never remove solutions), so the pass ends with minimal givens; candidates outside the givens or effort range are
+ * discarded, and each returned one has been checked again, given by given ({@link SudokuSolver#isMinimal}).
  */
 public final class SudokuGenerator {
     private static final int MAX_ATTEMPTS = 20_000;
@@ -37,7 +42,8 @@ public final class SudokuGenerator {
         int cells = shape.cells();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Grid solution = solver.randomSolution(rng);
-            int target = difficulty.minGivens() + rng.nextInt(difficulty.maxGivens() - difficulty.minGivens() + 1);
+            int target = difficulty.minimal() ? 0
+                    : difficulty.minGivens() + rng.nextInt(difficulty.maxGivens() - difficulty.minGivens() + 1);
             int[] givens = solution.toArray();
             int count = cells;
             int[] order = shuffledCells(cells);
@@ -57,7 +63,8 @@ public final class SudokuGenerator {
                 continue;
             }
             if (!check.firstSolution().equals(solution)
-                    || SudokuRules.checkAnswer(shape, question, solution) != null) {
+                    || SudokuRules.checkAnswer(shape, question, solution) != null
+                    || difficulty.minimal() && !solver.isMinimal(question)) {
                 throw new IllegalStateException("generated Sudoku failed verification");
             }
             return new SudokuPuzzle(name, shape, question, solution, check.effort());

@@ -97,6 +97,30 @@ public final class SudokuSolver {
     }
 
     /**
+     * @param givens N x N, 0 = blank (not modified)
+     * @return true if the givens have exactly one solution and each given, removed on its own, leaves more than one
+     *     (no given is redundant)
+     */
+    public boolean isMinimal(Grid givens) {
+        if (!solve(givens, 2).unique()) {
+            return false;
+        }
+        int[] g = givens.toArray();
+        for (int i = 0; i < g.length; i++) {
+            if (g[i] != 0) {
+                int keep = g[i];
+                g[i] = 0;
+                boolean removable = countSolutions(Grid.of(n, n, g), 2) == 1;
+                g[i] = keep;
+                if (removable) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
      * @param rng the source of randomness
      * @return a uniformly shuffled search's first complete, valid board
      */

@@ -128,7 +128,7 @@ public final class HrmEngineStepper implements StepperPort {
             throw new StepperException(e.getMessage() + " (choose cpu under Device to go on)");
         }
         stepper = new HrmStepper(model, tokens, active.puzzleIdFor(puzzle.name()), settings.maxSegments());
-        stepper.setPaperDecode(settings.decodeMode() == DecodeMode.PAPER_FIG7);
+        stepper.setReadout(settings.decodeMode().readout());
         recorded = 1;
         halted = false;
         return frame(stepper.initialSnapshot());
@@ -202,9 +202,8 @@ public final class HrmEngineStepper implements StepperPort {
     }
 
     private LabFrame frame(StepSnapshot s) {
-        boolean paper = s.paperPredicted() != null;
-        CellGrid decoded = LabPuzzleTokens.decode(puzzle, paper ? s.paperPredicted() : s.predicted());
-        float[] confidence = LabPuzzleTokens.atCells(puzzle, decoded, paper ? s.paperConfidence() : s.confidence());
+        CellGrid decoded = LabPuzzleTokens.decode(puzzle, s.shownPredicted());
+        float[] confidence = LabPuzzleTokens.atCells(puzzle, decoded, s.shownConfidence());
         CellChange change = s.kind() == null ? CellChange.NONE
                 : CellChange.of(LabPuzzleTokens.atCells(puzzle, decoded, s.positionChange()));
         UpdateKind kind = s.kind() == null ? UpdateKind.INIT

@@ -39,7 +39,7 @@ public record DatasetRecipe(PuzzleKind kind, int size, String difficulty, int tr
     /** @return the generator's named presets; none for ARC */
     public static List<String> difficulties(PuzzleKind kind) {
         return switch (kind) {
-            case SUDOKU -> List.of("easy", "medium", "hard", "extreme");
+            case SUDOKU -> List.of("easy", "medium", "hard", "extreme", "minimal");
             case MAZE -> List.of("easy", "medium", "hard", "any");
             case ARC -> List.of();
         };

@@ -85,13 +85,13 @@ class CellOverlayOnTheEngineTest {
         var config = ckpt.config().withSeqLen(tokens.length).withCycles(2, 2, 2);
         try (var model = Devices.select("cpu").device().open(config, ckpt.weights())) {
             var reference = new HrmStepper(model, tokens, 0, 2);
-            reference.setPaperDecode(true);
+            reference.setReadout(org.hrmlab.engine.step.Readout.PREVIEW_H_UPDATE);
             boolean differs = false;
             for (int i = 1; i <= 5; i++) {
                 var snap = reference.step();
                 LabFrame frame = lab.step(StepAction.L_UPDATE).current();
-                assertArrayEquals(snap.paperConfidence(), frame.confidence(), "update " + i);
-                differs |= !java.util.Arrays.equals(snap.confidence(), snap.paperConfidence());
+                assertArrayEquals(snap.readoutConfidence(), frame.confidence(), "update " + i);
+                differs |= !java.util.Arrays.equals(snap.confidence(), snap.readoutConfidence());
             }
             assertTrue(differs, "the direct decode's probabilities would have been other numbers");
         }

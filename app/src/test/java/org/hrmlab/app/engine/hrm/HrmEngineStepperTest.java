@@ -62,6 +62,61 @@ class HrmEngineStepperTest {
         assertTrue(s.step(StepAction.L_UPDATE).isEmpty());
     }
 
+    /**
+     * With the latent decode, every frame's grid and confidence are the output head on the frame's own zL (TRM: z),
+     * computed here from the checkpoint's lm_head: on the HRM fixture and on the TRM fixture (16-token puzzle prefix).
+     */
+    @Test
+    void theLatentDecodeShowsTheLowStateThroughTheOutputHead() throws Exception {
+        for (Path dir : new Path[] {CASE, TestData.TRM_GOLDEN.resolve("trm-sudoku-small")}) {
+            var ckpt = org.hrmlab.engine.io.CheckpointLoader.load(dir.resolve("checkpoint/step_0"));
+            float[] head = ckpt.weights().get("lm_head.weight").data();
+            int d = ckpt.config().hiddenSize();
+            int v = ckpt.config().vocabSize();
+            int prefix = ckpt.config().puzzleEmbLen();
+            HrmEngineStepper s = new HrmEngineStepper(new DefaultModels(Map.of()));
+            s.loadModel(dir.resolve("checkpoint/step_0"));
+            LabPuzzle puzzle = goldenPuzzle();
+            var direct = new java.util.ArrayList<LabFrame>();
+            direct.add(s.start(puzzle, new InferenceSettings(2, 2, 1, false, DecodeMode.DIRECT)));
+            direct.addAll(s.runToHalt().recorded());
+            var frames = new java.util.ArrayList<LabFrame>();
+            frames.add(s.start(puzzle, new InferenceSettings(2, 2, 1, false, DecodeMode.LATENT)));
+            frames.addAll(s.runToHalt().recorded().stream().map(f -> s.seek(f.index())).toList());
+            int differs = 0;
+            for (LabFrame f : frames) {
+                float[] zL = f.zL().values();
+                int[] tokens = new int[81];
+                float[] p = new float[81];
+                for (int t = 0; t < 81; t++) {
+                    double[] logits = new double[v];
+                    for (int k = 0; k < v; k++) {
+                        for (int i = 0; i < d; i++) {
+                            logits[k] += (double) zL[(prefix + t) * d + i] * head[k * d + i];
+                        }
+                        tokens[t] = logits[k] > logits[tokens[t]] ? k : tokens[t];
+                    }
+                    double z = 0;
+                    for (double l : logits) {
+                        z += Math.exp(l - logits[tokens[t]]);
+                    }
+                    p[t] = (float) (1 / z);
+                }
+                CellGrid want = LabPuzzleTokens.decode(puzzle, tokens);
+                assertArrayEquals(want.cells(), f.decoded().cells(), dir.getFileName() + ", update " + f.index());
+                float[] wantP = LabPuzzleTokens.atCells(puzzle, want, p);
+                for (int c = 0; c < wantP.length; c++) {
+                    assertEquals(wantP[c], f.confidence()[c], 1e-4, dir.getFileName() + ", update " + f.index()
+                            + ", cell " + c);
+                }
+                differs += java.util.Arrays.equals(direct.get(f.index()).decoded().cells(), f.decoded().cells())
+                        ? 0 : 1;
+            }
+            assertEquals(7, frames.size(), "the initial state and one segment of 2 x (2 + 1) updates");
+            assertTrue(differs > 0, dir.getFileName() + ": zL decodes as zH at every update");
+        }
+    }
+
     @Test
     void seekingBackReturnsTheSameFrames() throws Exception {
         HrmEngineStepper s = loaded();

@@ -27,9 +27,15 @@ class NewRunViewModelTest {
             Runnable::run, new Notices(), p -> { });
     private final NewRunViewModel vm = new NewRunViewModel(training, Runnable::run, Runnable::run);
 
+    /** The child run must be gone before the temporary folder it writes into is deleted. */
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         training.stop();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (training.isActive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertFalse(training.isActive(), "the child training run did not end within 30 s");
     }
 
     private void small(PuzzleKind kind, int train, int test) {
