@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|trm|maze|maze5|arc: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|trm|trm9|maze|maze5|arc: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
@@ -56,6 +56,16 @@ case "${1:-}" in
         resume=""
         ls runs/sudoku-9x9-easy-128/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
         ./hrmlab train --config training/sudoku-9x9-easy-128.yaml --out runs/sudoku-9x9-easy-128 $resume
+        ;;
+    trm9)
+        # a TRM on the data of sudoku9 (built here unless it is already there); resumable like sudoku9
+        if [ ! -d data/sudoku-9x9-easy-40k ]; then
+            sudoku9_csv
+            ./hrmlab dataset build --kind sudoku --from "$tmp/sudoku9" --aug 0 --disjoint --out data/sudoku-9x9-easy-40k
+        fi
+        resume=""
+        ls runs/trm-sudoku-9x9-easy-128/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
+        ./hrmlab train --config training/trm-sudoku-9x9-easy-128.yaml --out runs/trm-sudoku-9x9-easy-128 $resume
         ;;
     sudoku9-eval)
         # held-out sets for the sudoku9 model, each with the model's 40,000 training puzzles as its train split (so
