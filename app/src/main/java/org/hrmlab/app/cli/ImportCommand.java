@@ -38,6 +38,11 @@ final class ImportCommand implements Callable<Integer> {
             description = "HRM Lab model to write (.safetensors)")
     Path out;
 
+    @Option(names = "--provenance-data", paramLabel = "PATH",
+            description = "record PATH as the training data in the written model's provenance instead of the path the "
+                    + "source recorded (for a model shipped in the repository: data/<dataset>, not a machine's path)")
+    String provenanceData;
+
     @Override
     public Integer call() throws IOException {
         ModelCheckpoint model = CheckpointLoader.load(checkpoint);
@@ -61,6 +66,9 @@ final class ImportCommand implements Callable<Integer> {
         p.put("program", "HRM Lab " + HrmLabCommand.VERSION);
         p.put("source_file", model.source().getFileName().toString());
         p.put("source_sha256", model.sha256());
+        if (provenanceData != null) {
+            p.put("data", provenanceData);
+        }
         model.provenance().forEach((k, v) -> {
             if (k.equals("format")) {
                 p.put("source_format", v);

@@ -195,7 +195,7 @@ public final class CompareViewModel implements AutoCloseable {
         }
     }
 
-    /** Loads the shipped models (one per puzzle kind) into {@code slot}. */
+    /** Loads the shipped models (per puzzle kind and size) into {@code slot}. */
     public void useShippedModels(CompareSlot slot) {
         slot.open(SlotEngine.Source.shipped());
     }

@@ -3,7 +3,6 @@ package org.hrmlab.app.compare;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +42,7 @@ import org.hrmlab.puzzles.PuzzleKind;
 final class SlotEngine {
     private static final System.Logger LOG = System.getLogger(SlotEngine.class.getName());
 
-    /** What to load: a checkpoint file, or the shipped models (one per puzzle kind) when {@code file} is null. */
+    /** What to load: a checkpoint file, or the shipped models (per puzzle kind and size) when {@code file} is null. */
     record Source(Path file, String name) {
         static Source shipped() {
             return new Source(null, "shipped models");
@@ -157,16 +156,15 @@ final class SlotEngine {
     /** The shipped models, each loaded here once, so that the FX thread's look-ups only read them. */
     private static SlotModel shipped() {
         DefaultModels shipped = DefaultModels.shipped();
-        Map<PuzzleKind, InferenceSettings> settings = new EnumMap<>(PuzzleKind.class);
+        Map<ModelCheckpoint, InferenceSettings> settings = new java.util.IdentityHashMap<>();
         ModelFamily family = ModelFamily.HRM;
         HaltRule rule = HaltRule.HALT_ABOVE_CONTINUE;
         List<String> takes = new ArrayList<>();
         for (PuzzleKind kind : PuzzleKind.values()) {
-            if (shipped.has(kind)) {
-                ModelCheckpoint m = shipped.forKind(kind);
+            for (ModelCheckpoint m : shipped.allOfKind(kind)) {
                 HrmConfig c = m.config();
                 takes.add(ModelInputs.of(m).describe());
-                settings.put(kind, new InferenceSettings(c.hCycles(), c.lCycles(), c.haltMaxSteps(), true,
+                settings.put(m, new InferenceSettings(c.hCycles(), c.lCycles(), c.haltMaxSteps(), true,
                         DecodeMode.DIRECT));
                 family = c.family();
                 rule = c.haltRule();
@@ -180,8 +178,14 @@ final class SlotEngine {
                 return e.getMessage();
             }
         };
-        return new SlotModel("shipped models", "shipped with HRM Lab (one per puzzle kind)", null, family, rule,
-                String.join(", ", takes), refusal, p -> settings.getOrDefault(p.kind(), InferenceSettings.DEFAULTS));
+        return new SlotModel("shipped models", "shipped with HRM Lab (per puzzle kind and size)", null, family, rule,
+                String.join(", ", takes), refusal, p -> {
+                    try {
+                        return settings.getOrDefault(shipped.forPuzzle(p), InferenceSettings.DEFAULTS);
+                    } catch (StepperException e) {
+                        return InferenceSettings.DEFAULTS;
+                    }
+                });
     }
 
     /** @return why the model of {@code info} does not take {@code p}: it does not fit, or its file does not say */

@@ -191,7 +191,7 @@ final class SlotView extends VBox {
     private void fillModelMenu(MenuButton menu) {
         menu.getItems().setAll(item("Open checkpoint\u2026", id + "-open-file", this::chooseCheckpoint),
                 item("The inspector's model", id + "-open-lab", () -> vm.useLabModel(slot)),
-                item("Shipped models (one per puzzle kind)", id + "-open-shipped", () -> vm.useShippedModels(slot)),
+                item("Shipped models (per puzzle kind and size)", id + "-open-shipped", () -> vm.useShippedModels(slot)),
                 item("Shipped TRM (4\u00d74 Sudoku)", id + "-open-shipped-trm", () -> vm.useShippedTrm(slot)));
         var paths = recent.get();
         if (!paths.isEmpty()) {

@@ -61,6 +61,25 @@ class ImportCommandTest {
     }
 
     @Test
+    void aShippedCopyRecordsItsDataRelativeToTheRepositoryWithTheSameTensors() throws Exception {
+        Path model = dir.resolve("model.safetensors");
+        assertEquals(0, CliRun.of("import", "--checkpoint", CKPT.toString(), "--out", model.toString()).exitCode());
+        Path shipped = dir.resolve("shipped.safetensors");
+        CliRun run = CliRun.of("import", "--checkpoint", model.toString(), "--out", shipped.toString(),
+                "--provenance-data", "data/sudoku-9x9-easy-40k");
+        assertEquals(0, run.exitCode(), run.err());
+
+        ModelCheckpoint source = CheckpointLoader.load(model);
+        ModelCheckpoint copy = CheckpointLoader.load(shipped);
+        assertEquals("data/sudoku-9x9-easy-40k", copy.provenance().get("data"));
+        assertEquals(source.config(), copy.config());
+        for (var e : source.weights().entrySet()) {
+            assertArrayEquals(bits(e.getValue().data()), bits(copy.weights().get(e.getKey()).data()), e.getKey());
+        }
+        assertEquals("hrmlab-model-1", copy.provenance().get("source_format"));
+    }
+
+    @Test
     void aTruncatedCheckpointIsOneClearLine() throws Exception {
         Path copy = dir.resolve("step_9");
         byte[] b = Files.readAllBytes(CKPT);

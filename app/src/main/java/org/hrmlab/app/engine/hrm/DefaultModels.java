@@ -5,65 +5,73 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hrmlab.app.engine.StepperException;
 import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.puzzles.PuzzleKind;
 import org.hrmlab.engine.io.CheckpointException;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.ModelCheckpoint;
+import org.hrmlab.engine.io.ModelInputs;
 
 /**
  * The trained models shipped in {@code sample-puzzles} ({@code org/hrmlab/puzzles/models/<name>/model.safetensors}),
- * one per puzzle kind, loaded on first use.
+ * one or more per puzzle kind, each loaded on first use. A puzzle runs on the first model of its kind whose input fits
+ * it: the model's own sequence length and vocabulary decide ({@link ModelInputs}), so a 4×4 Sudoku opens on
+ * {@code sudoku} and a 9×9 one on {@code sudoku-9x9}, with no table of sizes here.
  */
 public final class DefaultModels {
     private static final String ROOT = "/org/hrmlab/puzzles/models/";
     private static final Map<PuzzleKind, String> KIND_NAMES = Map.of(PuzzleKind.SUDOKU, "Sudoku",
             PuzzleKind.MAZE, "maze", PuzzleKind.ARC, "ARC");
-    private final Map<PuzzleKind, String> names;
-    private final Map<PuzzleKind, ModelCheckpoint> loaded = new EnumMap<>(PuzzleKind.class);
+    private final Map<PuzzleKind, List<String>> names;
+    private final Map<String, ModelCheckpoint> loaded = new HashMap<>();
 
-    /** @param names the model folder per puzzle kind */
-    public DefaultModels(Map<PuzzleKind, String> names) {
-        this.names = names.isEmpty() ? new EnumMap<>(PuzzleKind.class) : new EnumMap<>(names);
+    /** @param names the model folders per puzzle kind, in the order they are tried (the first is the kind's main one) */
+    public DefaultModels(Map<PuzzleKind, List<String>> names) {
+        this.names = new EnumMap<>(PuzzleKind.class);
+        names.forEach((kind, folders) -> this.names.put(kind, List.copyOf(folders)));
     }
 
-    /** @return the shipped models: {@code sudoku}, {@code maze} and {@code arc} */
+    /** @return the shipped models: {@code sudoku} (4×4) and {@code sudoku-9x9}, {@code maze} and {@code arc} */
     public static DefaultModels shipped() {
-        return new DefaultModels(Map.of(PuzzleKind.SUDOKU, "sudoku", PuzzleKind.MAZE, "maze", PuzzleKind.ARC, "arc"));
+        return new DefaultModels(Map.of(PuzzleKind.SUDOKU, List.of("sudoku", "sudoku-9x9"),
+                PuzzleKind.MAZE, List.of("maze"), PuzzleKind.ARC, List.of("arc")));
     }
 
-    /** @return the model folder name for {@code kind} */
+    /** @return e.g. "default sudoku model": the main model of {@code kind} */
     public String name(PuzzleKind kind) {
-        return "default " + names.getOrDefault(kind, kind.name().toLowerCase()) + " model";
+        List<String> folders = folders(kind);
+        return "default " + (folders.isEmpty() ? kind.name().toLowerCase() : folders.get(0)) + " model";
+    }
+
+    /** @return e.g. "default sudoku-9x9 model": the model the puzzle runs on (else its kind's main one) */
+    public String name(LabPuzzle puzzle) {
+        return fitting(puzzle).map(f -> "default " + f + " model").orElseGet(() -> name(puzzle.kind()));
     }
 
     /** @return whether a model is shipped for {@code kind} */
     public boolean has(PuzzleKind kind) {
-        return names.containsKey(kind) && DefaultModels.class.getResource(resource(kind)) != null;
+        return !folders(kind).isEmpty();
     }
 
-    /** @return the loaded default model for {@code kind} */
+    /** @return the main (first) model of {@code kind}, loaded */
     public ModelCheckpoint forKind(PuzzleKind kind) {
-        ModelCheckpoint m = loaded.get(kind);
-        if (m != null) {
-            return m;
-        }
         if (!has(kind)) {
             throw new StepperException("no default model is shipped for " + kind.name().toLowerCase()
                     + " puzzles: load a checkpoint (File > Open checkpoint)");
         }
-        try {
-            m = CheckpointLoader.load(extracted(names.get(kind)));
-        } catch (CheckpointException e) {
-            throw new StepperException("the shipped " + names.get(kind) + " model is damaged: " + e.problem());
-        } catch (IOException e) {
-            throw new StepperException("cannot read the shipped " + names.get(kind) + " model: " + e.getMessage());
-        }
-        loaded.put(kind, m);
-        return m;
+        return load(folders(kind).get(0));
+    }
+
+    /** @return every shipped model of {@code kind}, loaded, in the order they are tried */
+    public List<ModelCheckpoint> allOfKind(PuzzleKind kind) {
+        return folders(kind).stream().map(this::load).toList();
     }
 
     /**
@@ -85,13 +93,19 @@ public final class DefaultModels {
         }
     }
 
-    /** @return whether the default model of the puzzle's kind exists and takes the puzzle ({@code ModelInputs}) */
+    /** @return whether a shipped model of the puzzle's kind takes the puzzle ({@code ModelInputs}) */
     public boolean fits(LabPuzzle puzzle) {
-        if (!has(puzzle.kind())) {
-            return false;
-        }
-        var in = org.hrmlab.engine.io.ModelInputs.of(forKind(puzzle.kind()));
-        if (org.hrmlab.app.engine.ModelInfo.fit(in, puzzle) != org.hrmlab.engine.io.ModelInputs.Fit.FITS) {
+        return fitting(puzzle).isPresent();
+    }
+
+    /** @return the folder of the first shipped model of the puzzle's kind that takes the puzzle */
+    public Optional<String> fitting(LabPuzzle puzzle) {
+        return folders(puzzle.kind()).stream().filter(f -> takes(load(f), puzzle)).findFirst();
+    }
+
+    private static boolean takes(ModelCheckpoint model, LabPuzzle puzzle) {
+        var in = ModelInputs.of(model);
+        if (org.hrmlab.app.engine.ModelInfo.fit(in, puzzle) != ModelInputs.Fit.FITS) {
             return false;
         }
         int[] tokens;
@@ -105,18 +119,19 @@ public final class DefaultModels {
     }
 
     /**
-     * @return the shipped model for the puzzle's kind, when it fits the puzzle
-     * @throws StepperException when none fits: "no model for 6x6 ARC puzzles is loaded: open a checkpoint trained on
-     *                          them (File > Open checkpoint)", with what the shipped model of that kind takes
+     * @return the shipped model that takes the puzzle (the first of its kind that does)
+     * @throws StepperException when none does: "no model for 6x6 ARC puzzles is loaded: open a checkpoint trained on
+     *                          them (File > Open checkpoint)", with what the shipped models of that kind take
      */
     public ModelCheckpoint forPuzzle(LabPuzzle puzzle) {
-        if (fits(puzzle)) {
-            return forKind(puzzle.kind());
+        Optional<String> folder = fitting(puzzle);
+        if (folder.isPresent()) {
+            return load(folder.get());
         }
         String message = "no model for " + shape(puzzle) + " is loaded: open a checkpoint trained on them"
                 + " (File > Open checkpoint)";
         if (has(puzzle.kind())) {
-            message += "; the shipped " + KIND_NAMES.get(puzzle.kind()) + " model" + takes(puzzle.kind());
+            message += "; " + takes(puzzle.kind());
         }
         throw new StepperException(message);
     }
@@ -127,21 +142,46 @@ public final class DefaultModels {
         return size + (puzzle.kind() == PuzzleKind.MAZE ? "mazes" : KIND_NAMES.get(puzzle.kind()) + " puzzles");
     }
 
-    /** @return what the shipped model of {@code kind} takes, e.g. " takes 4x4 puzzles", "'s canvas is 4x4" */
+    /**
+     * @return what the shipped models of {@code kind} take: "the shipped Sudoku models take 4x4 and 9x9 puzzles",
+     *         "the shipped ARC model's canvas is 4x4", "the shipped maze model takes 5x5 mazes"
+     */
     private String takes(PuzzleKind kind) {
-        var c = forKind(kind).config();
-        int side = (int) Math.round(Math.sqrt(c.seqLen()));
-        if (side * side != c.seqLen() || side == 0) {
-            return " takes sequences of " + c.seqLen() + " cells";
+        List<String> sizes = new ArrayList<>();
+        for (ModelCheckpoint m : allOfKind(kind)) {
+            int seq = m.config().seqLen();
+            int side = (int) Math.round(Math.sqrt(seq));
+            sizes.add(side * side != seq || side == 0 ? "sequences of " + seq + " cells" : side + "x" + side);
         }
-        return switch (kind) {
-            case ARC -> "'s canvas is " + side + "x" + side;
-            case MAZE -> " takes " + side + "x" + side + " mazes";
-            case SUDOKU -> " takes " + side + "x" + side + " puzzles";
-        };
+        boolean one = sizes.size() == 1;
+        String list = one ? sizes.get(0)
+                : String.join(", ", sizes.subList(0, sizes.size() - 1)) + " and " + sizes.get(sizes.size() - 1);
+        boolean square = sizes.stream().noneMatch(s -> s.startsWith("sequences"));
+        if (kind == PuzzleKind.ARC && square) {
+            return one ? "the shipped ARC model's canvas is " + list : "the shipped ARC models' canvases are " + list;
+        }
+        String unit = !square ? "" : kind == PuzzleKind.MAZE ? " mazes" : " puzzles";
+        return "the shipped " + KIND_NAMES.get(kind) + (one ? " model takes " : " models take ") + list + unit;
     }
 
-    private String resource(PuzzleKind kind) {
-        return ROOT + names.get(kind) + "/model.safetensors";
+    private List<String> folders(PuzzleKind kind) {
+        return names.getOrDefault(kind, List.of()).stream()
+                .filter(f -> DefaultModels.class.getResource(ROOT + f + "/model.safetensors") != null).toList();
+    }
+
+    private synchronized ModelCheckpoint load(String folder) {
+        ModelCheckpoint m = loaded.get(folder);
+        if (m != null) {
+            return m;
+        }
+        try {
+            m = CheckpointLoader.load(extracted(folder));
+        } catch (CheckpointException e) {
+            throw new StepperException("the shipped " + folder + " model is damaged: " + e.problem());
+        } catch (IOException e) {
+            throw new StepperException("cannot read the shipped " + folder + " model: " + e.getMessage());
+        }
+        loaded.put(folder, m);
+        return m;
     }
 }

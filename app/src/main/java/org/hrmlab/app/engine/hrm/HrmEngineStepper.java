@@ -53,7 +53,7 @@ public final class HrmEngineStepper implements StepperPort {
     /** @param defaults the shipped models used until a checkpoint is loaded */
     public HrmEngineStepper(DefaultModels defaults) {
         this.defaults = Objects.requireNonNull(defaults, "defaults");
-        this.info = new ModelInfo("default models", "shipped with HRM Lab (one per puzzle kind)", 0, 0,
+        this.info = new ModelInfo("default models", "shipped with HRM Lab (per puzzle kind and size)", 0, 0,
                 InferenceSettings.DEFAULTS, null);
     }
 
@@ -98,7 +98,7 @@ public final class HrmEngineStepper implements StepperPort {
         settings = Objects.requireNonNull(newSettings, "settings");
         if (userModel == null) {
             active = defaults.forPuzzle(puzzle);
-            info = infoOf(active, defaults.name(puzzle.kind()));
+            info = infoOf(active, defaults.name(puzzle));
         }
         HrmConfig c = active.config();
         String misfit = info.mismatch(puzzle);

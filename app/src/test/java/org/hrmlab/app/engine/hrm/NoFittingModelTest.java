@@ -38,9 +38,12 @@ class NoFittingModelTest {
     }
 
     @Test
-    void aNineByNineSudokuAndALargeMazeAreNamedToo() {
-        assertTrue(load(DefaultModels.shipped(), SamplePuzzles.sudoku()).message()
-                .startsWith("no model for 9x9 Sudoku puzzles is loaded: open a checkpoint trained on them"));
+    void aSixBySixSudokuAndALargeMazeAreNamedToo() {
+        LabPuzzle six = org.hrmlab.app.puzzle.BundledLabPuzzles.catalogue().stream()
+                .filter(p -> p.name().equals("sudoku/6x6-medium #0")).findFirst().orElseThrow();
+        String m = load(DefaultModels.shipped(), six).message();
+        assertTrue(m.startsWith("no model for 6x6 Sudoku puzzles is loaded: open a checkpoint trained on them"), m);
+        assertTrue(m.endsWith("; the shipped Sudoku models take 4x4 and 9x9 puzzles"), m);
         assertTrue(load(DefaultModels.shipped(), SamplePuzzles.maze()).message()
                 .startsWith("no model for 30x30 mazes is loaded: open a checkpoint trained on them"));
     }
