@@ -19,9 +19,10 @@ mvn -B -q -pl hrm-cuda dependency:copy-dependencies -DincludeScope=test -Doutput
   -DexcludeGroupIds=org.hrmlab \
   -DincludeGroupIds=com.fasterxml.jackson.core,com.fasterxml.jackson.dataformat,org.yaml,net.razorvine,org.apache.commons,org.slf4j
 cp sample-puzzles/target/sample-puzzles-*.jar hrm-engine/target/hrm-engine-*.jar hrm-cuda/target/hrm-cuda-*.jar \
+  visualizers/target/visualizers-*.jar \
   app/target/app-*.jar "$out/lib/"
 rm -f "$out"/lib/*-sources.jar
-# the CLI, to run hrmlab's commands there (its GUI classes are never loaded)
+# the CLI, to run hrmlab's commands there (the visualizers jar for the types of its options; no JavaFX class is loaded)
 mvn -B -q dependency:copy -Dartifact=info.picocli:picocli:4.7.6 -DoutputDirectory="$PWD/$out/lib"
 mvn -B -q dependency:copy -Dartifact=org.junit.platform:junit-platform-console-standalone:1.14.4 \
   -DoutputDirectory="$PWD/$out"

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.export.AnimationFormat;
 import org.hrmlab.app.export.FrameFilter;
@@ -35,10 +36,23 @@ final class OptionConverters {
      * @param <T> the value type
      */
     abstract static class Named<T> implements ITypeConverter<T> {
-        private final Map<String, T> byName;
+        private final Supplier<Map<String, T>> values;
+        private Map<String, T> byName;
 
         Named(Map<String, T> byName) {
-            this.byName = byName;
+            this(() -> byName);
+        }
+
+        /** @param values the names, made on first use (picocli makes every converter when the command line is built) */
+        Named(Supplier<Map<String, T>> values) {
+            this.values = values;
+        }
+
+        private Map<String, T> byName() {
+            if (byName == null) {
+                byName = values.get();
+            }
+            return byName;
         }
 
         @Override
@@ -56,17 +70,17 @@ final class OptionConverters {
          * @throws IllegalArgumentException {@code 'VALUE' is not one of a, b, c}
          */
         T parse(String value) {
-            T t = byName.get(value.trim().toLowerCase(Locale.ROOT));
+            T t = byName().get(value.trim().toLowerCase(Locale.ROOT));
             if (t == null) {
                 throw new IllegalArgumentException("'" + value + "' is not one of " + String.join(", ",
-                        byName.keySet()));
+                        byName().keySet()));
             }
             return t;
         }
 
         /** @return the name of {@code value} on the command line */
         String nameOf(T value) {
-            return byName.entrySet().stream().filter(e -> e.getValue().equals(value)).map(Map.Entry::getKey)
+            return byName().entrySet().stream().filter(e -> e.getValue().equals(value)).map(Map.Entry::getKey)
                     .findFirst().orElseThrow();
         }
 
@@ -143,8 +157,9 @@ final class OptionConverters {
 
     /** {@code animate --theme}: light, dark. */
     static final class GridThemes extends Named<GridTheme> {
+        /** The themes are JavaFX colours: made on first use, so commands without boards run where JavaFX is not. */
         GridThemes() {
-            super(themes());
+            super(GridThemes::themes);
         }
 
         private static Map<String, GridTheme> themes() {
