@@ -88,6 +88,13 @@ class LabScreenshots {
         settle();
         shoot("inspector-sudoku.png");
 
+        load(bundled("sudoku/9x9-easy #0"));
+        FxTestSupport.fx(vm::runToHalt);
+        settle();
+        FxTestSupport.fx(() -> vm.seek(Math.min(13, vm.timeline().size() - 1)));
+        settle();
+        shoot("inspector-sudoku-9x9.png");
+
         load(bundled("maze/5x5-hard #0"));
         FxTestSupport.fx(vm::runToHalt);
         settle();
