@@ -274,7 +274,7 @@ public final class TrainingRun {
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("command", "hrmlab train");
         provenance.put("config", configText);
-        provenance.put("data", cfg.dataPath().toString());
+        provenance.put("data", recordedDataPath(cfg.dataPath()));
         provenance.put("data_sha256", dataHash);
         provenance.put("step", Long.toString(step));
         provenance.put("seed", Long.toString(cfg.seed()));
@@ -370,5 +370,17 @@ public final class TrainingRun {
             tokenAcc += r.tokenAccuracySum();
             segments += r.stepsSum();
         }
+    }
+
+    /**
+     * @param data the run's data folder
+     * @return the folder as a model's provenance records it: relative to the working directory (with {@code /}) when it
+     *         lies below it, so that a model trained in a checkout names {@code data/<dataset>}, not a machine's path
+     */
+    static String recordedDataPath(Path data) {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        Path abs = data.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) && !abs.equals(cwd) ? cwd.relativize(abs).toString().replace('\\', '/')
+                : data.toString();
     }
 }

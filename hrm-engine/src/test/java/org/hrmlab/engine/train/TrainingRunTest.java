@@ -201,4 +201,13 @@ class TrainingRunTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aModelNamesDataBelowTheWorkingDirectoryRelativelyAndOtherDataAsGiven() {
+        Path cwd = Path.of("").toAbsolutePath();
+        assertEquals("data/sudoku-9x9-easy-40k", TrainingRun.recordedDataPath(cwd.resolve("data/sudoku-9x9-easy-40k")));
+        assertEquals("data/x", TrainingRun.recordedDataPath(cwd.resolve("training/../data/x")));
+        Path outside = cwd.getRoot().resolve("elsewhere-" + System.nanoTime()).resolve("data");
+        assertEquals(outside.toString(), TrainingRun.recordedDataPath(outside));
+    }
 }
