@@ -410,10 +410,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private List<String> commandLine() {
-        List<String> args = new ArrayList<>();
-        args.add("hrmlab");
-        args.add("analyze");
-        args.addAll(spec.commandLine().getParseResult().originalArgs());
-        return args;
+        return HrmLabCommand.typed(spec);
     }
 }

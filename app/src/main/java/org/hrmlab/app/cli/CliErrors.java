@@ -36,7 +36,7 @@ final class CliErrors implements IExecutionExceptionHandler {
     static boolean isBadInput(Throwable e) {
         return e instanceof BadInputException || e instanceof CheckpointException || e instanceof NpyFormatException
                 || e instanceof NoSuchFileException || e instanceof PuzzleFormatException
-                || e instanceof DatasetException
+                || e instanceof DatasetException || e instanceof org.hrmlab.engine.analysis.TraceFormatException
                 || e instanceof org.hrmlab.engine.compute.DeviceUnavailableException;
     }
 

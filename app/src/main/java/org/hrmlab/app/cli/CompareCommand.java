@@ -95,9 +95,7 @@ public final class CompareCommand implements Callable<Integer> {
         inputs = ModelComparison.distinctLabels(inputs, !labels.isEmpty());
         var options = new AnalysisExport.Options(EnumSet.copyOf(formats), dpi, widthPt, heightPt, false);
         Map<String, Object> provenance = new LinkedHashMap<>();
-        List<String> args = new ArrayList<>(List.of("hrmlab", "compare"));
-        args.addAll(spec.commandLine().getParseResult().originalArgs());
-        provenance.put("command_line", args);
+        provenance.put("command_line", HrmLabCommand.typed(spec));
         Map<String, Object> json = ModelComparison.write(inputs, corrected ? "bias-corrected" : "naive", out,
                 options, provenance);
         PrintWriter err = spec.commandLine().getErr();

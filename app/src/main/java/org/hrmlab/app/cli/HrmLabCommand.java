@@ -34,6 +34,17 @@ public final class HrmLabCommand implements Runnable {
                 });
     }
 
+    /**
+     * @param spec a running sub-command's spec
+     * @return the command as typed, for a manifest: {@code hrmlab} and every argument, the sub-command's name included
+     */
+    static java.util.List<String> typed(CommandLine.Model.CommandSpec spec) {
+        java.util.List<String> args = new java.util.ArrayList<>();
+        args.add("hrmlab");
+        args.addAll(spec.commandLine().getParseResult().originalArgs());
+        return args;
+    }
+
     /** Runs the command line and returns the process exit status. */
     public static int run(String... args) {
         return commandLine().execute(args);

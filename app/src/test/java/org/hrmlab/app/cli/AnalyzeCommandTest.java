@@ -87,6 +87,7 @@ class AnalyzeCommandTest {
         JsonNode manifest = JSON.readTree(out1.resolve("manifest.json").toFile());
         assertEquals("PER_TOKEN", manifest.at("/settings/sampleUnit").asText());
         assertEquals("analyze", manifest.at("/command_line/1").asText());
+        assertEquals("--traces", manifest.at("/command_line/2").asText(), "the sub-command's name once");
         assertTrue(manifest.has("date") && manifest.has("program") && manifest.has("seed"));
 
         Path out2 = tmp.resolve("b");

@@ -124,4 +124,40 @@ class CompareCommandTest {
             assertTrue(Files.notExists(dir.resolve(args[args.length - 1])), "nothing written");
         }
     }
+
+    @Test
+    void anAnalysisWhoseTracesAreGoneIsOneLine() throws Exception {
+        Path gone = dir.resolve("traces-gone");
+        Path traces = Files.createDirectories(dir.resolve("moved"));
+        try (var list = Files.list(hrm.resolve("traces"))) {
+            for (Path t : list.toList()) {
+                copyTree(t, traces.resolve(t.getFileName()));
+            }
+        }
+        CliRun copied = CliRun.of("analyze", "--traces", traces.toString(), "--out", gone.toString(), "--formats",
+                "svg");
+        assertEquals(0, copied.exitCode(), copied.err());
+        deleteTree(traces);
+        CliRun run = CliRun.of("compare", "--analysis", hrm + "," + gone, "--out",
+                dir.resolve("o6").toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(traces.toString()), run.err());
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 }
