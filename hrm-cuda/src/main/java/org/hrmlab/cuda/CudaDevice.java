@@ -32,6 +32,11 @@ final class CudaDevice implements ComputeDevice {
     }
 
     @Override
+    public org.hrmlab.engine.compute.ModelOps<?> trainingOps(HrmConfig config, Map<String, float[]> params, int batch) {
+        throw new org.hrmlab.engine.compute.DeviceUnavailableException(id() + ": training on the GPU is not available");
+    }
+
+    @Override
     public double gemmGflops(int n) {
         synchronized (ctx) {
             ctx.enter();

@@ -31,6 +31,18 @@ public interface ComputeDevice {
     double gemmGflops(int n);
 
     /**
+     * The operations a trainer runs on ({@code model.ModelForward} over them): the model's math for one batch size with
+     * slots for the activations of a segment's differentiable part (HRM: one application per module; TRM: L_cycles + 1
+     * of its one network), on this device.
+     *
+     * @param config the architecture with {@code seqLen > 0}
+     * @param params flat row-major tensors under the reference key names (not modified; copied)
+     * @param batch  rows per batch
+     * @throws DeviceUnavailableException when the device fails or cannot train this architecture (one line)
+     */
+    ModelOps<?> trainingOps(HrmConfig config, Map<String, float[]> params, int batch);
+
+    /**
      * @return how many examples to run at once for this architecture: what fits in about half the device's free
      *         memory (at most 1,024) on a GPU; 16 on the CPU, where larger batches gain little
      */
@@ -66,6 +78,11 @@ public interface ComputeDevice {
         @Override
         public double gemmGflops(int n) {
             return org.hrmlab.engine.bench.EngineBenchmark.cpuGemmGflops(n);
+        }
+
+        @Override
+        public ModelOps<?> trainingOps(HrmConfig config, Map<String, float[]> params, int batch) {
+            return org.hrmlab.engine.model.CpuModelOps.forTraining(config, params, batch);
         }
 
         @Override

@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * @param <A> the backend's array type
  */
-public interface ModelOps<A> {
+public interface ModelOps<A> extends AutoCloseable {
     /** Gradient key of the batch's puzzle-embedding rows {@code [B·puzzleEmbNdim]} (the trainer's sparse update). */
     String PUZZLE_ROWS = "puzzle_emb.local_weights";
 
@@ -94,4 +94,17 @@ public interface ModelOps<A> {
      *                (overwritten)
      */
     void headsBackward(A z, float[] gLogits, float[] gQ, A dz, Map<String, float[]> grads);
+
+    /**
+     * Overwrites the parameters these operations run on (a trainer's values after each optimiser step).
+     *
+     * @param params flat row-major tensors under the reference key names, shapes as {@code WeightLayout.expected}
+     *               ({@code [out, in]} for projections; not modified)
+     */
+    void refreshWeights(Map<String, float[]> params);
+
+    /** Releases what the backend holds for these operations (device memory); idempotent. */
+    @Override
+    default void close() {
+    }
 }

@@ -18,6 +18,17 @@ public final class WeightLayout {
     private WeightLayout() {
     }
 
+    /** @return the keys of the dense trainable tensors (Adam-atan2's parameters), in the reference's order */
+    public static java.util.List<String> trainableKeys(HrmConfig config) {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (String key : expected(config).keySet()) {
+            if (!key.equals("H_init") && !key.equals("L_init") && !key.equals("puzzle_emb.weights")) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
     /** @return key to shape, in the reference's state-dict order */
     public static Map<String, long[]> expected(HrmConfig c) {
         Map<String, long[]> m = new LinkedHashMap<>();

@@ -63,7 +63,7 @@ public final class CpuModelOps implements ModelOps<NativeArray> {
         return ops;
     }
 
-    /** Overwrites the parameters with new values (flat tensors under the reference key names, not modified). */
+    @Override
     public void refreshWeights(Map<String, float[]> params) {
         weights.refresh(params);
     }

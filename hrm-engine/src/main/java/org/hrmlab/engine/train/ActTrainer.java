@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.hrmlab.engine.HostTensor;
 import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.compute.ComputeDevice;
+import org.hrmlab.engine.compute.ModelOps;
 import org.hrmlab.engine.io.WeightLayout;
 import org.hrmlab.engine.loss.ActLoss;
 import org.hrmlab.engine.loss.BinaryCrossEntropy;
@@ -38,7 +40,7 @@ import org.hrmlab.engine.optim.SignSgd;
  * Randomness (exploration) is derived from the seed and the step number, so a resumed run draws the same numbers.
  * Not thread-safe.
  */
-public final class ActTrainer {
+public final class ActTrainer implements AutoCloseable {
     private final HrmConfig config;
     private final int batch;
     private final OptimiserSettings settings;
@@ -70,6 +72,17 @@ public final class ActTrainer {
      */
     public ActTrainer(HrmConfig config, Map<String, HostTensor> weights, OptimiserSettings settings, int batch,
                       long seed) {
+        this(config, weights, settings, batch, seed, ComputeDevice.CPU);
+    }
+
+    /**
+     * A trainer whose segments run on {@code device} (the loss, the optimisers and the parameters stay on the host,
+     * so a run moves between devices through its checkpoints).
+     *
+     * @param device where the forward and backward passes run
+     */
+    public ActTrainer(HrmConfig config, Map<String, HostTensor> weights, OptimiserSettings settings, int batch,
+                      long seed, ComputeDevice device) {
         this.config = config;
         this.batch = batch;
         this.settings = settings;
@@ -81,13 +94,13 @@ public final class ActTrainer {
             }
             params.put(key, t.data().clone());
         }
-        segment = SegmentPass.of(config, batch);
+        segment = SegmentPass.of(config, batch, device);
         actLoss = new ActLoss(TokenLoss.named(settings.lossType()));
         adam = new AdamAtan2(settings.beta1(), settings.beta2(), settings.weightDecay());
         signSgd = new SignSgd(settings.puzzleEmbWeightDecay());
         schedule = settings.schedule();
         puzzleSchedule = settings.puzzleSchedule();
-        ema = settings.emaRate() > 0 ? new Ema(settings.emaRate(), params, FinalStepGraph.trainableKeys(config)) : null;
+        ema = settings.emaRate() > 0 ? new Ema(settings.emaRate(), params, WeightLayout.trainableKeys(config)) : null;
         int stateSize = batch * config.totalSeqLen() * config.hiddenSize();
         zL = new float[stateSize];
         zH = new float[stateSize];
@@ -119,7 +132,7 @@ public final class ActTrainer {
         return adam;
     }
 
-    /** @return the gradients of the last step, by key ({@link FinalStepGraph#PUZZLE_ROWS} per batch row) */
+    /** @return the gradients of the last step, by key ({@link ModelOps#PUZZLE_ROWS} per batch row) */
     public Map<String, float[]> lastGradients() {
         return lastGradients;
     }
@@ -280,12 +293,12 @@ public final class ActTrainer {
         lastGradients = segment.backward(loss.gradLogits(), loss.gradQ());
         double lr = schedule.lr(stepNumber);
         adam.beginStep();
-        for (String key : FinalStepGraph.trainableKeys(config)) {
+        for (String key : WeightLayout.trainableKeys(config)) {
             adam.update(key, params.get(key), lastGradients.get(key), lr);
         }
         if (config.puzzleEmbNdim() > 0) {
             signSgd.update(params.get("puzzle_emb.weights"), config.puzzleEmbNdim(), curIds,
-                    lastGradients.get(FinalStepGraph.PUZZLE_ROWS), puzzleSchedule.lr(stepNumber));
+                    lastGradients.get(ModelOps.PUZZLE_ROWS), puzzleSchedule.lr(stepNumber));
         }
         if (ema != null) {
             ema.update(params);
@@ -317,5 +330,11 @@ public final class ActTrainer {
             System.arraycopy(table, curIds[b] * nd, rows, b * nd, nd);
         }
         return rows;
+    }
+
+    /** Releases what the device holds for the segments (its memory); idempotent. */
+    @Override
+    public void close() {
+        segment.close();
     }
 }

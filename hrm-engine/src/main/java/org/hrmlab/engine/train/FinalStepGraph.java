@@ -80,13 +80,7 @@ public final class FinalStepGraph {
 
     /** @return the keys of the dense trainable tensors (Adam-atan2's parameters), in the reference's order */
     public static List<String> trainableKeys(HrmConfig config) {
-        List<String> keys = new ArrayList<>();
-        for (String key : WeightLayout.expected(config).keySet()) {
-            if (!key.equals("H_init") && !key.equals("L_init") && !key.equals("puzzle_emb.weights")) {
-                keys.add(key);
-            }
-        }
-        return keys;
+        return WeightLayout.trainableKeys(config);
     }
 
     /** @return the batch size the graph was built for */

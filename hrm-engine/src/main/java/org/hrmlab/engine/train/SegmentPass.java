@@ -1,6 +1,7 @@
 package org.hrmlab.engine.train;
 
 import java.util.Map;
+import org.hrmlab.engine.compute.ComputeDevice;
 import org.hrmlab.engine.HrmConfig;
 
 /**
@@ -9,7 +10,7 @@ import org.hrmlab.engine.HrmConfig;
  * H-update (the "1-step gradient"), TRM's whole last recursion ({@code model.ModelForward} holds both orders;
  * {@link FinalStep} runs them on the CPU). Weights are {@code [out, in]} as in the reference; arrays are row-major float32. Not thread-safe.
  */
-interface SegmentPass {
+interface SegmentPass extends AutoCloseable {
     /** Takes the current parameter values (copied). */
     void setWeights(Map<String, float[]> params);
 
@@ -42,7 +43,7 @@ interface SegmentPass {
     /**
      * @param gLogits {@code [B·seqLen·vocab]} d loss / d logits of the last {@link #forward} (not modified)
      * @param gQ      {@code [B·2]} d loss / d Q (not modified)
-     * @return gradients by reference key; {@link FinalStepGraph#PUZZLE_ROWS} holds {@code [B·puzzleEmbNdim]}
+     * @return gradients by reference key; {@link org.hrmlab.engine.compute.ModelOps#PUZZLE_ROWS} holds {@code [B·puzzleEmbNdim]}
      */
     Map<String, float[]> backward(float[] gLogits, float[] gQ);
 
@@ -54,8 +55,17 @@ interface SegmentPass {
      */
     float[] segmentQ(float[] zL, float[] zH, float[] x);
 
-    /** @return the family's segment for {@code batch} rows (one class for both: {@link FinalStep}) */
+    /** Releases what the device holds for this pass; idempotent. */
+    @Override
+    void close();
+
+    /** @return the family's segment for {@code batch} rows on the CPU (one class for both: {@link FinalStep}) */
     static SegmentPass of(HrmConfig config, int batch) {
-        return new FinalStep(config, batch);
+        return of(config, batch, ComputeDevice.CPU);
+    }
+
+    /** @return the family's segment for {@code batch} rows on {@code device} */
+    static SegmentPass of(HrmConfig config, int batch, ComputeDevice device) {
+        return new FinalStep<>(config, batch, device);
     }
 }

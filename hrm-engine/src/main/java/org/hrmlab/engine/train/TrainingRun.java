@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hrmlab.engine.HostTensor;
 import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.compute.ComputeDevice;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.FileHashes;
 import org.hrmlab.engine.io.HrmLabModelFile;
@@ -37,6 +38,7 @@ public final class TrainingRun {
     private final Path out;
     private final String configText;
     private final TrainingListener listener;
+    private final ComputeDevice device;
 
     /**
      * @param cfg        the parsed config
@@ -45,10 +47,20 @@ public final class TrainingRun {
      * @param listener   receives every event
      */
     public TrainingRun(TrainingConfig cfg, Path out, String configText, TrainingListener listener) {
+        this(cfg, out, configText, listener, ComputeDevice.CPU);
+    }
+
+    /**
+     * A run whose forward and backward passes (and evaluations) run on {@code device}; its checkpoints are the same on
+     * every device, so a run started on one resumes on another.
+     */
+    public TrainingRun(TrainingConfig cfg, Path out, String configText, TrainingListener listener,
+                       ComputeDevice device) {
         this.cfg = cfg;
         this.out = out;
         this.configText = configText;
         this.listener = listener;
+        this.device = device;
     }
 
     /**
@@ -103,7 +115,7 @@ public final class TrainingRun {
                 throw new DatasetException(out.resolve("checkpoints"), "no complete checkpoint to resume from");
             }
             ModelCheckpoint ckpt = CheckpointLoader.load(modelFile(step));
-            trainer = new ActTrainer(model, ckpt.weights(), cfg.optimiserSettings(total), batch, cfg.seed());
+            trainer = new ActTrainer(model, ckpt.weights(), cfg.optimiserSettings(total), batch, cfg.seed(), device);
             elapsedBefore = restoreState(trainer, sampler, step);
         } else {
             if (Files.exists(out.resolve("metrics.jsonl")) || newestCheckpoint() >= 0) {
@@ -112,10 +124,18 @@ public final class TrainingRun {
             weights = initialWeights(model);
             Files.createDirectories(out.resolve("checkpoints"));
             Files.writeString(configCopy, configText);
-            trainer = new ActTrainer(model, weights, cfg.optimiserSettings(total), batch, cfg.seed());
+            trainer = new ActTrainer(model, weights, cfg.optimiserSettings(total), batch, cfg.seed(), device);
         }
         String dataHash = FileHashes.sha256(cfg.dataPath().resolve("train/all__inputs.npy"));
-        LOG.log(System.Logger.Level.INFO, "training {0} steps from step {1}", last, trainer.stepsTaken());
+        try (ActTrainer t = trainer) {
+            return train(t, sampler, test, model, batch, last, evalEvery, dataHash, elapsedBefore);
+        }
+    }
+
+    private long train(ActTrainer trainer, TrainBatchSampler sampler, PuzzleDataset test, HrmConfig model, int batch,
+                       long last, long evalEvery, String dataHash, double elapsedBefore) throws IOException {
+        LOG.log(System.Logger.Level.INFO, "training {0} steps from step {1} on {2}", last, trainer.stepsTaken(),
+                device.id());
 
         Window w = new Window();
         long start = System.nanoTime();
@@ -138,8 +158,10 @@ public final class TrainingRun {
                 }
                 boolean evalNow = (evalEvery > 0 && step % evalEvery == 0) || step == last;
                 if (evalNow && test != null) {
-                    Evaluator.Result e = new Evaluator(HrmModel.onCpu(model, trainer.modelWeights()), batch)
-                            .evaluate(test, cfg.evalLimit(), model.haltMaxSteps(), false);
+                    Evaluator.Result e;
+                    try (HrmModel evaluated = device.open(model, trainer.modelWeights())) {
+                        e = new Evaluator(evaluated, batch).evaluate(test, cfg.evalLimit(), model.haltMaxSteps(), false);
+                    }
                     emit(metrics, new TrainingEvent.Eval(step, last, sampler.epoch(), e.exactAccuracy(),
                             e.tokenAccuracy(), e.meanSegments(), e.qHaltAccuracy(), e.count(),
                             elapsedBefore + (System.nanoTime() - start) / 1e9));

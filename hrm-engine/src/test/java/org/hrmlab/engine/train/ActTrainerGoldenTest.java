@@ -15,21 +15,31 @@ import org.hrmlab.engine.TestData;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.ModelCheckpoint;
 import org.hrmlab.puzzles.io.Npy;
+import org.hrmlab.engine.compute.TestBackends;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Two training steps against the reference's own: the HRM's (test-data/fixtures/hrm-golden/train-small) and TRM's
  * (trm-golden/trm-train-small: gradients through the whole last recursion, halting on {@code q_halt > 0}, no continue
- * loss). Losses, halting, every gradient and every weight after each step.
+ * loss). Losses, halting, every gradient and every weight after each step, on every compute backend (the trainer's
+ * segments run on the device; loss and optimisers on the host).
  */
+@Tag(TestBackends.TAG)
 class ActTrainerGoldenTest {
     static final double LOSS_RELATIVE = 1e-5;
     static final double ABSOLUTE = 1e-5;
 
-    @ParameterizedTest
-    @ValueSource(strings = {"hrm-golden/train-small", "trm-golden/trm-train-small"})
-    void twoStepsMatchTheReference(String name) throws Exception {
+    static Stream<Arguments> cases() {
+        return TestBackends.names().flatMap(b -> Stream.of("hrm-golden/train-small", "trm-golden/trm-train-small")
+                .map(f -> Arguments.of(b, f)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("cases")
+    void twoStepsMatchTheReference(String backend, String name) throws Exception {
         Path dir = TestData.ROOT.resolve("fixtures").resolve(name);
         ModelCheckpoint ckpt = CheckpointLoader.load(dir.resolve("checkpoint/step_0"));
         TrainingBatch batch = new TrainingBatch(Npy.read(dir.resolve("batch/inputs.npy")).toInts(),
@@ -38,7 +48,14 @@ class ActTrainerGoldenTest {
         int seqLen = batch.inputs().length / batch.size();
         OptimiserSettings opt = new OptimiserSettings(1e-3, 0.9, 0.95, 0.1, 1e-2, 0.1, 0, 1.0, 1,
                 "stablemax_cross_entropy");
-        ActTrainer trainer = new ActTrainer(ckpt.config().withSeqLen(seqLen), ckpt.weights(), opt, batch.size(), 0);
+        try (ActTrainer trainer = new ActTrainer(ckpt.config().withSeqLen(seqLen), ckpt.weights(), opt, batch.size(),
+                0, TestBackends.device(backend))) {
+            twoSteps(trainer, dir, batch, ckpt, name + " on " + backend);
+        }
+    }
+
+    private static void twoSteps(ActTrainer trainer, Path dir, TrainingBatch batch, ModelCheckpoint ckpt, String name)
+            throws Exception {
         JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
         assertEquals(manifest.path("family").asText("hrm"), ckpt.config().family().id());
         for (int s = 1; s <= 2; s++) {

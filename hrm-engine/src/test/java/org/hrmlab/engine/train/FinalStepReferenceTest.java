@@ -38,7 +38,7 @@ class FinalStepReferenceTest {
         int s = ref.positions();
         int d = c.hiddenSize();
 
-        FinalStep step = new FinalStep(c, batch);
+        FinalStep<?> step = new FinalStep<>(c, batch, org.hrmlab.engine.compute.ComputeDevice.CPU);
         Map<String, float[]> p = new LinkedHashMap<>();
         w.forEach((k, t) -> p.put(k, t.data()));
         step.setWeights(p);

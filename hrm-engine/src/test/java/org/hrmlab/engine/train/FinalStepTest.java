@@ -56,7 +56,7 @@ class FinalStepTest {
         float[] refQ = graph.forward(in).get("q").data().asFloat();
         Map<String, float[]> ref = graph.gradients(in, gl, gq);
 
-        FinalStep step = new FinalStep(c, batch);
+        FinalStep<?> step = new FinalStep<>(c, batch, org.hrmlab.engine.compute.ComputeDevice.CPU);
         step.setWeights(p);
         FinalStep.Output out = step.forward(zL, zH, tokens, rows);
         close("logits", refLogits, out.logits());

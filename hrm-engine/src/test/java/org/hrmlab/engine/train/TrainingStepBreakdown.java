@@ -44,7 +44,7 @@ final class TrainingStepBreakdown {
         long t0 = System.nanoTime();
         trainer.step(next);
         double stepMs = (System.nanoTime() - t0) / 1e6;
-        FinalStep fs = new FinalStep(c, batch);
+        FinalStep<?> fs = new FinalStep<>(c, batch, org.hrmlab.engine.compute.ComputeDevice.CPU);
         fs.setWeights(toArrays(trainer));
         int n = batch * c.totalSeqLen() * c.hiddenSize();
         float[] x = fs.embedding(inputs, c.puzzleEmbNdim() > 0 ? new float[batch * c.puzzleEmbNdim()] : null);
