@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds what the GPU device check (bench/gpu/device-check.sh) needs into .device/bundle, a folder git ignores:
-# a jlink-ed Java runtime (as .tar.gz), the jars without ND4J, the engine's tests and the JUnit console launcher.
-# Needs a JDK 22 or later: JAVA_HOME, else the newest under /usr/lib/jvm. About 30 MB; carry it with the call.
+# a jlink-ed Java runtime (as .tar.gz), the jars without ND4J (OpenBLAS for the CPU engine), the engine's tests and the
+# JUnit console launcher. Needs a JDK 22 or later: JAVA_HOME, else the newest under /usr/lib/jvm. About 60 MB; carry it
+# with the call.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jdk="${JAVA_HOME:-}"
@@ -24,6 +25,11 @@ cp sample-puzzles/target/sample-puzzles-*.jar hrm-engine/target/hrm-engine-*.jar
 rm -f "$out"/lib/*-sources.jar
 # the CLI, to run hrmlab's commands there (the visualizers jar for the types of its options; no JavaFX class is loaded)
 mvn -B -q dependency:copy -Dartifact=info.picocli:picocli:4.7.6 -DoutputDirectory="$PWD/$out/lib"
+# OpenBLAS for the CPU engine (no ND4J): the CPU trainer is the reference the GPU trainer's gradients are compared with
+for a in org.bytedeco:javacpp:1.5.7 org.bytedeco:javacpp:1.5.7:jar:linux-x86_64 org.bytedeco:openblas:0.3.19-1.5.7 \
+         org.bytedeco:openblas:0.3.19-1.5.7:jar:linux-x86_64; do
+  mvn -B -q dependency:copy -Dartifact=$a -DoutputDirectory="$PWD/$out/lib"
+done
 mvn -B -q dependency:copy -Dartifact=org.junit.platform:junit-platform-console-standalone:1.14.4 \
   -DoutputDirectory="$PWD/$out"
 rm -rf "$out/runtime"

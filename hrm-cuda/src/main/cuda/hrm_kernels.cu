@@ -115,8 +115,9 @@ extern "C" __global__ void merge_heads(const float* heads, float* out, int batch
 }
 
 // Weightless RMSNorm of each row of [rows, width], in place: x / sqrt(mean(x^2) + eps), the mean in double as the
-// CPU engine computes it. One block per row.
-extern "C" __global__ void rms_norm(float* x, int width, float eps) {
+// CPU engine computes it; the factor 1 / sqrt(...) of each row goes to inv[row] unless inv is null (kept for the
+// backward). One block per row.
+extern "C" __global__ void rms_norm(float* x, int width, float eps, float* inv) {
     __shared__ double shared[32];
     float* row = x + (long long) blockIdx.x * width;
     double s = 0.0;
@@ -126,8 +127,9 @@ extern "C" __global__ void rms_norm(float* x, int width, float eps) {
     }
     s = block_sum<double>(s, shared);
     float meanSquare = (float) (s / width);
-    float inv = (float) (1.0 / sqrt((double) (meanSquare + eps)));
-    for (int i = threadIdx.x; i < width; i += blockDim.x) row[i] *= inv;
+    float factor = (float) (1.0 / sqrt((double) (meanSquare + eps)));
+    if (inv != nullptr && threadIdx.x == 0) inv[blockIdx.x] = factor;
+    for (int i = threadIdx.x; i < width; i += blockDim.x) row[i] *= factor;
 }
 
 // gateUp [rows, 2*inter] (gate first, then up) -> out [rows, inter] = silu(gate) * up.
@@ -176,5 +178,97 @@ extern "C" __global__ void column_sums_add(const double* x, long long rows, int 
         double s = 0.0;
         for (long long r = 0; r < rows; r++) s += x[r * width + i];
         acc[i] += s;
+    }
+}
+
+// ---- backward (training) ----
+
+// The RMSNorm's backward per row, in place: dy <- inv * (dy - y * mean(dy * y)), y the norm's output and inv its
+// factor; the dot product accumulated in double as on the CPU. One block per row.
+extern "C" __global__ void rms_norm_backward(float* dy, const float* y, const float* inv, int width) {
+    __shared__ double shared[32];
+    float* g = dy + (long long) blockIdx.x * width;
+    const float* yr = y + (long long) blockIdx.x * width;
+    double dot = 0.0;
+    for (int i = threadIdx.x; i < width; i += blockDim.x) dot += (double) (g[i] * yr[i]);
+    dot = block_sum<double>(dot, shared);
+    float mean = (float) (dot / width);
+    float factor = inv[blockIdx.x];
+    for (int i = threadIdx.x; i < width; i += blockDim.x) g[i] = factor * (g[i] - yr[i] * mean);
+}
+
+// The softmax's backward per row of [rows, cols], in place on dp: dp <- p * (dp - sum(dp * p)). One block per row.
+extern "C" __global__ void softmax_backward(const float* p, float* dp, int cols) {
+    __shared__ double shared[32];
+    const float* pr = p + (long long) blockIdx.x * cols;
+    float* g = dp + (long long) blockIdx.x * cols;
+    double dot = 0.0;
+    for (int i = threadIdx.x; i < cols; i += blockDim.x) dot += (double) (g[i] * pr[i]);
+    dot = block_sum<double>(dot, shared);
+    for (int i = threadIdx.x; i < cols; i += blockDim.x) g[i] = pr[i] * (float) ((double) g[i] - dot);
+}
+
+// The SwiGLU's backward: gateUp [rows, 2*inter] as in swiglu, dm [rows, inter] d loss / d (silu(gate) * up) ->
+// dgu [rows, 2*inter] (gate part first).
+extern "C" __global__ void swiglu_backward(const float* gateUp, const float* dm, float* dgu, long long rows,
+                                           int inter) {
+    long long total = rows * inter;
+    for (long long idx = blockIdx.x * (long long) blockDim.x + threadIdx.x; idx < total;
+         idx += (long long) gridDim.x * blockDim.x) {
+        long long r = idx / inter;
+        int j = (int) (idx % inter);
+        float g = gateUp[r * 2 * inter + j];
+        float u = gateUp[r * 2 * inter + inter + j];
+        float sig = 1.f / (1.f + expf(-g));
+        float d = dm[idx];
+        dgu[r * 2 * inter + j] = d * u * sig * (1.f + g * (1.f - sig));
+        dgu[r * 2 * inter + inter + j] = d * g * sig;
+    }
+}
+
+// in [B*S, H*hd] -> out [B, H, S, hd]: the inverse of merge_heads. One thread per element.
+extern "C" __global__ void split_heads(const float* in, float* out, int batch, int seq, int nheads, int hd) {
+    int hidden = nheads * hd;
+    long long total = (long long) batch * seq * hidden;
+    for (long long idx = blockIdx.x * (long long) blockDim.x + threadIdx.x; idx < total;
+         idx += (long long) gridDim.x * blockDim.x) {
+        int c = (int) (idx % hidden);
+        long long row = idx / hidden;
+        int t = (int) (row % seq);
+        long long b = row / seq;
+        int h = c / hd, i = c % hd;
+        out[((b * nheads + h) * seq + t) * hd + i] = in[idx];
+    }
+}
+
+// The backward of rope_split: dq, dk, dv [B, H, S, hd] -> dqkv [B*S, 3*H*hd], the rotation transposed and the
+// queries' scale applied again. One thread per (row, head, i < hd/2).
+extern "C" __global__ void rope_merge_backward(const float* dq, const float* dk, const float* dv, float* dqkv,
+                                               const float* cosT, const float* sinT, int batch, int seq, int heads,
+                                               int hd, float scale) {
+    int half = hd / 2;
+    long long total = (long long) batch * seq * heads * half;
+    int hidden = heads * hd;
+    for (long long idx = blockIdx.x * (long long) blockDim.x + threadIdx.x; idx < total;
+         idx += (long long) gridDim.x * blockDim.x) {
+        int i = (int) (idx % half);
+        long long rest = idx / half;
+        int h = (int) (rest % heads);
+        long long row = rest / heads;
+        int t = (int) (row % seq);
+        long long b = row / seq;
+        float* dst = dqkv + row * 3 * hidden;
+        long long src = ((b * heads + h) * seq + t) * hd;
+        int ro = t * hd;
+        float c1 = cosT[ro + i], s1 = sinT[ro + i];
+        float c2 = cosT[ro + i + half], s2 = sinT[ro + i + half];
+        float q1 = dq[src + i], q2 = dq[src + i + half];
+        float k1 = dk[src + i], k2 = dk[src + i + half];
+        dst[h * hd + i] = (q1 * c1 + q2 * s2) * scale;
+        dst[h * hd + i + half] = (q2 * c2 - q1 * s1) * scale;
+        dst[hidden + h * hd + i] = k1 * c1 + k2 * s2;
+        dst[hidden + h * hd + i + half] = k2 * c2 - k1 * s1;
+        dst[2 * hidden + h * hd + i] = dv[src + i];
+        dst[2 * hidden + h * hd + i + half] = dv[src + i + half];
     }
 }

@@ -82,6 +82,24 @@ final class CuBlas implements AutoCloseable {
     }
 
     /**
+     * Row-major {@code C[m, n] (+)= op(A) · op(B)}, {@code op(A)} being {@code [m, k]} and {@code op(B)} {@code [k, n]};
+     * leading dimensions are the row lengths of the stored matrices (as the CPU engine's GEMMs take them).
+     *
+     * @param accumulate add to C instead of overwriting it
+     */
+    void gemm(boolean ta, boolean tb, int m, int n, int k, long a, int lda, long b, int ldb, boolean accumulate,
+              long c, int ldc) {
+        check(call(sgemm, handle, tb ? OP_T : OP_N, ta ? OP_T : OP_N, n, m, k, one, b, ldb, a, lda,
+                accumulate ? one : zero, c, ldc), "cublasSgemm");
+    }
+
+    /** {@link #gemm} on {@code count} matrices at the given strides (in elements), overwriting each C. */
+    void gemmBatched(boolean ta, boolean tb, int m, int n, int k, long a, int lda, long strideA, long b, int ldb,
+                     long strideB, long c, int ldc, long strideC, int count) {
+        batched(tb ? OP_T : OP_N, ta ? OP_T : OP_N, n, m, k, b, ldb, strideB, a, lda, strideA, c, ldc, strideC, count);
+    }
+
+    /**
      * Column-major strided batched GEMM {@code C_i = op(A_i) · op(B_i)} (row-major callers swap the operands).
      */
     void batched(int opA, int opB, int m, int n, int k, long a, int lda, long strideA, long b, int ldb, long strideB,

@@ -33,7 +33,9 @@ final class CudaDevice implements ComputeDevice {
 
     @Override
     public org.hrmlab.engine.compute.ModelOps<?> trainingOps(HrmConfig config, Map<String, float[]> params, int batch) {
-        throw new org.hrmlab.engine.compute.DeviceUnavailableException(id() + ": training on the GPU is not available");
+        synchronized (ctx) {
+            return CudaModelOps.forTraining(ctx, config, params, batch);
+        }
     }
 
     @Override

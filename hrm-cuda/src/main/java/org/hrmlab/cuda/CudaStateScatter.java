@@ -70,7 +70,7 @@ final class CudaStateScatter implements StateScatter {
             throw new IllegalArgumentException("the state is not on this GPU");
         }
         ctx.enter();
-        DeviceArray z = zH ? st.zH : st.zL;
+        DeviceArray z = zH ? st.zH() : st.zL();
         if (shiftHost == null && from < to) {
             float[] first = new float[hidden];
             ctx.download(z.at(((long) from * seq + firstPosition) * hidden), first, 0, hidden);

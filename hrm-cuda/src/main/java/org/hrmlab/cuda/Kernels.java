@@ -20,7 +20,8 @@ final class Kernels {
     static final String PTX_RESOURCE = "hrm_kernels.ptx";
     /** Every kernel of the source, each loaded at start. */
     static final java.util.List<String> NAMES = java.util.List.of("add2", "add3", "rope_split", "softmax_rows",
-            "merge_heads", "rms_norm", "swiglu", "first_positions", "gather_shifted", "column_sums_add");
+            "merge_heads", "rms_norm", "swiglu", "first_positions", "gather_shifted", "column_sums_add",
+            "rms_norm_backward", "softmax_backward", "swiglu_backward", "split_heads", "rope_merge_backward");
     static final int THREADS = 256;
     private static final int MAX_ARGS = 16;
     private static final int MAX_GRID = 1 << 16;
