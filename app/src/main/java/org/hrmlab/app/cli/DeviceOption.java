@@ -23,15 +23,32 @@ final class DeviceOption {
 
     /** @return the device, resolving it once and telling {@code err} which it is */
     ComputeDevice resolve(PrintWriter err) {
+        boolean first = selection == null;
+        DeviceSelection chosen = select();
+        if (first) {
+            err.println(chosen.line());
+            err.flush();
+        }
+        return chosen.device();
+    }
+
+    /**
+     * @return the device and the line that says which and why, resolved once; nothing is printed
+     * @throws BadInputException when a named device cannot be used (one line)
+     */
+    DeviceSelection select() {
         if (selection == null) {
             try {
                 selection = Devices.resolve(device);
             } catch (DeviceUnavailableException e) {
                 throw new BadInputException(e.getMessage());
             }
-            err.println(selection.line());
-            err.flush();
         }
-        return selection.device();
+        return selection;
+    }
+
+    /** @return true when the user left the choice to {@code auto} */
+    boolean auto() {
+        return device.auto();
     }
 }

@@ -6,12 +6,15 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.hrmlab.engine.compute.DeviceUnavailableException;
 import org.hrmlab.engine.io.CheckpointException;
 import org.hrmlab.engine.train.DatasetException;
 import org.hrmlab.engine.train.TrainingConfig;
 import org.hrmlab.engine.train.TrainingEvent;
 import org.hrmlab.engine.train.TrainingRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train an HRM (reference method: 1-step gradient, deep supervision, ACT, Adam-atan2). "
                 + "Writes DIR/config.yaml, DIR/metrics.jsonl and DIR/checkpoints/step_N.safetensors; "
-                + "prints one JSON object per logged step.")
+                + "prints one JSON object per logged step. The device's line (and, with auto, why) is on stderr.")
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -37,6 +40,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue the run in DIR from its newest checkpoint")
     private boolean resume;
 
+    @Mixin
+    private DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -47,13 +53,24 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             TrainingConfig cfg = TrainingConfig.read(config);
             String text = Files.readString(config);
-            new TrainingRun(cfg, out, text, event -> {
-                stdout.println(TrainingEvent.toJson(event));
-                stdout.flush();
-            }).run(resume);
+            TrainingDevice on = new TrainingDevice(device.select(), device.auto(), stderr);
+            RunFolderBefore before = RunFolderBefore.of(out);
+            AtomicBoolean started = new AtomicBoolean();
+            try {
+                new TrainingRun(cfg, out, text, event -> {
+                    started.set(true);
+                    stdout.println(TrainingEvent.toJson(event));
+                    stdout.flush();
+                }, on).run(resume);
+            } catch (DeviceUnavailableException e) {
+                if (!started.get()) {
+                    before.restore();
+                }
+                throw e;
+            }
             return 0;
-        } catch (DatasetException | CheckpointException e) {
-            fail(stdout, stderr, e.getMessage());
+        } catch (DatasetException | CheckpointException | BadInputException | DeviceUnavailableException e) {
+            fail(stdout, stderr, CliErrors.oneLine(e.getMessage()));
             return 2;
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             fail(stdout, stderr, "internal error: " + e + " (see the log above on stderr)");

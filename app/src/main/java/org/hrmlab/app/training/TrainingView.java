@@ -28,7 +28,7 @@ import org.hrmlab.engine.train.TrainingEvent;
 import org.hrmlab.viz.fx.SeriesPlot;
 
 /**
- * The training screen: choose config and folder, start/stop/resume the child run, watch its progress (step / total,
+ * The training screen: choose config, folder and device, start/stop/resume the child run, watch its progress (step / total,
  * a progress bar and the ETA) and curves; or "New training run…", which makes the dataset and config first
  * ({@link NewRunView}) and starts the run here.
  */
@@ -72,6 +72,7 @@ public final class TrainingView extends BorderPane {
         form.setVgap(8);
         form.addRow(0, new Label("Config"), configField, browseConfig);
         form.addRow(1, new Label("Output folder"), outField, browseOut);
+        form.addRow(2, new Label("Device"), new DeviceChoiceBox(vm.deviceProperty(), "train-device"));
         GridPane.setHgrow(configField, Priority.ALWAYS);
         GridPane.setHgrow(outField, Priority.ALWAYS);
 

@@ -24,8 +24,8 @@ import org.hrmlab.app.shell.Notices;
 import org.hrmlab.engine.train.TrainingEvent;
 
 /**
- * A training run as a child process: configuration, state, live metrics (decimated to at most {@value #MAX_POINTS}
- * train events), progress (step / total steps) with the trainer's ETA, stop, resume and the newest checkpoint. The
+ * A training run as a child process: configuration, the device it trains on, state, live metrics (decimated to at
+ * most {@value #MAX_POINTS} train events), progress (step / total steps) with the trainer's ETA, stop, resume and the newest checkpoint. The
  * child's stdout lines are {@link TrainingEvent}s, read with {@link TrainingEvent#parse}; they arrive on reader threads
  * and are applied on the FX thread in batches.
  */
@@ -42,6 +42,7 @@ public final class TrainingViewModel {
 
     private final ObjectProperty<Path> config = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> outDir = new SimpleObjectProperty<>();
+    private final ObjectProperty<DeviceChoice> device = new SimpleObjectProperty<>(DeviceChoice.AUTO);
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No run yet.");
@@ -83,6 +84,11 @@ public final class TrainingViewModel {
 
     public ObjectProperty<Path> outDirProperty() {
         return outDir;
+    }
+
+    /** Where the next start or resume trains ({@code --device}); null means {@link DeviceChoice#AUTO}. */
+    public ObjectProperty<DeviceChoice> deviceProperty() {
+        return device;
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
@@ -178,7 +184,7 @@ public final class TrainingViewModel {
             notices.error("choose a config file and an output folder first");
             return;
         }
-        var cmd = command.build(cfg, out, resume);
+        var cmd = command.build(cfg, out, resume, device.get() == null ? DeviceChoice.AUTO : device.get());
         int id = ++runId;
         if (!resume) {
             trainLines.clear();

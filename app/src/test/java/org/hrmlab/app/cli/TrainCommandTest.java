@@ -1,6 +1,7 @@
 package org.hrmlab.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,11 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.hrmlab.engine.compute.ComputeDevice;
+import org.hrmlab.engine.compute.DeviceUnavailableException;
+import org.hrmlab.engine.compute.Devices;
 import org.hrmlab.engine.train.TrainingEvent;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -120,6 +125,63 @@ class TrainCommandTest {
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("other.safetensors"), r.err());
         assertTrue(!Files.exists(out), "nothing is written");
+    }
+
+    @Test
+    void onTheCpuItTrainsAndSaysSoInOneLine(@TempDir Path tmp) throws Exception {
+        Path yaml = org.hrmlab.app.training.TinyTrainingRun.write(tmp, 1);
+        Result r = run("train", "--config", yaml.toString(), "--out", tmp.resolve("run").toString(), "--device", "cpu");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of("device: " + ComputeDevice.CPU.description()), deviceLines(r), r.err());
+        assertTrue(Files.isRegularFile(tmp.resolve("run/checkpoints/step_2.safetensors")));
+    }
+
+    @Test
+    void autoWithoutAGpuTrainsOnTheCpuAndSaysWhyInOneLine(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeFalse(gpuHere(), "this machine has a usable GPU");
+        Path yaml = org.hrmlab.app.training.TinyTrainingRun.write(tmp, 1);
+        Result r = run("train", "--config", yaml.toString(), "--out", tmp.resolve("run").toString(), "--device", "auto");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = deviceLines(r);
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith("device: cpu (no usable GPU: cuda: "), r.err());
+        assertTrue(Files.isRegularFile(tmp.resolve("run/checkpoints/step_2.safetensors")));
+    }
+
+    @Test
+    void aNamedGpuThatCannotBeUsedExitsTwoWithOneLineAndWritesNothing(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeFalse(gpuHere(), "this machine has a usable GPU");
+        Path yaml = org.hrmlab.app.training.TinyTrainingRun.write(tmp, 1);
+        Path out = tmp.resolve("run");
+        Result r = run("train", "--config", yaml.toString(), "--out", out.toString(), "--device", "cuda");
+        assertEquals(2, r.status(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("cuda: "), r.err());
+        assertEquals(new TrainingEvent.Failed(r.err().strip()),
+                TrainingEvent.parse(r.out().lines().reduce((a, b) -> b).orElseThrow()));
+        assertFalse(Files.exists(out), "nothing is written");
+    }
+
+    @Test
+    void aDeviceThatNamesNoKindIsExitTwo(@TempDir Path tmp) throws Exception {
+        Path yaml = org.hrmlab.app.training.TinyTrainingRun.write(tmp, 1);
+        Result r = run("train", "--config", yaml.toString(), "--out", tmp.resolve("run").toString(), "--device", "tpu");
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("'tpu' is not one of auto|cpu|cuda[:N]"), r.err());
+        assertFalse(Files.exists(tmp.resolve("run")));
+    }
+
+    private static List<String> deviceLines(Result r) {
+        return r.err().lines().filter(l -> l.startsWith("device: ")).toList();
+    }
+
+    private static boolean gpuHere() {
+        try {
+            Devices.open("cuda", 0);
+            return true;
+        } catch (DeviceUnavailableException e) {
+            return false;
+        }
     }
 
     private record Result(int status, String out, String err) {

@@ -76,13 +76,13 @@ public final class FakeTrainMain {
 
     /** A command that runs this class with the test class path. */
     public static TrainingCommand command() {
-        return (config, out, resume) -> {
+        return (config, out, resume, device) -> {
             var cmd = new java.util.ArrayList<String>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
             cmd.add(FakeTrainMain.class.getName());
-            cmd.addAll(TrainingCommand.arguments(config, out, resume));
+            cmd.addAll(TrainingCommand.arguments(config, out, resume, device));
             return cmd;
         };
     }

@@ -107,6 +107,50 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void startAndResumePassTheChosenDevice() throws Exception {
+        List<List<String>> built = new ArrayList<>();
+        TrainingCommand fake = FakeTrainMain.command();
+        var vm = new TrainingViewModel((config, out, resume, device) -> {
+            List<String> cmd = fake.build(config, out, resume, device);
+            built.add(cmd);
+            return cmd;
+        }, Runnable::run, fxQueue::add, notices, opened::add);
+        var cfg = dir.resolve("run.yaml");
+        Files.writeString(cfg, "max_steps: 20\n");
+        vm.configProperty().set(cfg);
+        vm.outDirProperty().set(dir.resolve("out"));
+        assertEquals(DeviceChoice.AUTO, vm.deviceProperty().get(), "auto until chosen");
+
+        vm.deviceProperty().set(DeviceChoice.GPU);
+        vm.start();
+        pump(vm);
+        vm.deviceProperty().set(DeviceChoice.CPU);
+        vm.resume();
+        pump(vm);
+
+        assertEquals(2, built.size());
+        assertEquals(List.of("--device", "cuda:0"), tail(built.get(0), 2), built.get(0).toString());
+        assertFalse(built.get(0).contains("--resume"));
+        assertEquals(List.of("--resume", "--device", "cpu"), tail(built.get(1), 3), "a run resumes on another device");
+    }
+
+    @Test
+    void theCommandLineEndsWithTheDevice() {
+        assertEquals(List.of("train", "--config", "c.yaml", "--out", "run", "--device", "auto"),
+                TrainingCommand.arguments(Path.of("c.yaml"), Path.of("run"), false, DeviceChoice.AUTO));
+        assertEquals(List.of("train", "--config", "c.yaml", "--out", "run", "--resume", "--device", "cuda:0"),
+                TrainingCommand.arguments(Path.of("c.yaml"), Path.of("run"), true, DeviceChoice.GPU));
+        List<String> hrmlab = TrainingCommand.hrmlab().build(Path.of("c.yaml"), Path.of("run"), false,
+                DeviceChoice.CPU);
+        assertEquals(List.of("--device", "cpu"), tail(hrmlab, 2));
+        assertEquals("org.hrmlab.app.Main", hrmlab.get(hrmlab.indexOf("train") - 1));
+    }
+
+    private static List<String> tail(List<String> list, int n) {
+        return list.subList(list.size() - n, list.size());
+    }
+
+    @Test
     void missingPathsAreReportedNotLaunched() {
         var vm = new TrainingViewModel(FakeTrainMain.command(), Runnable::run, Runnable::run, notices, p -> { });
         vm.start();

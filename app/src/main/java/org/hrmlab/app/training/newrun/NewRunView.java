@@ -35,6 +35,7 @@ import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.Editors;
 import org.controlsfx.property.editor.PropertyEditor;
 
+import org.hrmlab.app.training.DeviceChoiceBox;
 import org.hrmlab.app.training.newrun.NewRunViewModel.Phase;
 import org.hrmlab.puzzles.PuzzleKind;
 
@@ -118,9 +119,7 @@ public final class NewRunView extends BorderPane {
         var presetText = wrapped(Bindings.createStringBinding(
                 () -> vm.presetProperty().get() == null ? "" : vm.presetProperty().get().description(),
                 vm.presetProperty()));
-        var device = new Label("CPU: hrmlab train runs on the CPU (it has no --device option)");
-        device.setId("newrun-device");
-        device.setWrapText(true);
+        var device = new DeviceChoiceBox(vm.deviceProperty(), "newrun-device");
         var folder = new TextField();
         folder.setId("newrun-folder");
         Bindings.bindBidirectional(folder.textProperty(), vm.runsFolderProperty(), converter(Path::toString,

@@ -19,14 +19,15 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.hrmlab.app.training.DeviceChoice;
 import org.hrmlab.app.training.TrainingViewModel;
 import org.hrmlab.engine.train.DatasetException;
 import org.hrmlab.engine.train.TrainingConfig;
 import org.hrmlab.puzzles.PuzzleKind;
 
 /**
- * "New training run": choose the puzzles (kind, size, difficulty, how many), a model preset and the run's length;
- * the lab makes the dataset and writes the config into a new run folder off the FX thread, shows the config as
+ * "New training run": choose the puzzles (kind, size, difficulty, how many), a model preset, the device and the run's
+ * length; the lab makes the dataset and writes the config into a new run folder off the FX thread, shows the config as
  * fields checked by the config reader on every edit, and starts the run through the training screen's child process.
  */
 public final class NewRunViewModel {
@@ -119,6 +120,11 @@ public final class NewRunViewModel {
 
     public ObjectProperty<ModelPreset> presetProperty() {
         return preset;
+    }
+
+    /** Where the run trains: the training screen's choice, which its resume uses too. */
+    public ObjectProperty<DeviceChoice> deviceProperty() {
+        return training.deviceProperty();
     }
 
     public ObjectProperty<Integer> epochsProperty() {

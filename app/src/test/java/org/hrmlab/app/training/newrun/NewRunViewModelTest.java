@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.hrmlab.app.shell.Notices;
+import org.hrmlab.app.training.DeviceChoice;
 import org.hrmlab.app.training.FakeTrainMain;
 import org.hrmlab.app.training.TrainingViewModel;
 import org.hrmlab.engine.train.DatasetException;
@@ -23,8 +26,12 @@ class NewRunViewModelTest {
     @TempDir
     Path dir;
 
-    private final TrainingViewModel training = new TrainingViewModel(FakeTrainMain.command(), Runnable::run,
-            Runnable::run, new Notices(), p -> { });
+    private final List<List<String>> commands = new CopyOnWriteArrayList<>();
+    private final TrainingViewModel training = new TrainingViewModel((config, out, resume, device) -> {
+        List<String> cmd = FakeTrainMain.command().build(config, out, resume, device);
+        commands.add(cmd);
+        return cmd;
+    }, Runnable::run, Runnable::run, new Notices(), p -> { });
     private final NewRunViewModel vm = new NewRunViewModel(training, Runnable::run, Runnable::run);
 
     /** The child run must be gone before the temporary folder it writes into is deleted. */
@@ -141,5 +148,21 @@ class NewRunViewModelTest {
         assertEquals(vm.runFolderProperty().get(), training.outDirProperty().get());
         assertEquals(20, TrainingConfig.read(sheet.file()).maxSteps());
         assertEquals(32, TrainingConfig.read(sheet.file()).arch().hiddenSize());
+    }
+
+    @Test
+    void theChosenDeviceIsPassedToTheRun() throws Exception {
+        small(PuzzleKind.MAZE, 12, 4);
+        vm.sizeProperty().set(5);
+        assertEquals(DeviceChoice.AUTO, vm.deviceProperty().get());
+        vm.deviceProperty().set(DeviceChoice.CPU);
+        assertEquals(DeviceChoice.CPU, training.deviceProperty().get(), "the training screen's choice, for resume");
+        vm.generate();
+        vm.sheetProperty().get().field("max_steps").valueProperty().set("20");
+        vm.start();
+        assertEquals(NewRunViewModel.Phase.STARTED, vm.getPhase(), vm.messageProperty().get());
+        assertEquals(1, commands.size());
+        List<String> cmd = commands.get(0);
+        assertEquals(List.of("--device", "cpu"), cmd.subList(cmd.size() - 2, cmd.size()), cmd.toString());
     }
 }
