@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds what the GPU device check (bench/gpu/device-check.sh) needs into .device/bundle, a folder git ignores:
-# a jlink-ed Java runtime (as .tar.gz), the jars without ND4J (OpenBLAS for the CPU engine), the engine's tests and the
-# JUnit console launcher. Needs a JDK 22 or later: JAVA_HOME, else the newest under /usr/lib/jvm. About 60 MB; carry it
-# with the call.
+# Builds what the GPU device check (bench/gpu/device-check.sh) needs into .device/bundle.tar.xz (.device is ignored by
+# git): a jlink-ed Java runtime, the jars without ND4J (OpenBLAS for the CPU engine, the reference of the GPU trainer's
+# gradients), the engine's tests and the JUnit console launcher. Needs a JDK 22 or later (JAVA_HOME, else the newest
+# under /usr/lib/jvm), xz and python3. About 38 MB: with the working tree it must stay under the 64 MiB a call carries.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jdk="${JAVA_HOME:-}"
@@ -33,9 +33,22 @@ done
 mvn -B -q dependency:copy -Dartifact=org.junit.platform:junit-platform-console-standalone:1.14.4 \
   -DoutputDirectory="$PWD/$out"
 rm -rf "$out/runtime"
-"$jdk/bin/jlink" --add-modules java.base,java.sql,jdk.unsupported,java.management,jdk.zipfs --compress=zip-6 --strip-debug \
+"$jdk/bin/jlink" --add-modules java.base,java.sql,jdk.unsupported,java.management,jdk.zipfs --compress=zip-0 --strip-debug \
   --no-header-files --no-man-pages --output "$out/runtime"
 strip -p --strip-unneeded "$out/runtime/lib/server/libjvm.so" 2>/dev/null || true
-tar -C "$out" -czf "$out/runtime.tar.gz" runtime
-rm -rf "$out/runtime"
-du -sh "$out" "$out"/*
+# the large default models are not used there; OpenBLAS's natives stored, not deflated, so that xz packs them tighter
+python3 - "$out"/lib/sample-puzzles-*.jar "$out"/lib/openblas-*-linux-x86_64.jar <<'PY'
+import sys, zipfile, os
+puzzles, blas = sys.argv[1], sys.argv[2]
+for path, keep, mode in ((puzzles, lambda n: not n.startswith(("org/hrmlab/puzzles/models/sudoku-9x9/",
+                                                               "org/hrmlab/puzzles/models/arc/")), zipfile.ZIP_DEFLATED),
+                         (blas, lambda n: True, zipfile.ZIP_STORED)):
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(path + ".new", "w", mode) as dst:
+        for item in src.infolist():
+            if keep(item.filename):
+                dst.writestr(item, src.read(item.filename), compress_type=mode)
+    os.replace(path + ".new", path)
+PY
+tar -C "$out" -cJf .device/bundle.tar.xz .
+rm -rf "$out"
+du -sh .device/bundle.tar.xz

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # The GPU device check, run on a machine with an NVIDIA GPU and no JDK, from the repository root, after
-# bench/gpu/build-bundle.sh made .device/bundle here: the engine's backend parity tests against the CUDA backend
+# bench/gpu/build-bundle.sh made .device/bundle.tar.xz here: the engine's backend parity tests against the CUDA backend
 # (golden traces, the naive reference, stepping with seek and back), then the GPU benchmark, then (if present) a
 # PyTorch timing of the same architecture. Writes report.txt and the JUnit XML under $OUT (or ./device-out).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 out="${OUT:-$PWD/device-out}"
 mkdir -p "$out"
-bundle=.device/bundle
 report="$out/report.txt"
 work=$(mktemp -d)
-tar -C "$work" -xzf "$bundle/runtime.tar.gz"
-java="$work/runtime/bin/java"
+bundle="$work/bundle"
+mkdir -p "$bundle"
+tar -C "$bundle" -xJf .device/bundle.tar.xz 2>/dev/null \
+  || python3 -c 'import sys, tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2])' .device/bundle.tar.xz "$bundle"
+java="$bundle/runtime/bin/java"
 {
   echo "== device"
   date -u

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.hrmlab.engine.compute.DeviceUnavailableException;
 import org.hrmlab.engine.io.CheckpointException;
 import org.hrmlab.engine.train.DatasetException;
@@ -54,20 +53,10 @@ public final class TrainCommand implements Callable<Integer> {
             TrainingConfig cfg = TrainingConfig.read(config);
             String text = Files.readString(config);
             TrainingDevice on = new TrainingDevice(device.select(), device.auto(), stderr);
-            RunFolderBefore before = RunFolderBefore.of(out);
-            AtomicBoolean started = new AtomicBoolean();
-            try {
-                new TrainingRun(cfg, out, text, event -> {
-                    started.set(true);
-                    stdout.println(TrainingEvent.toJson(event));
-                    stdout.flush();
-                }, on).run(resume);
-            } catch (DeviceUnavailableException e) {
-                if (!started.get()) {
-                    before.restore();
-                }
-                throw e;
-            }
+            new TrainingRun(cfg, out, text, event -> {
+                stdout.println(TrainingEvent.toJson(event));
+                stdout.flush();
+            }, on).run(resume);
             return 0;
         } catch (DatasetException | CheckpointException | BadInputException | DeviceUnavailableException e) {
             fail(stdout, stderr, CliErrors.oneLine(e.getMessage()));

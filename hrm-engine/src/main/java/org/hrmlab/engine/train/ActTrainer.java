@@ -47,7 +47,7 @@ public final class ActTrainer implements AutoCloseable {
     private final long seed;
     private final Map<String, float[]> params = new LinkedHashMap<>();
     private final SegmentPass segment;
-    private boolean segmentStale = true;
+    private boolean segmentStale;
     private final ActLoss actLoss;
     private final AdamAtan2 adam;
     private final SignSgd signSgd;
@@ -79,7 +79,8 @@ public final class ActTrainer implements AutoCloseable {
      * A trainer whose segments run on {@code device} (the loss, the optimisers and the parameters stay on the host,
      * so a run moves between devices through its checkpoints).
      *
-     * @param device where the forward and backward passes run
+     * @param device where the forward and backward passes run (its operations are made here, so a device that
+     *               cannot train this model fails the constructor)
      */
     public ActTrainer(HrmConfig config, Map<String, HostTensor> weights, OptimiserSettings settings, int batch,
                       long seed, ComputeDevice device) {
@@ -95,6 +96,8 @@ public final class ActTrainer implements AutoCloseable {
             params.put(key, t.data().clone());
         }
         segment = SegmentPass.of(config, batch, device);
+        segment.setWeights(params);
+        segmentStale = false;
         actLoss = new ActLoss(TokenLoss.named(settings.lossType()));
         adam = new AdamAtan2(settings.beta1(), settings.beta2(), settings.weightDecay());
         signSgd = new SignSgd(settings.puzzleEmbWeightDecay());

@@ -122,9 +122,9 @@ public final class TrainingRun {
                 throw new DatasetException(out, "already holds a run: use --resume or another --out");
             }
             weights = initialWeights(model);
+            trainer = new ActTrainer(model, weights, cfg.optimiserSettings(total), batch, cfg.seed(), device);
             Files.createDirectories(out.resolve("checkpoints"));
             Files.writeString(configCopy, configText);
-            trainer = new ActTrainer(model, weights, cfg.optimiserSettings(total), batch, cfg.seed(), device);
         }
         String dataHash = FileHashes.sha256(cfg.dataPath().resolve("train/all__inputs.npy"));
         try (ActTrainer t = trainer) {
