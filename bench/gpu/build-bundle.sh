@@ -22,9 +22,13 @@ mvn -B -q -pl hrm-cuda dependency:copy-dependencies -DincludeScope=test -Doutput
 cp sample-puzzles/target/sample-puzzles-*.jar hrm-engine/target/hrm-engine-*.jar hrm-cuda/target/hrm-cuda-*.jar \
   visualizers/target/visualizers-*.jar \
   app/target/app-*.jar "$out/lib/"
-rm -f "$out"/lib/*-sources.jar
-# the CLI, to run hrmlab's commands there (the visualizers jar for the types of its options; no JavaFX class is loaded)
-mvn -B -q dependency:copy -Dartifact=info.picocli:picocli:4.7.6 -DoutputDirectory="$PWD/$out/lib"
+rm -f "$out"/lib/*-sources.jar "$out"/lib/commons-compress-*.jar "$out"/lib/commons-collections4-*.jar \
+  "$out"/lib/commons-lang3-*.jar
+# the CLI, to run hrmlab's commands there (the visualizers jar for the types of its options and, with JFreeChart, for
+# analyze's figures; no JavaFX class is loaded)
+for a in info.picocli:picocli:4.7.6 org.jfree:jfreechart:1.5.6 org.jfree:org.jfree.svg:5.0.7 org.jfree:org.jfree.pdf:2.0.1; do
+  mvn -B -q dependency:copy -Dartifact=$a -DoutputDirectory="$PWD/$out/lib"
+done
 # OpenBLAS for the CPU engine (no ND4J): the CPU trainer is the reference the GPU trainer's gradients are compared with
 for a in org.bytedeco:javacpp:1.5.7 org.bytedeco:javacpp:1.5.7:jar:linux-x86_64 org.bytedeco:openblas:0.3.19-1.5.7 \
          org.bytedeco:openblas:0.3.19-1.5.7:jar:linux-x86_64; do
@@ -33,15 +37,14 @@ done
 mvn -B -q dependency:copy -Dartifact=org.junit.platform:junit-platform-console-standalone:1.14.4 \
   -DoutputDirectory="$PWD/$out"
 rm -rf "$out/runtime"
-"$jdk/bin/jlink" --add-modules java.base,java.sql,jdk.unsupported,java.management,jdk.zipfs --compress=zip-0 --strip-debug \
+"$jdk/bin/jlink" --add-modules java.base,java.sql,java.desktop,jdk.unsupported,java.management,jdk.zipfs --compress=zip-0 --strip-debug \
   --no-header-files --no-man-pages --output "$out/runtime"
 strip -p --strip-unneeded "$out/runtime/lib/server/libjvm.so" 2>/dev/null || true
-# the large default models are not used there; OpenBLAS's natives stored, not deflated, so that xz packs them tighter
+# the default models are not used there (the check names model files of the working tree); OpenBLAS's natives stored, not deflated, so that xz packs them tighter
 python3 - "$out"/lib/sample-puzzles-*.jar "$out"/lib/openblas-*-linux-x86_64.jar <<'PY'
 import sys, zipfile, os
 puzzles, blas = sys.argv[1], sys.argv[2]
-for path, keep, mode in ((puzzles, lambda n: not n.startswith(("org/hrmlab/puzzles/models/sudoku-9x9/",
-                                                               "org/hrmlab/puzzles/models/arc/")), zipfile.ZIP_DEFLATED),
+for path, keep, mode in ((puzzles, lambda n: not n.startswith("org/hrmlab/puzzles/models/"), zipfile.ZIP_DEFLATED),
                          (blas, lambda n: True, zipfile.ZIP_STORED)):
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(path + ".new", "w", mode) as dst:
         for item in src.infolist():

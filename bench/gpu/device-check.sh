@@ -41,7 +41,7 @@ echo "== benchmark (TF32)" | tee -a "$report"
 timeout 240 "$java" -Xmx32g --enable-native-access=ALL-UNNAMED -Dhrmlab.cuda.tf32=true -cp "$bundle/lib/*" \
   org.hrmlab.cuda.CudaBenchmark cuda 1,64 1000 2>&1 | grep -v "trace\|memory" | tee -a "$report"
 echo "== hrmlab commands on the GPU" | tee -a "$report"
-hrmlab() { "$java" --enable-native-access=ALL-UNNAMED -cp "$bundle/lib/*" org.hrmlab.app.Main "$@"; }
+hrmlab() { "$java" -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -cp "$bundle/lib/*" org.hrmlab.app.Main "$@"; }
 golden=test-data/fixtures/hrm-golden/sudoku-small
 sudoku=sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/sudoku/model.safetensors
 {
@@ -50,11 +50,32 @@ sudoku=sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/sudoku/model.
   hrmlab dataset generate --kind sudoku --size 4 --count 1000 --difficulty medium --seed 2 --out "$work/s4.csv" \
     > /dev/null
   hrmlab eval --checkpoint $sudoku --dataset "$work/s4.csv" | cut -c1-400; echo "eval: exit ${PIPESTATUS[0]}"
-  hrmlab analyze --stream --checkpoint $sudoku --dataset "$work/s4.csv" --count 1000 --out "$work/an" \
+  hrmlab analyze --stream --checkpoint $sudoku --dataset "$work/s4.csv" --count 1000 --out "$work/an" --formats svg \
     | cut -c1-700; echo "analyze --stream: exit ${PIPESTATUS[0]}"
   hrmlab trace --device cuda:7 --checkpoint $golden/checkpoint/step_0 --tokens $golden/golden/inputs.npy \
     --out "$work/t7"; echo "trace on a GPU that is not there: exit $?"
 } 2>&1 | tee -a "$report"
+echo "== training on the GPU (a 4x4 Sudoku run: 60 steps there, resumed on the CPU to 80, resumed there to 100)" \
+  | tee -a "$report"
+train_device="${TRAIN_DEVICE:-cuda}"
+{
+  hrmlab dataset generate --kind sudoku --size 4 --count 2000 --difficulty medium --seed 1 --out "$work/t4.csv" >/dev/null
+  hrmlab dataset generate --kind sudoku --size 4 --count 200 --difficulty medium --seed 2 --out "$work/v4.csv" >/dev/null
+  hrmlab dataset build --kind sudoku --from "$work/t4.csv" --test-from "$work/v4.csv" --aug 8 --out "$work/s4" >/dev/null
+  sed -e "s|^data_path:.*|data_path: $work/s4|" -e "s|^epochs:.*|epochs: 80\neval_limit: 200|" \
+    training/sudoku-4x4.yaml > "$work/train.yaml"
+  resume=""
+  for leg in "60 $train_device" "80 cpu" "100 $train_device"; do
+    set -- $leg
+    hrmlab train --device "$2" --config "$work/train.yaml" --out "$work/run" --stop-at "$1" $resume \
+      | tail -2 | cut -c1-260
+    echo "train to step $1 on $2: exit ${PIPESTATUS[0]}"
+    resume="--resume"
+  done
+} 2>&1 | tee -a "$report"
+echo "== training-step benchmark on the GPU (27M, float32)" | tee -a "$report"
+timeout 200 "$java" -Xmx32g --enable-native-access=ALL-UNNAMED -cp "$bundle/lib/*" org.hrmlab.app.Main bench --train \
+  --device "$train_device" ${TRAIN_BENCH_ARGS:---seq 82,901 --batch 8,64} 2>&1 | tee -a "$report"
 if [ -f .device/torch_bench.py ] && command -v python3 >/dev/null; then
   echo "== PyTorch, same architecture, same GPU" | tee -a "$report"
   timeout 120 python3 .device/torch_bench.py 2>&1 | tee -a "$report"

@@ -56,13 +56,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         ComputeDevice on = device.resolve(spec.commandLine().getErr());
         boolean cpu = on == ComputeDevice.CPU;
-        if (train && !cpu) {
-            throw new BadInputException("--train measures the CPU trainer; run it with --device cpu");
-        }
         EngineBenchmark bench = new EngineBenchmark(cpu ? 2 : 5, repeats);
         int gemmSize = cpu ? 1024 : 4096;
         double gemm = on.gemmGflops(gemmSize);
-        List<Map<String, Object>> results = train ? trainingResults(base, gemm) : new ArrayList<>();
+        List<Map<String, Object>> results = train ? trainingResults(on, base, gemm) : new ArrayList<>();
         for (int s : train ? List.<Integer>of() : seqs) {
             for (int batch : batches) {
                 results.add(updateResult(bench.measure(on, base, s, batch, gemm)));
@@ -118,10 +115,10 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private List<Map<String, Object>> trainingResults(HrmConfig base, double gemm) {
+    private List<Map<String, Object>> trainingResults(ComputeDevice on, HrmConfig base, double gemm) {
         TrainingBenchmark bench = new TrainingBenchmark(1, Math.max(3, repeats / 2));
         List<Map<String, Object>> results = new ArrayList<>();
-        for (TrainingBenchmark.Result r : bench.measureAll(base, seqs, batches, gemm)) {
+        for (TrainingBenchmark.Result r : bench.measureAll(on, base, seqs, batches, gemm)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("seq_len", r.seqLen());
             m.put("batch", r.batch());

@@ -39,6 +39,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue the run in DIR from its newest checkpoint")
     private boolean resume;
 
+    @Option(names = "--stop-at", paramLabel = "STEP", converter = OptionConverters.Positive.class,
+            description = "stop after step STEP, with a checkpoint there (--resume continues, on any device)")
+    private Integer stopAt;
+
     @Mixin
     private DeviceOption device = new DeviceOption();
 
@@ -56,7 +60,7 @@ public final class TrainCommand implements Callable<Integer> {
             new TrainingRun(cfg, out, text, event -> {
                 stdout.println(TrainingEvent.toJson(event));
                 stdout.flush();
-            }, on).run(resume);
+            }, on).run(resume, stopAt == null ? Long.MAX_VALUE : stopAt);
             return 0;
         } catch (DatasetException | CheckpointException | BadInputException | DeviceUnavailableException e) {
             fail(stdout, stderr, CliErrors.oneLine(e.getMessage()));

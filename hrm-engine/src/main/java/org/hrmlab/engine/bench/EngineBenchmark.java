@@ -8,9 +8,7 @@ import org.hrmlab.engine.cpu.Gemm;
 import org.hrmlab.engine.model.HrmInitializer;
 import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.engine.model.HrmState;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.hrmlab.engine.cpu.NativeArray;
 
 /**
  * Measures the engine: median L-update, H-update and segment times at batch {@code B} for several sequence lengths,
@@ -71,16 +69,23 @@ public final class EngineBenchmark {
     }
 
     /**
-     * @return the GFLOP/s of a {@code n×n} float32 ND4J GEMM into a preallocated output, OpenBLAS on every core (median
-     *         of 5 after 2)
+     * @return the GFLOP/s of a {@code n×n} float32 GEMM into a preallocated output, as the CPU engine calls it (OpenBLAS
+     *         on native memory), on every core (median of 5 after 2)
      */
     public static double cpuGemmGflops(int n) {
-        INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
-        INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
-        INDArray c = Nd4j.create(DataType.FLOAT, n, n);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        float[] host = new float[n * n];
+        for (int i = 0; i < host.length; i++) {
+            host[i] = (float) (rng.nextDouble() * 2 - 1);
+        }
+        NativeArray a = new NativeArray((long) n * n);
+        NativeArray b = new NativeArray((long) n * n);
+        NativeArray c = new NativeArray((long) n * n);
+        a.put(host);
+        b.put(host);
         double[] ms = new double[1];
-        Gemm.withAllThreads(Runtime.getRuntime().availableProcessors(),
-                () -> ms[0] = new EngineBenchmark(2, 5).median(() -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0)));
+        Gemm.withAllThreads(Runtime.getRuntime().availableProcessors(), () -> ms[0] = new EngineBenchmark(2, 5)
+                .median(() -> Gemm.single(false, false, n, n, n, 1f, a.matrix(n), b.matrix(n), 0f, c.matrix(n))));
         return 2.0 * n * n * n / (ms[0] / 1e3) / 1e9;
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.engine.compute.ComputeDevice;
 import org.hrmlab.engine.model.HrmInitializer;
 import org.hrmlab.engine.train.ActTrainer;
 import org.hrmlab.engine.train.OptimiserSettings;
@@ -47,15 +48,21 @@ public final class TrainingBenchmark {
      * @param gemm   the GEMM rate measured in the same run, GFLOP/s
      */
     public Result measure(HrmConfig base, int sTotal, int batch, double gemm) {
+        return measure(ComputeDevice.CPU, base, sTotal, batch, gemm);
+    }
+
+    /** {@link #measure(HrmConfig, int, int, double)} with the segments on {@code device}. */
+    public Result measure(ComputeDevice device, HrmConfig base, int sTotal, int batch, double gemm) {
         HrmConfig c = base.withSeqLen(sTotal - base.puzzleEmbLen());
-        ActTrainer trainer = trainer(c, batch);
-        TrainingBatch next = randomBatch(c, batch);
-        EngineBenchmark.warmUp(warmup, () -> trainer.step(next));
         double[] times = new double[repeats];
-        for (int i = 0; i < repeats; i++) {
-            long t = System.nanoTime();
-            trainer.step(next);
-            times[i] = (System.nanoTime() - t) / 1e6;
+        try (ActTrainer trainer = trainer(c, batch, device)) {
+            TrainingBatch next = randomBatch(c, batch);
+            EngineBenchmark.warmUp(warmup, () -> trainer.step(next));
+            for (int i = 0; i < repeats; i++) {
+                long t = System.nanoTime();
+                trainer.step(next);
+                times[i] = (System.nanoTime() - t) / 1e6;
+            }
         }
         Arrays.sort(times);
         double ms = times[repeats / 2];
@@ -65,9 +72,14 @@ public final class TrainingBenchmark {
 
     /** @return a trainer with seeded fresh weights and the reference's optimiser defaults (lr 1e-4, stablemax) */
     public static ActTrainer trainer(HrmConfig c, int batch) {
+        return trainer(c, batch, ComputeDevice.CPU);
+    }
+
+    /** @return {@link #trainer(HrmConfig, int)} with its segments on {@code device} */
+    public static ActTrainer trainer(HrmConfig c, int batch, ComputeDevice device) {
         OptimiserSettings settings = new OptimiserSettings(1e-4, 0.9, 0.95, 0.1, 1e-2, 0.1, 10, 1.0, 1_000_000,
                 "stablemax_cross_entropy");
-        return new ActTrainer(c, HrmInitializer.init(c, 0), settings, batch, 0);
+        return new ActTrainer(c, HrmInitializer.init(c, 0), settings, batch, 0, device);
     }
 
     /** @return {@code batch} rows of seeded random input and label tokens (never PAD), puzzle id 0 */
@@ -95,10 +107,16 @@ public final class TrainingBenchmark {
 
     /** @return the figures for each (sequence length, batch) pair, in order */
     public List<Result> measureAll(HrmConfig base, List<Integer> seqs, List<Integer> batches, double gemm) {
+        return measureAll(ComputeDevice.CPU, base, seqs, batches, gemm);
+    }
+
+    /** {@link #measureAll(HrmConfig, List, List, double)} on {@code device}. */
+    public List<Result> measureAll(ComputeDevice device, HrmConfig base, List<Integer> seqs, List<Integer> batches,
+                                   double gemm) {
         List<Result> out = new ArrayList<>();
         for (int s : seqs) {
             for (int b : batches) {
-                out.add(measure(base, s, b, gemm));
+                out.add(measure(device, base, s, b, gemm));
             }
         }
         return out;

@@ -58,7 +58,7 @@ public interface ComputeDevice {
         return floats * Float.BYTES;
     }
 
-    /** The CPU (ND4J). */
+    /** The CPU engine (OpenBLAS GEMMs on native memory). */
     ComputeDevice CPU = new ComputeDevice() {
         @Override
         public String id() {
@@ -67,7 +67,7 @@ public interface ComputeDevice {
 
         @Override
         public String description() {
-            return "cpu (ND4J, " + Runtime.getRuntime().availableProcessors() + " cores)";
+            return "cpu (OpenBLAS, " + Runtime.getRuntime().availableProcessors() + " cores)";
         }
 
         @Override

@@ -71,6 +71,20 @@ public final class TrainingRun {
      * @throws DatasetException bad data, a config that differs from the run's, or nothing to resume
      */
     public long run(boolean resume) throws IOException {
+        return run(resume, Long.MAX_VALUE);
+    }
+
+    /**
+     * Trains one stretch of the run: until the schedule's total steps (or {@code max_steps}), or until step
+     * {@code stopAt} if that comes first, where a checkpoint is written so that {@code resume} continues (on any
+     * device) exactly as the uninterrupted run would have.
+     *
+     * @param resume continue from the newest checkpoint in {@code out}
+     * @param stopAt the step to stop at (positive)
+     * @return the last step's number
+     * @throws DatasetException bad data, a config that differs from the run's, or nothing to resume
+     */
+    public long run(boolean resume, long stopAt) throws IOException {
         PuzzleDataset train = PuzzleDataset.open(cfg.dataPath(), "train");
         PuzzleDataset test = Files.isDirectory(cfg.dataPath().resolve("test"))
                 ? PuzzleDataset.open(cfg.dataPath(), "test") : null;
@@ -128,12 +142,13 @@ public final class TrainingRun {
         }
         String dataHash = FileHashes.sha256(cfg.dataPath().resolve("train/all__inputs.npy"));
         try (ActTrainer t = trainer) {
-            return train(t, sampler, test, model, batch, last, evalEvery, dataHash, elapsedBefore);
+            return train(t, sampler, test, model, batch, last, Math.min(last, stopAt), evalEvery, dataHash,
+                    elapsedBefore);
         }
     }
 
     private long train(ActTrainer trainer, TrainBatchSampler sampler, PuzzleDataset test, HrmConfig model, int batch,
-                       long last, long evalEvery, String dataHash, double elapsedBefore) throws IOException {
+                       long last, long stop, long evalEvery, String dataHash, double elapsedBefore) throws IOException {
         LOG.log(System.Logger.Level.INFO, "training {0} steps from step {1} on {2}", last, trainer.stepsTaken(),
                 device.id());
 
@@ -142,7 +157,7 @@ public final class TrainingRun {
         long startStep = trainer.stepsTaken();
         try (BufferedWriter metrics = Files.newBufferedWriter(out.resolve("metrics.jsonl"), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            while (trainer.stepsTaken() < last) {
+            while (trainer.stepsTaken() < stop) {
                 StepResult r = trainer.step(sampler.next());
                 w.add(r, batch);
                 long step = r.step();
@@ -166,7 +181,7 @@ public final class TrainingRun {
                             e.tokenAccuracy(), e.meanSegments(), e.qHaltAccuracy(), e.count(),
                             elapsedBefore + (System.nanoTime() - start) / 1e9));
                 }
-                boolean ckptNow = step == last || (evalNow && cfg.checkpointEveryEval())
+                boolean ckptNow = step == stop || (evalNow && cfg.checkpointEveryEval())
                         || (cfg.checkpointInterval() > 0 && step % cfg.checkpointInterval() == 0);
                 if (ckptNow) {
                     Path file = save(trainer, sampler, model, step, dataHash,

@@ -84,6 +84,28 @@ class TrainingRunTest {
         }
     }
 
+    @Test
+    void aRunTrainedInStretchesComputesWhatTheUninterruptedRunDoes(@TempDir Path tmp) throws Exception {
+        TinyDatasets.reverse(tmp.resolve("data"), 6, 6, 8, 1, 5, 11);
+        Path yaml = tmp.resolve("run.yaml");
+        Files.writeString(yaml, CONFIG);
+        TrainingConfig cfg = TrainingConfig.read(yaml);
+        List<TrainingEvent> whole = new ArrayList<>();
+        new TrainingRun(cfg, tmp.resolve("whole"), CONFIG, whole::add).run(false);
+
+        List<TrainingEvent> stretches = new ArrayList<>();
+        assertEquals(5, new TrainingRun(cfg, tmp.resolve("s"), CONFIG, stretches::add).run(false, 5));
+        assertTrue(Files.isRegularFile(tmp.resolve("s/checkpoints/step_5.safetensors")), "a stretch ends on a checkpoint");
+        assertEquals(9, new TrainingRun(cfg, tmp.resolve("s"), CONFIG, stretches::add).run(true, 9));
+        assertEquals(12, new TrainingRun(cfg, tmp.resolve("s"), CONFIG, stretches::add).run(true, 100));
+        assertEquals(losses(whole), losses(stretches));
+        assertArrayEquals(
+                CheckpointLoader.load(tmp.resolve("whole/checkpoints/step_12.safetensors")).weights()
+                        .get("lm_head.weight").data(),
+                CheckpointLoader.load(tmp.resolve("s/checkpoints/step_12.safetensors")).weights()
+                        .get("lm_head.weight").data());
+    }
+
     static final String TRM_CONFIG = """
             data_paths: [data]
             arch:
