@@ -185,6 +185,27 @@ final class OptionConverters {
     }
 
     /** A count of at least 1 ({@code --dpi 300}, one of {@code --batch 1,4}). */
+    /** A duration: a positive number with the unit s, m or h ({@code 90s}, {@code 8m}, {@code 2.5h}). */
+    static final class Durations implements ITypeConverter<java.time.Duration> {
+        @Override
+        public java.time.Duration convert(String value) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([smh])")
+                    .matcher(value.trim());
+            if (m.matches()) {
+                double seconds = Double.parseDouble(m.group(1))
+                        * switch (m.group(2)) {
+                            case "h" -> 3600;
+                            case "m" -> 60;
+                            default -> 1;
+                        };
+                if (seconds > 0) {
+                    return java.time.Duration.ofMillis(Math.round(seconds * 1000));
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is not a duration such as 90s, 8m or 2h");
+        }
+    }
+
     static final class Positive implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {

@@ -43,6 +43,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "stop after step STEP, with a checkpoint there (--resume continues, on any device)")
     private Integer stopAt;
 
+    @Option(names = "--time-limit", paramLabel = "T", converter = OptionConverters.Durations.class,
+            description = "stop at the first step after T of training (90s, 8m, 2h), with a checkpoint there")
+    private java.time.Duration timeLimit;
+
     @Mixin
     private DeviceOption device = new DeviceOption();
 
@@ -60,7 +64,7 @@ public final class TrainCommand implements Callable<Integer> {
             new TrainingRun(cfg, out, text, event -> {
                 stdout.println(TrainingEvent.toJson(event));
                 stdout.flush();
-            }, on).run(resume, stopAt == null ? Long.MAX_VALUE : stopAt);
+            }, on).run(resume, stopAt == null ? Long.MAX_VALUE : stopAt, timeLimit);
             return 0;
         } catch (DatasetException | CheckpointException | BadInputException | DeviceUnavailableException e) {
             fail(stdout, stderr, CliErrors.oneLine(e.getMessage()));

@@ -85,6 +85,17 @@ class OptionConvertersTest {
     }
 
     @Test
+    void timeLimitsAreDurationsWithAUnit() throws Exception {
+        assertEquals(java.time.Duration.ofSeconds(90), convert(new OptionConverters.Durations(), "90s"));
+        assertEquals(java.time.Duration.ofMinutes(8), convert(new OptionConverters.Durations(), " 8m "));
+        assertEquals(java.time.Duration.ofMinutes(150), convert(new OptionConverters.Durations(), "2.5h"));
+        for (String bad : new String[] {"0s", "8", "m", "-1m", "1d", ""}) {
+            assertEquals("'" + bad + "' is not a duration such as 90s, 8m or 2h",
+                    refused(new OptionConverters.Durations(), bad));
+        }
+    }
+
+    @Test
     void devicesAreCheckedWhenReadAndOpenedLater() throws Exception {
         assertEquals(DeviceSpec.AUTO, convert(new OptionConverters.DeviceSpecs(), "auto"));
         assertEquals(DeviceSpec.CPU, convert(new OptionConverters.DeviceSpecs(), "CPU"));

@@ -85,6 +85,16 @@ public final class TrainingRun {
      * @throws DatasetException bad data, a config that differs from the run's, or nothing to resume
      */
     public long run(boolean resume, long stopAt) throws IOException {
+        return run(resume, stopAt, null);
+    }
+
+    /**
+     * {@link #run(boolean, long)}, also ending the stretch at the first step that finishes after {@code timeLimit} of
+     * training (with a checkpoint there): a session of fixed length on a borrowed machine advances the run.
+     *
+     * @param timeLimit the training time this stretch may take, or null for no limit
+     */
+    public long run(boolean resume, long stopAt, java.time.Duration timeLimit) throws IOException {
         PuzzleDataset train = PuzzleDataset.open(cfg.dataPath(), "train");
         PuzzleDataset test = Files.isDirectory(cfg.dataPath().resolve("test"))
                 ? PuzzleDataset.open(cfg.dataPath(), "test") : null;
@@ -142,13 +152,16 @@ public final class TrainingRun {
         }
         String dataHash = FileHashes.sha256(cfg.dataPath().resolve("train/all__inputs.npy"));
         try (ActTrainer t = trainer) {
-            return train(t, sampler, test, model, batch, last, Math.min(last, stopAt), evalEvery, dataHash,
+            long deadline = timeLimit == null ? Long.MAX_VALUE
+                    : System.nanoTime() + Math.min(timeLimit.toNanos(), Long.MAX_VALUE / 4);
+            return train(t, sampler, test, model, batch, last, Math.min(last, stopAt), deadline, evalEvery, dataHash,
                     elapsedBefore);
         }
     }
 
     private long train(ActTrainer trainer, TrainBatchSampler sampler, PuzzleDataset test, HrmConfig model, int batch,
-                       long last, long stop, long evalEvery, String dataHash, double elapsedBefore) throws IOException {
+                       long last, long stop, long deadline, long evalEvery, String dataHash, double elapsedBefore)
+            throws IOException {
         LOG.log(System.Logger.Level.INFO, "training {0} steps from step {1} on {2}", last, trainer.stepsTaken(),
                 device.id());
 
@@ -181,12 +194,16 @@ public final class TrainingRun {
                             e.tokenAccuracy(), e.meanSegments(), e.qHaltAccuracy(), e.count(),
                             elapsedBefore + (System.nanoTime() - start) / 1e9));
                 }
-                boolean ckptNow = step == stop || (evalNow && cfg.checkpointEveryEval())
+                boolean outOfTime = deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0;
+                boolean ckptNow = step == stop || outOfTime || (evalNow && cfg.checkpointEveryEval())
                         || (cfg.checkpointInterval() > 0 && step % cfg.checkpointInterval() == 0);
                 if (ckptNow) {
                     Path file = save(trainer, sampler, model, step, dataHash,
                             elapsedBefore + (System.nanoTime() - start) / 1e9);
                     emit(metrics, new TrainingEvent.Checkpoint(step, out.relativize(file).toString()));
+                }
+                if (outOfTime) {
+                    break;
                 }
             }
             emit(metrics, new TrainingEvent.Done(trainer.stepsTaken(), last,

@@ -97,6 +97,9 @@ class TrainingRunTest {
         assertEquals(5, new TrainingRun(cfg, tmp.resolve("s"), CONFIG, stretches::add).run(false, 5));
         assertTrue(Files.isRegularFile(tmp.resolve("s/checkpoints/step_5.safetensors")), "a stretch ends on a checkpoint");
         assertEquals(9, new TrainingRun(cfg, tmp.resolve("s"), CONFIG, stretches::add).run(true, 9));
+        assertEquals(10, new TrainingRun(cfg, tmp.resolve("s"), CONFIG, stretches::add)
+                .run(true, 100, java.time.Duration.ZERO), "a stretch out of time ends after its first step");
+        assertTrue(Files.isRegularFile(tmp.resolve("s/checkpoints/step_10.safetensors")));
         assertEquals(12, new TrainingRun(cfg, tmp.resolve("s"), CONFIG, stretches::add).run(true, 100));
         assertEquals(losses(whole), losses(stretches));
         assertArrayEquals(
