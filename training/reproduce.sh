@@ -1,33 +1,35 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|trm|trm9|maze|maze5|arc: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|trm|trm9|maze|maze5|arc: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# HRMLAB: the command that runs hrmlab (default ./hrmlab; the GPU scripts set a bundled runtime's)
+hrmlab() { (set -f; ${HRMLAB:-./hrmlab} "$@"); }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 # maze_data SIZE: 2,000 training mazes (seed 1) and 600 test mazes (seed 2), repeats dropped, the dihedral
 # augmentations, test mazes that are a training maze up to symmetry dropped; written to data/maze-SIZExSIZE-hard
 maze_data() {
-    ./hrmlab dataset generate --kind maze --size "$1" --count 2000 --difficulty hard --seed 1 --out "$tmp/train.csv"
-    ./hrmlab dataset generate --kind maze --size "$1" --count 600 --difficulty hard --seed 2 --out "$tmp/test.csv"
+    hrmlab dataset generate --kind maze --size "$1" --count 2000 --difficulty hard --seed 1 --out "$tmp/train.csv"
+    hrmlab dataset generate --kind maze --size "$1" --count 600 --difficulty hard --seed 2 --out "$tmp/test.csv"
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
-    ./hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/maze-$1x$1-hard"
+    hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/maze-$1x$1-hard"
 }
 # sudoku_data: 3,000 training 4x4 Sudokus (seed 1), 1,000 test ones (seed 2), repeats dropped, 8 relabellings;
 # written to data/sudoku-4x4-medium
 sudoku_data() {
-    ./hrmlab dataset generate --kind sudoku --size 4 --count 3000 --difficulty medium --seed 1 --out "$tmp/train.csv"
-    ./hrmlab dataset generate --kind sudoku --size 4 --count 1000 --difficulty medium --seed 2 --out "$tmp/test.csv"
+    hrmlab dataset generate --kind sudoku --size 4 --count 3000 --difficulty medium --seed 1 --out "$tmp/train.csv"
+    hrmlab dataset generate --kind sudoku --size 4 --count 1000 --difficulty medium --seed 2 --out "$tmp/test.csv"
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
-    ./hrmlab dataset build --kind sudoku --from "$tmp/csv" --aug 8 --out data/sudoku-4x4-medium
+    hrmlab dataset build --kind sudoku --from "$tmp/csv" --aug 8 --out data/sudoku-4x4-medium
 }
 # sudoku9_csv: the 40,000 distinct training and 1,000 unseen test puzzles of data/sudoku-9x9-easy-40k, as CSVs in
 # $tmp/sudoku9 (train.csv, test.csv); the same commands and seeds every time
 sudoku9_csv() {
-    ./hrmlab dataset generate --kind sudoku --size 9 --count 40000 --difficulty easy --seed 1 --out "$tmp/train.csv"
-    ./hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty easy --seed 2 --out "$tmp/test.csv"
+    hrmlab dataset generate --kind sudoku --size 9 --count 40000 --difficulty easy --seed 1 --out "$tmp/train.csv"
+    hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty easy --seed 2 --out "$tmp/test.csv"
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/sudoku9"
 }
 # spread CSV STRIDE: the CSV's puzzles reordered so that any prefix samples the whole file: every STRIDE-th puzzle
@@ -39,33 +41,33 @@ spread() {
 case "${1:-}" in
     sudoku)
         sudoku_data
-        ./hrmlab train --config training/sudoku-4x4.yaml --out runs/sudoku-4x4
+        hrmlab train --config training/sudoku-4x4.yaml --out runs/sudoku-4x4
         ;;
     trm)
         # a TRM on the same data (built here unless it is already there)
         [ -d data/sudoku-4x4-medium ] || sudoku_data
-        ./hrmlab train --config training/trm-sudoku-4x4.yaml --out runs/trm-sudoku-4x4
+        hrmlab train --config training/trm-sudoku-4x4.yaml --out runs/trm-sudoku-4x4
         ;;
     sudoku9)
         # 40,000 distinct 9x9 "easy" puzzles (36-45 givens, no guessing), 1,000 unseen test puzzles; a long CPU run
         # in resumable stretches: run this line again to continue from the newest checkpoint
         if [ ! -d data/sudoku-9x9-easy-40k ]; then
             sudoku9_csv
-            ./hrmlab dataset build --kind sudoku --from "$tmp/sudoku9" --aug 0 --disjoint --out data/sudoku-9x9-easy-40k
+            hrmlab dataset build --kind sudoku --from "$tmp/sudoku9" --aug 0 --disjoint --out data/sudoku-9x9-easy-40k
         fi
         resume=""
         ls runs/sudoku-9x9-easy-128/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
-        ./hrmlab train --config training/sudoku-9x9-easy-128.yaml --out runs/sudoku-9x9-easy-128 $resume
+        hrmlab train --config training/sudoku-9x9-easy-128.yaml --out runs/sudoku-9x9-easy-128 $resume
         ;;
     trm9)
         # a TRM on the data of sudoku9 (built here unless it is already there); resumable like sudoku9
         if [ ! -d data/sudoku-9x9-easy-40k ]; then
             sudoku9_csv
-            ./hrmlab dataset build --kind sudoku --from "$tmp/sudoku9" --aug 0 --disjoint --out data/sudoku-9x9-easy-40k
+            hrmlab dataset build --kind sudoku --from "$tmp/sudoku9" --aug 0 --disjoint --out data/sudoku-9x9-easy-40k
         fi
         resume=""
         ls runs/trm-sudoku-9x9-easy-128/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
-        ./hrmlab train --config training/trm-sudoku-9x9-easy-128.yaml --out runs/trm-sudoku-9x9-easy-128 $resume
+        hrmlab train --config training/trm-sudoku-9x9-easy-128.yaml --out runs/trm-sudoku-9x9-easy-128 $resume
         ;;
     sudoku9-eval)
         # held-out sets for the sudoku9 model, each with the model's 40,000 training puzzles as its train split (so
@@ -74,9 +76,9 @@ case "${1:-}" in
         # data/sudoku-9x9-minimal-test: 1,000 puzzles with minimal givens (unique, no given removable; seed 3, not
         # the training seed), any that occurs in training dropped
         sudoku9_csv
-        ./hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty minimal --seed 3 --out "$tmp/minimal.csv"
+        hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty minimal --seed 3 --out "$tmp/minimal.csv"
         training/disjoint.sh "$tmp/sudoku9/train.csv" "$tmp/minimal.csv" "$tmp/minimal"
-        ./hrmlab dataset build --kind sudoku --from "$tmp/minimal" --aug 0 --disjoint --out data/sudoku-9x9-minimal-test
+        hrmlab dataset build --kind sudoku --from "$tmp/minimal" --aug 0 --disjoint --out data/sudoku-9x9-minimal-test
         # data/sudoku-9x9-tdoku-{1106,top1465,11plus}: the tdoku hard sets (BSD-2-Clause, see their README) from
         # ../shared/data/sudoku, when that folder is there; reordered by spread so that --limit 200 samples each
         # whole file (its order is not random: 11plus opens with about 250 puzzles that begin 98.7)
@@ -88,18 +90,27 @@ case "${1:-}" in
         for set in 1106:forum_hardest_1106 top1465:magictour_top1465 11plus:forum_hardest_1905_11plus; do
             rows=$(($(wc -l < "$tdoku/${set#*:}.csv") - 1))
             spread "$tdoku/${set#*:}.csv" $(((rows + 199) / 200)) > "$tmp/tdoku.csv"
-            ./hrmlab dataset build --kind sudoku --from "$tmp/sudoku9/train.csv" --test-from "$tmp/tdoku.csv" --aug 0 \
+            hrmlab dataset build --kind sudoku --from "$tmp/sudoku9/train.csv" --test-from "$tmp/tdoku.csv" --aug 0 \
                 --disjoint --out "data/sudoku-9x9-tdoku-${set%%:*}"
         done
         ;;
+    sudoku9-minimal-data)
+        # data/sudoku-9x9-minimal-20k: 20,000 training puzzles with minimal givens (seed 11), 8 relabellings each, and
+        # as its test split the 1,000 of data/sudoku-9x9-minimal-test (seed 3), any training puzzle that is one of
+        # them up to relabelling dropped: the data of training/sudoku-9x9-minimal-256.yaml (a GPU-sized model)
+        hrmlab dataset generate --kind sudoku --size 9 --count 20000 --difficulty minimal --seed 11 --out "$tmp/train.csv"
+        hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty minimal --seed 3 --out "$tmp/test.csv"
+        training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/minimal"
+        hrmlab dataset build --kind sudoku --from "$tmp/minimal" --aug 8 --disjoint --out data/sudoku-9x9-minimal-20k
+        ;;
     maze5)
         maze_data 5
-        ./hrmlab train --config training/maze-5x5.yaml --out runs/maze-5x5
-        ./hrmlab train --config training/maze-5x5-finetune.yaml --out runs/maze-5x5-ft
+        hrmlab train --config training/maze-5x5.yaml --out runs/maze-5x5
+        hrmlab train --config training/maze-5x5-finetune.yaml --out runs/maze-5x5-ft
         ;;
     maze)
         maze_data 7
-        ./hrmlab train --config training/maze-7x7.yaml --out runs/maze-7x7
+        hrmlab train --config training/maze-7x7.yaml --out runs/maze-7x7
         ;;
     arc)
         # the 16 bundled ARC-AGI-1 tasks with grids of at most 3x3: the 7 held-out ones as an "evaluation" subset
@@ -112,11 +123,11 @@ case "${1:-}" in
         for t in 25d8a9c8 27a28665 5582e5ca 6e02f1e3 794b24be 9565186b d037b0a7 ed36ccf7 6ea4a07e; do
             cp "$res/$t.json" "$tmp/arc/training/"
         done
-        ./hrmlab dataset build --kind arc --from "$tmp/arc" --canvas 4 --aug 20 --seed 42 --out data/arc-3x3-plus
-        ./hrmlab train --config training/arc-3x3.yaml --out runs/arc-3x3
+        hrmlab dataset build --kind arc --from "$tmp/arc" --canvas 4 --aug 20 --seed 42 --out data/arc-3x3-plus
+        hrmlab train --config training/arc-3x3.yaml --out runs/arc-3x3
         ;;
     *)
-        echo "usage: training/reproduce.sh sudoku|sudoku9|sudoku9-eval|trm|maze|maze5|arc" >&2
+        echo "usage: training/reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|trm|trm9|maze|maze5|arc" >&2
         exit 2
         ;;
 esac
