@@ -272,3 +272,48 @@ extern "C" __global__ void rope_merge_backward(const float* dq, const float* dk,
         dst[2 * hidden + h * hd + i + half] = dv[src + i + half];
     }
 }
+
+// ---- TRM's MLP variant: RMSNorm over the sequence axis ----
+
+// Weightless RMSNorm down each column of every example's [seq, width] block of x [batch, seq, width], in place:
+// column / sqrt(mean over the sequence of its squares + eps), the sum in double as on the CPU; the factor of each
+// (example, column) goes to inv[b * width + i] unless inv is null. One thread per (example, column).
+extern "C" __global__ void rms_norm_columns(float* x, int batch, int seq, int width, float eps, float* inv) {
+    long long total = (long long) batch * width;
+    for (long long idx = blockIdx.x * (long long) blockDim.x + threadIdx.x; idx < total;
+         idx += (long long) gridDim.x * blockDim.x) {
+        long long b = idx / width;
+        int i = (int) (idx % width);
+        float* col = x + b * seq * width + i;
+        double s = 0.0;
+        for (int t = 0; t < seq; t++) {
+            float v = col[(long long) t * width];
+            s += (double) (v * v);
+        }
+        float meanSquare = (float) (s / seq);
+        float factor = (float) (1.0 / sqrt((double) (meanSquare + eps)));
+        if (inv != nullptr) inv[idx] = factor;
+        for (int t = 0; t < seq; t++) col[(long long) t * width] *= factor;
+    }
+}
+
+// The backward of rms_norm_columns in place on dy: per column inv * (dy - y * mean over the sequence of dy * y).
+extern "C" __global__ void rms_norm_columns_backward(float* dy, const float* y, const float* inv, int batch, int seq,
+                                                     int width) {
+    long long total = (long long) batch * width;
+    for (long long idx = blockIdx.x * (long long) blockDim.x + threadIdx.x; idx < total;
+         idx += (long long) gridDim.x * blockDim.x) {
+        long long b = idx / width;
+        int i = (int) (idx % width);
+        float* g = dy + b * seq * width + i;
+        const float* yc = y + b * seq * width + i;
+        double dot = 0.0;
+        for (int t = 0; t < seq; t++) dot += (double) (g[(long long) t * width] * yc[(long long) t * width]);
+        float mean = (float) (dot / seq);
+        float factor = inv[idx];
+        for (int t = 0; t < seq; t++) {
+            long long o = (long long) t * width;
+            g[o] = factor * (g[o] - yc[o] * mean);
+        }
+    }
+}

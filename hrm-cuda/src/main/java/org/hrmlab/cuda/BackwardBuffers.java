@@ -19,6 +19,9 @@ final class BackwardBuffers {
     final DeviceArray dact;
     final DeviceArray dgateUp;
     final DeviceArray dqkv;
+    /** TRM's MLP variant: {@code [B, Iₜ, D]} and {@code [B, 2·Iₜ, D]}; null with attention. */
+    final DeviceArray tokenDact;
+    final DeviceArray tokenDgateUp;
 
     BackwardBuffers(DeviceBuffers mem, HrmConfig c, int batch) {
         long rows = (long) batch * c.totalSeqLen();
@@ -34,5 +37,8 @@ final class BackwardBuffers {
         dact = mem.allocate(rows * inter);
         dgateUp = mem.allocate(rows * 2 * inter);
         dqkv = mem.allocate(3 * n);
+        long interT = c.mlpT() ? c.mlpTInterSize() : 0;
+        tokenDact = c.mlpT() ? mem.allocate(batch * interT * c.hiddenSize()) : null;
+        tokenDgateUp = c.mlpT() ? mem.allocate(batch * 2 * interT * c.hiddenSize()) : null;
     }
 }

@@ -93,10 +93,17 @@ final class CuBlas implements AutoCloseable {
                 accumulate ? one : zero, c, ldc), "cublasSgemm");
     }
 
-    /** {@link #gemm} on {@code count} matrices at the given strides (in elements), overwriting each C. */
+    /** {@link #gemm} on {@code count} matrices at the given strides (in elements; 0 repeats one), overwriting each C. */
     void gemmBatched(boolean ta, boolean tb, int m, int n, int k, long a, int lda, long strideA, long b, int ldb,
                      long strideB, long c, int ldc, long strideC, int count) {
-        batched(tb ? OP_T : OP_N, ta ? OP_T : OP_N, n, m, k, b, ldb, strideB, a, lda, strideA, c, ldc, strideC, count);
+        gemmBatched(ta, tb, m, n, k, a, lda, strideA, b, ldb, strideB, false, c, ldc, strideC, count);
+    }
+
+    /** {@link #gemmBatched}, adding to each C when {@code accumulate}. */
+    void gemmBatched(boolean ta, boolean tb, int m, int n, int k, long a, int lda, long strideA, long b, int ldb,
+                     long strideB, boolean accumulate, long c, int ldc, long strideC, int count) {
+        check(call(sgemmStridedBatched, handle, tb ? OP_T : OP_N, ta ? OP_T : OP_N, n, m, k, one, b, ldb, strideB, a,
+                lda, strideA, accumulate ? one : zero, c, ldc, strideC, count), "cublasSgemmStridedBatched");
     }
 
     /**

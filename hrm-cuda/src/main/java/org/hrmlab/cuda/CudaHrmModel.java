@@ -18,14 +18,10 @@ import org.hrmlab.engine.model.Weights;
  * residual sums; the input embedding and the Q head on the host with the CPU engine's own code. Work is queued on the
  * default stream; reading a result waits for it.
  *
- * <p>A TRM with attention blocks runs with one network for both updates (uploaded once). TRM's MLP variant
- * ({@code mlp_t}: token mixing across the sequence) is refused with a {@link CudaException}: it runs on the CPU only
- * for now.
+ * <p>A TRM runs with one network for both updates (uploaded once), in both variants: attention, and the MLP variant
+ * ({@code mlp_t}: token mixing by a SwiGLU across the sequence, {@link CudaNetwork}).
  */
 final class CudaHrmModel implements HrmModel {
-    /** The one-line refusal of TRM's MLP variant. */
-    static final String MLP_T_REFUSAL = "cuda: TRM's MLP variant (mlp_t) runs on the CPU only for now";
-
     private final CudaContext ctx;
     private final HrmConfig config;
     private final CudaWeights weights;

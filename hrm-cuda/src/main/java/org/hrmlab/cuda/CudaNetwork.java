@@ -29,6 +29,7 @@ final class CudaNetwork implements Network<DeviceArray> {
     private final int heads;
     private final int headDim;
     private final int inter;
+    private final int interT;
     private final float eps;
     private final float scale;
     /** {@code [N, 3D]} and {@code [B, heads, S, hd]}: shared by every application. */
@@ -62,6 +63,7 @@ final class CudaNetwork implements Network<DeviceArray> {
         this.heads = c.numHeads();
         this.headDim = c.headDim();
         this.inter = c.mlpInterSize();
+        this.interT = c.mlpT() ? c.mlpTInterSize() : 0;
         this.eps = (float) c.rmsNormEps();
         this.scale = (float) (1.0 / Math.sqrt(headDim));
         this.qkv = shared.qkv();
@@ -76,10 +78,15 @@ final class CudaNetwork implements Network<DeviceArray> {
         }
         grads = applications > 0 ? new CudaWeights.Layer[layers.size()] : null;
         for (int i = 0; grads != null && i < layers.size(); i++) {
-            long d = hidden;
-            grads[i] = new CudaWeights.Layer(mem.allocate(3 * d * d), mem.allocate(d * d),
-                    mem.allocate(2L * inter * d), mem.allocate(d * inter));
+            CudaWeights.Layer layer = layers.get(i);
+            grads[i] = new CudaWeights.Layer(like(mem, layer.qkv()), like(mem, layer.o()),
+                    like(mem, layer.tokenGateUp()), like(mem, layer.tokenDown()), like(mem, layer.gateUp()),
+                    like(mem, layer.down()));
         }
+    }
+
+    private static DeviceArray like(DeviceBuffers mem, DeviceArray a) {
+        return a == null ? null : mem.allocate(a.length());
     }
 
     /** The no-grad activations and the buffers every application of a batch shares. */
@@ -113,11 +120,12 @@ final class CudaNetwork implements Network<DeviceArray> {
         }
         ctx.enter();
         for (int i = 0; i < grads.length; i++) {
-            String p = CudaWeights.prefix(module, i);
-            download(grads[i].qkv(), out, p + "self_attn.qkv_proj.weight");
-            download(grads[i].o(), out, p + "self_attn.o_proj.weight");
-            download(grads[i].gateUp(), out, p + "mlp.gate_up_proj.weight");
-            download(grads[i].down(), out, p + "mlp.down_proj.weight");
+            DeviceArray[] g = CudaWeights.tensors(grads[i]);
+            for (int k = 0; k < g.length; k++) {
+                if (g[k] != null) {
+                    download(g[k], out, CudaWeights.prefix(module, i) + CudaWeights.KEYS[k]);
+                }
+            }
         }
     }
 
@@ -132,15 +140,37 @@ final class CudaNetwork implements Network<DeviceArray> {
 
     /** One block in place on {@code x}. */
     private void block(CudaWeights.Layer w, DeviceArray x, BlockActivations a) {
+        if (a.kept) {
+            copy(a.input, x);
+        }
+        if (w.tokenMixing()) {
+            tokenMixing(w, x, a);
+        } else {
+            attention(w, x, a);
+        }
+        if (a.kept) {
+            copy(a.h, x);
+        }
+        Kernels k = ctx.kernels;
+        CuBlas blas = ctx.blas;
+        int d = hidden;
+        blas.linear(x.pointer(), w.gateUp().pointer(), a.gateUp.pointer(), rows, d, 2 * inter, false);
+        k.elementwise("swiglu", (long) rows * inter, a.gateUp.pointer(), a.act.pointer(), (long) rows, inter);
+        blas.linear(a.act.pointer(), w.down().pointer(), x.pointer(), rows, inter, d, true);
+        k.perRow("rms_norm", rows, d, x.pointer(), d, eps, a.kept ? a.inv2.pointer() : 0L);
+        if (a.kept) {
+            copy(a.y, x);
+        }
+    }
+
+    /** {@code x ← RMSNorm(x + Attn(x))} in place. */
+    private void attention(CudaWeights.Layer w, DeviceArray x, BlockActivations a) {
         Kernels k = ctx.kernels;
         CuBlas blas = ctx.blas;
         int d = hidden;
         long n = (long) rows * d;
         long hs = (long) seq * headDim;
         long ss = (long) seq * seq;
-        if (a.kept) {
-            copy(a.input, x);
-        }
         blas.linear(x.pointer(), w.qkv().pointer(), qkv.pointer(), rows, d, 3 * d, false);
         k.elementwise("rope_split", (long) rows * heads * (headDim / 2), qkv.pointer(), a.q.pointer(), a.k.pointer(),
                 a.v.pointer(), cos.pointer(), sin.pointer(), batch, seq, heads, headDim, scale);
@@ -152,16 +182,25 @@ final class CudaNetwork implements Network<DeviceArray> {
         k.elementwise("merge_heads", n, headOut.pointer(), a.attn.pointer(), batch, seq, heads, headDim);
         blas.linear(a.attn.pointer(), w.o().pointer(), x.pointer(), rows, d, d, true);
         k.perRow("rms_norm", rows, d, x.pointer(), d, eps, a.kept ? a.inv1.pointer() : 0L);
-        if (a.kept) {
-            copy(a.h, x);
-        }
-        blas.linear(x.pointer(), w.gateUp().pointer(), a.gateUp.pointer(), rows, d, 2 * inter, false);
-        k.elementwise("swiglu", (long) rows * inter, a.gateUp.pointer(), a.act.pointer(), (long) rows, inter);
-        blas.linear(a.act.pointer(), w.down().pointer(), x.pointer(), rows, inter, d, true);
-        k.perRow("rms_norm", rows, d, x.pointer(), d, eps, a.kept ? a.inv2.pointer() : 0L);
-        if (a.kept) {
-            copy(a.y, x);
-        }
+    }
+
+    /**
+     * TRM's token mixing in place: per example {@code x ← RMSNorm_S(x + W_down · SwiGLU(W_gate_up · x))}, the products
+     * taken on the {@code [S, D]} layout (as the CPU engine's {@code TokenMlpBlock}) and the norm down each column.
+     */
+    private void tokenMixing(CudaWeights.Layer w, DeviceArray x, BlockActivations a) {
+        int d = hidden;
+        long sd = (long) seq * d;
+        long gd = 2L * interT * d;
+        long md = (long) interT * d;
+        ctx.blas.gemmBatched(false, false, 2 * interT, d, seq, w.tokenGateUp().pointer(), seq, 0, x.pointer(), d, sd,
+                false, a.tokenGateUp.pointer(), d, gd, batch);
+        ctx.kernels.elementwise("swiglu", (long) batch * interT * d, a.tokenGateUp.pointer(), a.tokenAct.pointer(),
+                (long) batch, interT * d);
+        ctx.blas.gemmBatched(false, false, seq, d, interT, w.tokenDown().pointer(), interT, 0, a.tokenAct.pointer(), d,
+                md, true, x.pointer(), d, sd, batch);
+        ctx.kernels.elementwise("rms_norm_columns", (long) batch * d, x.pointer(), batch, seq, d, eps,
+                a.kept ? a.inv1.pointer() : 0L);
     }
 
     /** One block's backward: {@code dy} (d loss / d output) becomes d loss / d input; weight gradients into g. */
@@ -170,10 +209,6 @@ final class CudaNetwork implements Network<DeviceArray> {
         Kernels k = ctx.kernels;
         CuBlas blas = ctx.blas;
         int d = hidden;
-        long n = (long) rows * d;
-        long hs = (long) seq * headDim;
-        long ss = (long) seq * seq;
-        int count = batch * heads;
         // second norm and SwiGLU: dy becomes d loss / d (h + SwiGLU(h))
         k.perRow("rms_norm_backward", rows, d, dy.pointer(), a.y.pointer(), a.inv2.pointer(), d);
         blas.gemm(true, false, d, inter, rows, dy.pointer(), d, a.act.pointer(), inter, accumulate, g.down().pointer(),
@@ -187,6 +222,23 @@ final class CudaNetwork implements Network<DeviceArray> {
         copy(bb.dh, dy);
         blas.gemm(false, false, rows, d, 2 * inter, bb.dgateUp.pointer(), 2 * inter, w.gateUp().pointer(), d, true,
                 bb.dh.pointer(), d);
+        if (w.tokenMixing()) {
+            tokenMixingBackward(w, dy, a, g, accumulate);
+        } else {
+            attentionBackward(w, dy, a, g, accumulate);
+        }
+    }
+
+    /** The first sub-layer's backward, from {@code bb.dh} (d loss / d its output) into {@code dy}. */
+    private void attentionBackward(CudaWeights.Layer w, DeviceArray dy, BlockActivations a, CudaWeights.Layer g,
+                                   boolean accumulate) {
+        Kernels k = ctx.kernels;
+        CuBlas blas = ctx.blas;
+        int d = hidden;
+        long n = (long) rows * d;
+        long hs = (long) seq * headDim;
+        long ss = (long) seq * seq;
+        int count = batch * heads;
         // first norm and attention: dh becomes d loss / d (x + Attn(x))
         k.perRow("rms_norm_backward", rows, d, bb.dh.pointer(), a.h.pointer(), a.inv1.pointer(), d);
         blas.gemm(true, false, d, d, rows, bb.dh.pointer(), d, a.attn.pointer(), d, accumulate, g.o().pointer(), d);
@@ -207,5 +259,32 @@ final class CudaNetwork implements Network<DeviceArray> {
                 g.qkv().pointer(), d);
         copy(dy, bb.dh);
         blas.gemm(false, false, rows, d, 3 * d, bb.dqkv.pointer(), 3 * d, w.qkv().pointer(), d, true, dy.pointer(), d);
+    }
+
+    /** The token mixing's backward, from {@code bb.dh} (d loss / d its output) into {@code dy}. */
+    private void tokenMixingBackward(CudaWeights.Layer w, DeviceArray dy, BlockActivations a, CudaWeights.Layer g,
+                                     boolean accumulate) {
+        CuBlas blas = ctx.blas;
+        int d = hidden;
+        long sd = (long) seq * d;
+        long gd = 2L * interT * d;
+        long md = (long) interT * d;
+        ctx.kernels.elementwise("rms_norm_columns_backward", (long) batch * d, bb.dh.pointer(), a.h.pointer(),
+                a.inv1.pointer(), batch, seq, d);
+        for (int b = 0; b < batch; b++) {
+            blas.gemm(false, true, seq, interT, d, bb.dh.at(b * sd), d, a.tokenAct.at(b * md), d, accumulate || b > 0,
+                    g.tokenDown().pointer(), interT);
+        }
+        blas.gemmBatched(true, false, interT, d, seq, w.tokenDown().pointer(), interT, 0, bb.dh.pointer(), d, sd,
+                false, bb.tokenDact.pointer(), d, md, batch);
+        ctx.kernels.elementwise("swiglu_backward", (long) batch * interT * d, a.tokenGateUp.pointer(),
+                bb.tokenDact.pointer(), bb.tokenDgateUp.pointer(), (long) batch, interT * d);
+        for (int b = 0; b < batch; b++) {
+            blas.gemm(false, true, 2 * interT, seq, d, bb.tokenDgateUp.at(b * gd), d, a.input.at(b * sd), d,
+                    accumulate || b > 0, g.tokenGateUp().pointer(), seq);
+        }
+        copy(dy, bb.dh);
+        blas.gemmBatched(true, false, seq, d, 2 * interT, w.tokenGateUp().pointer(), seq, 0, bb.tokenDgateUp.pointer(),
+                d, gd, true, dy.pointer(), d, sd, batch);
     }
 }

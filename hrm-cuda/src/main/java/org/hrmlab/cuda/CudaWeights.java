@@ -16,8 +16,26 @@ import org.hrmlab.engine.model.Weights;
  * Shared by the {@link CudaModelOps} made on it; {@link #refresh} overwrites the values in place.
  */
 final class CudaWeights implements AutoCloseable {
-    /** One post-norm block's projections, each {@code [out, in]}. */
-    record Layer(DeviceArray qkv, DeviceArray o, DeviceArray gateUp, DeviceArray down) {
+    /**
+     * One post-norm block's projections, each {@code [out, in]}: attention ({@code qkv}, {@code o}; null in TRM's MLP
+     * variant) or token mixing ({@code tokenGateUp [2·Iₜ, S]}, {@code tokenDown [S, Iₜ]}; null with attention), then
+     * the channel SwiGLU ({@code gateUp}, {@code down}).
+     */
+    record Layer(DeviceArray qkv, DeviceArray o, DeviceArray tokenGateUp, DeviceArray tokenDown, DeviceArray gateUp,
+                 DeviceArray down) {
+        /** @return whether the block mixes tokens with a SwiGLU across the sequence (TRM's {@code mlp_t}) */
+        boolean tokenMixing() {
+            return tokenGateUp != null;
+        }
+    }
+
+    /** Reference key suffixes of a layer's tensors, in {@link Layer}'s order. */
+    static final String[] KEYS = {"self_attn.qkv_proj.weight", "self_attn.o_proj.weight", "mlp_t.gate_up_proj.weight",
+            "mlp_t.down_proj.weight", "mlp.gate_up_proj.weight", "mlp.down_proj.weight"};
+
+    /** @return the layer's tensors in {@link #KEYS}'s order (null where the variant has none) */
+    static DeviceArray[] tensors(Layer l) {
+        return new DeviceArray[] {l.qkv(), l.o(), l.tokenGateUp(), l.tokenDown(), l.gateUp(), l.down()};
     }
 
     final CudaContext ctx;
@@ -47,8 +65,8 @@ final class CudaWeights implements AutoCloseable {
         if (config.seqLen() <= 0) {
             throw new IllegalArgumentException("the model needs a sequence length; use HrmConfig.withSeqLen");
         }
-        if (config.mlpT()) {
-            throw new CudaException(CudaHrmModel.MLP_T_REFUSAL);
+        for (int i = 0; config.mlpT() && i < config.lLayers(); i++) {
+            checkTokenMixingLength(config, params, prefix("L_level", i));
         }
         this.ctx = ctx;
         this.config = config;
@@ -75,16 +93,33 @@ final class CudaWeights implements AutoCloseable {
         }
     }
 
+    /** Refuses a token-mixing weight made for another number of positions (the MLP variant's width is S). */
+    private static void checkTokenMixingLength(HrmConfig config, Map<String, float[]> p, String prefix) {
+        long expected = 2L * config.mlpTInterSize() * config.totalSeqLen();
+        float[] gateUp = Weights.array(p, prefix + "mlp_t.gate_up_proj.weight");
+        if (gateUp.length != expected) {
+            throw new IllegalArgumentException("'" + prefix + "mlp_t.gate_up_proj.weight' has " + gateUp.length
+                    + " values but " + config.totalSeqLen() + " positions need [" + 2 * config.mlpTInterSize() + ", "
+                    + config.totalSeqLen() + "]: TRM's MLP variant runs at the sequence length it was made for");
+        }
+    }
+
     /** @return the key prefix of a module's block: {@code L_level.layers.0.} */
     static String prefix(String module, int layer) {
         return module + ".layers." + layer + ".";
     }
 
     private Layer layer(Map<String, float[]> p, String prefix) {
-        return new Layer(keep(Weights.array(p, prefix + "self_attn.qkv_proj.weight")),
-                keep(Weights.array(p, prefix + "self_attn.o_proj.weight")),
-                keep(Weights.array(p, prefix + "mlp.gate_up_proj.weight")),
-                keep(Weights.array(p, prefix + "mlp.down_proj.weight")));
+        boolean tokens = config.mlpT();
+        DeviceArray[] t = new DeviceArray[KEYS.length];
+        for (int i = 0; i < KEYS.length; i++) {
+            boolean attention = i < 2;
+            boolean tokenMixing = i == 2 || i == 3;
+            if ((attention && !tokens) || (tokenMixing && tokens) || i >= 4) {
+                t[i] = keep(Weights.array(p, prefix + KEYS[i]));
+            }
+        }
+        return new Layer(t[0], t[1], t[2], t[3], t[4], t[5]);
     }
 
     private DeviceArray keep(float[] host) {
@@ -110,12 +145,12 @@ final class CudaWeights implements AutoCloseable {
 
     private void refreshLevel(List<Layer> level, Map<String, float[]> p, String module) {
         for (int i = 0; i < level.size(); i++) {
-            Layer l = level.get(i);
-            String k = prefix(module, i);
-            upload(l.qkv(), p, k + "self_attn.qkv_proj.weight");
-            upload(l.o(), p, k + "self_attn.o_proj.weight");
-            upload(l.gateUp(), p, k + "mlp.gate_up_proj.weight");
-            upload(l.down(), p, k + "mlp.down_proj.weight");
+            DeviceArray[] t = tensors(level.get(i));
+            for (int k = 0; k < KEYS.length; k++) {
+                if (t[k] != null) {
+                    upload(t[k], p, prefix(module, i) + KEYS[k]);
+                }
+            }
         }
     }
 

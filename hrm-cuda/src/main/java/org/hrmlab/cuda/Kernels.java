@@ -21,7 +21,8 @@ final class Kernels {
     /** Every kernel of the source, each loaded at start. */
     static final java.util.List<String> NAMES = java.util.List.of("add2", "add3", "rope_split", "softmax_rows",
             "merge_heads", "rms_norm", "swiglu", "first_positions", "gather_shifted", "column_sums_add",
-            "rms_norm_backward", "softmax_backward", "swiglu_backward", "split_heads", "rope_merge_backward");
+            "rms_norm_backward", "softmax_backward", "swiglu_backward", "split_heads", "rope_merge_backward",
+            "rms_norm_columns", "rms_norm_columns_backward");
     static final int THREADS = 256;
     private static final int MAX_ARGS = 16;
     private static final int MAX_GRID = 1 << 16;

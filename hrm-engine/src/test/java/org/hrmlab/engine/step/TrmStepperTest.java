@@ -63,9 +63,6 @@ class TrmStepperTest {
             float[] golden = Npy.read(dir.resolve("golden/zH.npy")).toFloats();
             float[] q = Npy.read(dir.resolve("golden/q.npy")).toFloats();
             TestBackends.device(backend);
-            if (c.mlpT() && !backend.equals("cpu")) {
-                continue;
-            }
             HrmStepper s = stepper(backend, dir, c.hCycles(), c.lCycles(), segments);
             int perSegment = c.hCycles() * (c.lCycles() + 1);
             assertEquals(segments * perSegment, s.totalUpdates());

@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A training segment on a device against the same segment on the CPU trainer (itself checked against the autodiff
  * graph and the reference's steps): outputs and every gradient, on random weights, carry, tokens and output gradients,
- * for configurations that cover both families, each positional encoding, puzzle prefixes of one and several positions,
- * several heads and layers and a batch above one. The CPU is the reference, so its own case is skipped.
+ * for configurations that cover both families and TRM's two variants, each positional encoding, puzzle prefixes of one
+ * and several positions, several heads and layers and a batch above one. The CPU is the reference, so its own case is
+ * skipped.
  */
 @Tag(TestBackends.TAG)
 class DeviceGradientParityTest {
@@ -42,9 +43,13 @@ class DeviceGradientParityTest {
                 .puzzleEmbNdim(40).hiddenSize(32).numHeads(2).expansion(2).lLayers(2).hCycles(2).lCycles(3)
                 .haltMaxSteps(3).haltExplorationProb(0).posEncodings("rope").rmsNormEps(1e-5).ropeTheta(10000)
                 .puzzleEmbLen(2).mlpT(false).noActContinue(true).build();
+        HrmConfig trmMlp = HrmConfig.builder(ModelFamily.TRM).seqLen(12).vocabSize(5).numPuzzleIdentifiers(3)
+                .puzzleEmbNdim(16).hiddenSize(16).numHeads(2).expansion(2).lLayers(2).hCycles(2).lCycles(2)
+                .haltMaxSteps(3).haltExplorationProb(0).posEncodings(HrmConfig.NO_POSITIONS).rmsNormEps(1e-5)
+                .ropeTheta(10000).puzzleEmbLen(2).mlpT(true).noActContinue(true).build();
         return TestBackends.names().flatMap(b -> Stream.of(Arguments.of(b, "hrm rope", rope, 2),
                 Arguments.of(b, "hrm learned", learned, 3), Arguments.of(b, "hrm learned+rope", both, 1),
-                Arguments.of(b, "trm attention", trm, 2)));
+                Arguments.of(b, "trm attention", trm, 2), Arguments.of(b, "trm mlp_t", trmMlp, 3)));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
