@@ -13,10 +13,28 @@ final class NativeCalls {
     private static final Linker LINKER = Linker.nativeLinker();
     private final SymbolLookup lookup;
     private final String library;
+    /** An emulation's object whose public methods stand for the library's functions; null for a real library. */
+    private final Object emulation;
 
     private NativeCalls(SymbolLookup lookup, String library) {
         this.lookup = lookup;
         this.library = library;
+        this.emulation = null;
+    }
+
+    private NativeCalls(Object emulation, String library) {
+        this.lookup = null;
+        this.library = library;
+        this.emulation = emulation;
+    }
+
+    /**
+     * A library whose functions are methods of {@code emulation}, named as the C functions and typed as their
+     * descriptors' Java carriers ({@code MemorySegment} for pointers, {@code int}, {@code long}, {@code float}): the
+     * tests run the backend's whole call path on the CPU through an emulated driver and cuBLAS.
+     */
+    static NativeCalls emulated(String library, Object emulation) {
+        return new NativeCalls(emulation, library);
     }
 
     /** Loads a library from a file. */
@@ -39,14 +57,25 @@ final class NativeCalls {
 
     /** @return a handle to {@code name} returning {@code result} (null = void) with these arguments */
     MethodHandle bind(String name, MemoryLayout result, MemoryLayout... args) {
+        FunctionDescriptor fd = result == null ? FunctionDescriptor.ofVoid(args) : FunctionDescriptor.of(result, args);
+        if (emulation != null) {
+            try {
+                return java.lang.invoke.MethodHandles.publicLookup()
+                        .findVirtual(emulation.getClass(), name, fd.toMethodType()).bindTo(emulation);
+            } catch (ReflectiveOperationException e) {
+                throw new CudaException("cuda: " + library + " (emulated) has no function " + name + fd.toMethodType());
+            }
+        }
         var symbol = lookup.find(name).orElseThrow(
                 () -> new CudaException("cuda: " + library + " has no function " + name + " (too old?)"));
-        FunctionDescriptor fd = result == null ? FunctionDescriptor.ofVoid(args) : FunctionDescriptor.of(result, args);
         return LINKER.downcallHandle(symbol, fd);
     }
 
     /** @return true if the library exports {@code name} */
     boolean has(String name) {
+        if (emulation != null) {
+            return java.util.Arrays.stream(emulation.getClass().getMethods()).anyMatch(m -> m.getName().equals(name));
+        }
         return lookup.find(name).isPresent();
     }
 

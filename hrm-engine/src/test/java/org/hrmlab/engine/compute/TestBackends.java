@@ -32,7 +32,9 @@ public final class TestBackends {
             return ComputeDevice.CPU;
         }
         try {
-            return Devices.select(backend).device();
+            // cuda, cuda:N as users name them; other backends (the tests' emulated CUDA) by their name
+            return backend.equals("cuda") || backend.startsWith("cuda:") ? Devices.select(backend).device()
+                    : Devices.open(backend, 0);
         } catch (DeviceUnavailableException e) {
             Assumptions.abort(e.getMessage());
             throw e;

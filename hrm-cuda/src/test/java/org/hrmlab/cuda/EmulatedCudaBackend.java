@@ -1,0 +1,34 @@
+package org.hrmlab.cuda;
+
+import org.hrmlab.engine.compute.ComputeBackend;
+import org.hrmlab.engine.compute.ComputeDevice;
+
+/**
+ * The {@code cuda-emulated} backend of the tests: the CUDA backend's own code (context, cuBLAS calls, kernel launches,
+ * every buffer and stride) over an emulated driver and cuBLAS ({@link EmulatedDriver}, {@link EmulatedBlas}) that run
+ * on the CPU, so the engine's parity tests check the GPU path's logic on any machine. What it cannot check is the CUDA
+ * C of the kernels themselves (their Java ports run instead) and the real libraries: the device check does that.
+ */
+public final class EmulatedCudaBackend implements ComputeBackend {
+    private static CudaDevice device;
+
+    @Override
+    public String name() {
+        return "cuda-emulated";
+    }
+
+    @Override
+    public synchronized ComputeDevice device(int ordinal) {
+        if (ordinal != 0) {
+            throw new CudaException("cuda-emulated:" + ordinal + ": no such GPU (1 found)");
+        }
+        if (device == null) {
+            CudaDriver driver = new CudaDriver(NativeCalls.emulated("libcuda (emulated)", new EmulatedDriver()));
+            driver.init();
+            CudaContext ctx = new CudaContext(driver, NativeCalls.emulated("libcublas (emulated)", new EmulatedBlas()),
+                    0, MemoryBudget.fromSetting(null));
+            device = new CudaDevice(ctx);
+        }
+        return device;
+    }
+}
