@@ -34,11 +34,20 @@ timeout 120 "$java" "${jvm[@]}" -Dhrmlab.cuda.tf32=true \
   org.junit.platform.console.ConsoleLauncher execute --disable-banner --details=summary \
   --select-class org.hrmlab.engine.model.ReferenceParityTest --select-class org.hrmlab.engine.model.GoldenTraceParityTest \
   --include-tag backend-parity 2>&1 | grep -E "parity \||tests (successful|failed)" | tee -a "$report"
+echo "== parity, bf16 products (expected to miss 1e-4: the measured deviation)" | tee -a "$report"
+timeout 120 "$java" "${jvm[@]}" -Dhrmlab.cuda.precision=bf16 \
+  -cp "$bundle/lib/*:$bundle/junit-platform-console-standalone-1.14.4.jar" \
+  org.junit.platform.console.ConsoleLauncher execute --disable-banner --details=summary \
+  --select-class org.hrmlab.engine.model.ReferenceParityTest --select-class org.hrmlab.engine.model.GoldenTraceParityTest \
+  --include-tag backend-parity 2>&1 | grep -E "parity \||tests (successful|failed)" | tee -a "$report"
 echo "== benchmark (float32)" | tee -a "$report"
 timeout 300 "$java" -Xmx32g -Dhrmlab.cuda.memoryLimit=100G --enable-native-access=ALL-UNNAMED -cp "$bundle/lib/*" org.hrmlab.cuda.CudaBenchmark cuda 1,8,64 200 \
   2>&1 | tee -a "$report"
 echo "== benchmark (TF32)" | tee -a "$report"
 timeout 240 "$java" -Xmx32g --enable-native-access=ALL-UNNAMED -Dhrmlab.cuda.tf32=true -cp "$bundle/lib/*" \
+  org.hrmlab.cuda.CudaBenchmark cuda 1,64 1000 2>&1 | grep -v "trace\|memory" | tee -a "$report"
+echo "== benchmark (bf16 products)" | tee -a "$report"
+timeout 240 "$java" -Xmx32g --enable-native-access=ALL-UNNAMED -Dhrmlab.cuda.precision=bf16 -cp "$bundle/lib/*" \
   org.hrmlab.cuda.CudaBenchmark cuda 1,64 1000 2>&1 | grep -v "trace\|memory" | tee -a "$report"
 echo "== hrmlab commands on the GPU" | tee -a "$report"
 hrmlab() { "$java" -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -cp "$bundle/lib/*" org.hrmlab.app.Main "$@"; }

@@ -19,12 +19,22 @@ final class CuBlas implements AutoCloseable {
     static final int OP_T = 1;
     static final int DEFAULT_MATH = 0;
     static final int TF32_TENSOR_OP_MATH = 3;
+    /** {@code cudaDataType} of float32 matrices. */
+    static final int CUDA_R_32F = 0;
+    /** {@code cublasComputeType_t}: float32 inputs rounded to bfloat16 for the tensor cores, float32 accumulation. */
+    static final int COMPUTE_32F_FAST_16BF = 75;
+    static final int GEMM_DEFAULT = -1;
 
     private final MethodHandle destroy;
     private final MethodHandle sgemm;
     private final MethodHandle sgemmStridedBatched;
     private final MethodHandle setMathMode;
     private final MethodHandle dsyrk;
+    private final MethodHandle gemmEx;
+    private final MethodHandle gemmStridedBatchedEx;
+    /** Products with bfloat16 inputs ({@link #useBf16}), with TF32 ({@link #allowTf32}). */
+    private boolean bf16;
+    private boolean tf32;
     private final MemorySegment oneDouble;
     private final MemorySegment handle;
     private final MemorySegment one;
@@ -42,6 +52,12 @@ final class CuBlas implements AutoCloseable {
                 JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG, ADDRESS,
                 JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT);
         setMathMode = lib.bind("cublasSetMathMode", JAVA_INT, ADDRESS, JAVA_INT);
+        gemmEx = lib.bind("cublasGemmEx", JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
+                JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT,
+                JAVA_INT, JAVA_INT);
+        gemmStridedBatchedEx = lib.bind("cublasGemmStridedBatchedEx", JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT,
+                JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT,
+                JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT);
         dsyrk = lib.bind("cublasDsyrk_v2", JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
                 JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
         Arena arena = Arena.ofAuto();
@@ -61,13 +77,27 @@ final class CuBlas implements AutoCloseable {
         }
     }
 
+    /** @return the products' precision: {@code float32}, {@code tf32} or {@code bf16} */
+    String precision() {
+        return bf16 ? "bf16" : tf32 ? "tf32" : "float32";
+    }
+
     /** @return cuBLAS's version as {@code major * 10000 + minor * 100 + patch} (CUDA 13: 13xxxx) */
     int version() {
         return version;
     }
 
+    /**
+     * Lets the products round their float32 inputs to bfloat16 for the tensor cores (float32 accumulation and output,
+     * {@code CUBLAS_COMPUTE_32F_FAST_16BF}: about 4e-3 relative per input), or not.
+     */
+    void useBf16(boolean on) {
+        bf16 = on;
+    }
+
     /** Lets float32 GEMMs use TF32 tensor cores (faster, about 1e-3 relative error) or not (exact float32). */
     void allowTf32(boolean on) {
+        tf32 = on;
         check(call(setMathMode, handle, on ? TF32_TENSOR_OP_MATH : DEFAULT_MATH), "cublasSetMathMode");
     }
 
@@ -77,8 +107,7 @@ final class CuBlas implements AutoCloseable {
      * @param accumulate add to Y instead of overwriting it
      */
     void linear(long x, long w, long y, int rows, int in, int out, boolean accumulate) {
-        check(call(sgemm, handle, OP_T, OP_N, out, rows, in, one, w, in, x, in, accumulate ? one : zero, y, out),
-                "cublasSgemm");
+        columnMajor(OP_T, OP_N, out, rows, in, w, in, x, in, accumulate, y, out);
     }
 
     /**
@@ -89,8 +118,19 @@ final class CuBlas implements AutoCloseable {
      */
     void gemm(boolean ta, boolean tb, int m, int n, int k, long a, int lda, long b, int ldb, boolean accumulate,
               long c, int ldc) {
-        check(call(sgemm, handle, tb ? OP_T : OP_N, ta ? OP_T : OP_N, n, m, k, one, b, ldb, a, lda,
-                accumulate ? one : zero, c, ldc), "cublasSgemm");
+        columnMajor(tb ? OP_T : OP_N, ta ? OP_T : OP_N, n, m, k, b, ldb, a, lda, accumulate, c, ldc);
+    }
+
+    /** Column-major {@code C (+)= op(A) · op(B)}, in the precision set by {@link #useBf16}. */
+    private void columnMajor(int opA, int opB, int m, int n, int k, long a, int lda, long b, int ldb,
+                             boolean accumulate, long c, int ldc) {
+        MemorySegment beta = accumulate ? one : zero;
+        if (bf16) {
+            check(call(gemmEx, handle, opA, opB, m, n, k, one, a, CUDA_R_32F, lda, b, CUDA_R_32F, ldb, beta, c,
+                    CUDA_R_32F, ldc, COMPUTE_32F_FAST_16BF, GEMM_DEFAULT), "cublasGemmEx");
+        } else {
+            check(call(sgemm, handle, opA, opB, m, n, k, one, a, lda, b, ldb, beta, c, ldc), "cublasSgemm");
+        }
     }
 
     /** {@link #gemm} on {@code count} matrices at the given strides (in elements; 0 repeats one), overwriting each C. */
@@ -102,8 +142,22 @@ final class CuBlas implements AutoCloseable {
     /** {@link #gemmBatched}, adding to each C when {@code accumulate}. */
     void gemmBatched(boolean ta, boolean tb, int m, int n, int k, long a, int lda, long strideA, long b, int ldb,
                      long strideB, boolean accumulate, long c, int ldc, long strideC, int count) {
-        check(call(sgemmStridedBatched, handle, tb ? OP_T : OP_N, ta ? OP_T : OP_N, n, m, k, one, b, ldb, strideB, a,
-                lda, strideA, accumulate ? one : zero, c, ldc, strideC, count), "cublasSgemmStridedBatched");
+        columnMajorBatched(tb ? OP_T : OP_N, ta ? OP_T : OP_N, n, m, k, b, ldb, strideB, a, lda, strideA, accumulate,
+                c, ldc, strideC, count);
+    }
+
+    private void columnMajorBatched(int opA, int opB, int m, int n, int k, long a, int lda, long strideA, long b,
+                                    int ldb, long strideB, boolean accumulate, long c, int ldc, long strideC,
+                                    int count) {
+        MemorySegment beta = accumulate ? one : zero;
+        if (bf16) {
+            check(call(gemmStridedBatchedEx, handle, opA, opB, m, n, k, one, a, CUDA_R_32F, lda, strideA, b, CUDA_R_32F,
+                    ldb, strideB, beta, c, CUDA_R_32F, ldc, strideC, count, COMPUTE_32F_FAST_16BF, GEMM_DEFAULT),
+                    "cublasGemmStridedBatchedEx");
+        } else {
+            check(call(sgemmStridedBatched, handle, opA, opB, m, n, k, one, a, lda, strideA, b, ldb, strideB, beta, c,
+                    ldc, strideC, count), "cublasSgemmStridedBatched");
+        }
     }
 
     /**
@@ -111,8 +165,7 @@ final class CuBlas implements AutoCloseable {
      */
     void batched(int opA, int opB, int m, int n, int k, long a, int lda, long strideA, long b, int ldb, long strideB,
                  long c, int ldc, long strideC, int count) {
-        check(call(sgemmStridedBatched, handle, opA, opB, m, n, k, one, a, lda, strideA, b, ldb, strideB, zero, c,
-                ldc, strideC, count), "cublasSgemmStridedBatched");
+        columnMajorBatched(opA, opB, m, n, k, a, lda, strideA, b, ldb, strideB, false, c, ldc, strideC, count);
     }
 
     /**

@@ -45,7 +45,7 @@ public final class CudaBenchmark {
         HrmConfig base = HrmConfig.reference27M(81, 11, 1);
         double gemm = gpu.gemmGflops(4096);
         System.out.printf(Locale.ROOT, "bench | cuBLAS SGEMM 4096^3 (%s): %.0f GFLOP/s%n",
-                Boolean.getBoolean("hrmlab.cuda.tf32") ? "TF32" : "float32", gemm);
+                CudaBackend.precision(), gemm);
         EngineBenchmark bench = new EngineBenchmark(5, 30);
         List<String> rows = new ArrayList<>();
         for (int s : new int[] {82, 901}) {

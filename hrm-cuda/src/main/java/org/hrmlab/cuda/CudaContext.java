@@ -123,12 +123,16 @@ final class CudaContext {
         return staging;
     }
 
-    /** @return one line: {@code cuda:0 (NVIDIA H200, 139.8 GiB, compute 9.0, driver CUDA 13.0, cuBLAS 13.1.0)} */
+    /**
+     * @return one line: {@code cuda:0 (NVIDIA H200, 139.8 GiB, compute 9.0, driver CUDA 13.0, cuBLAS 13.1.0)}, with the
+     *         products' precision when it is not float32
+     */
     String description() {
         int v = blas.version();
-        return String.format(java.util.Locale.ROOT, "cuda:%d (%s, %.1f GiB, compute %d.%d, driver CUDA %s, cuBLAS %d.%d.%d)",
+        String products = blas.precision().equals("float32") ? "" : ", " + blas.precision() + " products";
+        return String.format(java.util.Locale.ROOT, "cuda:%d (%s, %.1f GiB, compute %d.%d, driver CUDA %s, cuBLAS %d.%d.%d%s)",
                 ordinal, name, totalMemory / (double) (1L << 30), computeMajor, computeMinor,
-                versionText(driverVersion), v / 10000, v / 100 % 100, v % 100);
+                versionText(driverVersion), v / 10000, v / 100 % 100, v % 100, products);
     }
 
     /** @return {@code 13.0} for 13000 */

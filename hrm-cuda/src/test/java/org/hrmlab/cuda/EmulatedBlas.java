@@ -13,6 +13,9 @@ import java.lang.foreign.MemorySegment;
  * named and typed as the C functions, for {@link NativeCalls#emulated}.
  */
 public final class EmulatedBlas {
+    /** Mantissa bits the products keep of their inputs: 23 (float32), 10 (TF32), 7 (bfloat16). */
+    private int mathModeBits = 23;
+
     public int cublasCreate_v2(MemorySegment handle) {
         handle.reinterpret(8).set(ADDRESS, 0, MemorySegment.ofAddress(1));
         return 0;
@@ -28,7 +31,34 @@ public final class EmulatedBlas {
     }
 
     public int cublasSetMathMode(MemorySegment handle, int mode) {
+        mathModeBits = mode == CuBlas.TF32_TENSOR_OP_MATH ? 10 : 23;
         return 0;
+    }
+
+    public int cublasGemmEx(MemorySegment handle, int opA, int opB, int m, int n, int k, MemorySegment alpha, long a,
+                            int aType, int lda, long b, int bType, int ldb, MemorySegment beta, long c, int cType,
+                            int ldc, int computeType, int algo) {
+        return cublasGemmStridedBatchedEx(handle, opA, opB, m, n, k, alpha, a, aType, lda, 0, b, bType, ldb, 0, beta, c,
+                cType, ldc, 0, 1, computeType, algo);
+    }
+
+    public int cublasGemmStridedBatchedEx(MemorySegment handle, int opA, int opB, int m, int n, int k,
+                                          MemorySegment alpha, long a, int aType, int lda, long strideA, long b,
+                                          int bType, int ldb, long strideB, MemorySegment beta, long c, int cType,
+                                          int ldc, long strideC, int count, int computeType, int algo) {
+        if (aType != CuBlas.CUDA_R_32F || bType != CuBlas.CUDA_R_32F || cType != CuBlas.CUDA_R_32F) {
+            return 15;
+        }
+        int bits = switch (computeType) {
+            case CuBlas.COMPUTE_32F_FAST_16BF -> 7;
+            case 77 -> 10;
+            case 68 -> mathModeBits;
+            default -> -1;
+        };
+        if (bits < 0) {
+            return 15;
+        }
+        return product(opA, opB, m, n, k, alpha, a, lda, strideA, b, ldb, strideB, beta, c, ldc, strideC, count, bits);
     }
 
     public int cublasSgemm_v2(MemorySegment handle, int opA, int opB, int m, int n, int k, MemorySegment alpha, long a,
@@ -39,6 +69,25 @@ public final class EmulatedBlas {
     public int cublasSgemmStridedBatched(MemorySegment handle, int opA, int opB, int m, int n, int k,
                                          MemorySegment alpha, long a, int lda, long strideA, long b, int ldb,
                                          long strideB, MemorySegment beta, long c, int ldc, long strideC, int count) {
+        return product(opA, opB, m, n, k, alpha, a, lda, strideA, b, ldb, strideB, beta, c, ldc, strideC, count,
+                mathModeBits);
+    }
+
+    /** Rounds to the nearest value with {@code bits} mantissa bits (ties to even), as tensor cores read their inputs. */
+    static float round(float x, int bits) {
+        if (bits >= 23 || !Float.isFinite(x)) {
+            return x;
+        }
+        int drop = 23 - bits;
+        int v = Float.floatToRawIntBits(x);
+        int half = 1 << (drop - 1);
+        int lsb = (v >>> drop) & 1;
+        return Float.intBitsToFloat(((v + half - 1 + lsb) >>> drop) << drop);
+    }
+
+    private int product(int opA, int opB, int m, int n, int k, MemorySegment alpha, long a, int lda, long strideA,
+                        long b, int ldb, long strideB, MemorySegment beta, long c, int ldc, long strideC, int count,
+                        int bits) {
         float al = alpha.reinterpret(4).get(JAVA_FLOAT, 0);
         float be = beta.reinterpret(4).get(JAVA_FLOAT, 0);
         if (lda < (opA == 0 ? m : k) || ldb < (opB == 0 ? k : n) || ldc < m) {
@@ -52,8 +101,8 @@ public final class EmulatedBlas {
                 for (int i = 0; i < m; i++) {
                     double sum = 0;
                     for (int p = 0; p < k; p++) {
-                        float x = EmulatedKernels.f(ab, opA == 0 ? i + (long) p * lda : p + (long) i * lda);
-                        float y = EmulatedKernels.f(bb, opB == 0 ? p + (long) j * ldb : j + (long) p * ldb);
+                        float x = round(EmulatedKernels.f(ab, opA == 0 ? i + (long) p * lda : p + (long) i * lda), bits);
+                        float y = round(EmulatedKernels.f(bb, opB == 0 ? p + (long) j * ldb : j + (long) p * ldb), bits);
                         sum += (double) x * y;
                     }
                     long at = i + (long) j * ldc;

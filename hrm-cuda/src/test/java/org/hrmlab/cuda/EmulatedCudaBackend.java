@@ -23,12 +23,16 @@ public final class EmulatedCudaBackend implements ComputeBackend {
             throw new CudaException("cuda-emulated:" + ordinal + ": no such GPU (1 found)");
         }
         if (device == null) {
-            CudaDriver driver = new CudaDriver(NativeCalls.emulated("libcuda (emulated)", new EmulatedDriver()));
-            driver.init();
-            CudaContext ctx = new CudaContext(driver, NativeCalls.emulated("libcublas (emulated)", new EmulatedBlas()),
-                    0, MemoryBudget.fromSetting(null));
-            device = new CudaDevice(ctx);
+            device = new CudaDevice(newContext());
         }
         return device;
+    }
+
+    /** @return a new emulated GPU (its own driver, cuBLAS handle and memory) with float32 products */
+    static CudaContext newContext() {
+        CudaDriver driver = new CudaDriver(NativeCalls.emulated("libcuda (emulated)", new EmulatedDriver()));
+        driver.init();
+        return new CudaContext(driver, NativeCalls.emulated("libcublas (emulated)", new EmulatedBlas()), 0,
+                MemoryBudget.fromSetting(null));
     }
 }
