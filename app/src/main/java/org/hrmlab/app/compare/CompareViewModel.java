@@ -62,8 +62,9 @@ public final class CompareViewModel implements AutoCloseable {
     private final ObservableList<LabPuzzle> offered = FXCollections.observableArrayList();
     private final ObservableList<LabPuzzle> offeredView = FXCollections.unmodifiableObservableList(offered);
     private final ReadOnlyObjectWrapper<LabPuzzle> puzzle = new ReadOnlyObjectWrapper<>();
-    /** The shipped TRM's folder under {@code org/hrmlab/puzzles/models/}. */
+    /** The shipped TRMs' folders under {@code org/hrmlab/puzzles/models/}: 4×4 and 9×9 Sudoku. */
     static final String SHIPPED_TRM = "trm-sudoku";
+    static final String SHIPPED_TRM_9X9 = "trm-sudoku-9x9";
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<AlignedCursor> cursor = new ReadOnlyObjectWrapper<>(AlignedCursor.START);
     private final ReadOnlyStringWrapper cursorLine = new ReadOnlyStringWrapper("");
@@ -186,12 +187,20 @@ public final class CompareViewModel implements AutoCloseable {
 
     /** Loads the shipped TRM (4×4 Sudoku, the data of the shipped HRM Sudoku model) into {@code slot}. */
     public void useShippedTrm(CompareSlot slot) {
+        useShipped(slot, SHIPPED_TRM, "shipped TRM (4x4 Sudoku)");
+    }
+
+    /** Loads the shipped 9×9 TRM (the data and held-out set of the shipped 9×9 HRM) into {@code slot}. */
+    public void useShippedTrm9x9(CompareSlot slot) {
+        useShipped(slot, SHIPPED_TRM_9X9, "shipped TRM (9x9 Sudoku)");
+    }
+
+    private void useShipped(CompareSlot slot, String folder, String label) {
         playing.set(false);
         try {
-            slot.open(SlotEngine.Source.checkpoint(org.hrmlab.app.engine.hrm.DefaultModels.extracted(SHIPPED_TRM),
-                    "shipped TRM (4x4 Sudoku)"));
+            slot.open(SlotEngine.Source.checkpoint(org.hrmlab.app.engine.hrm.DefaultModels.extracted(folder), label));
         } catch (java.io.IOException e) {
-            message.set("the shipped TRM cannot be read: " + e.getMessage());
+            message.set("the " + label + " cannot be read: " + e.getMessage());
         }
     }
 

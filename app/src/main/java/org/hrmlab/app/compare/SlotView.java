@@ -192,7 +192,8 @@ final class SlotView extends VBox {
         menu.getItems().setAll(item("Open checkpoint\u2026", id + "-open-file", this::chooseCheckpoint),
                 item("The inspector's model", id + "-open-lab", () -> vm.useLabModel(slot)),
                 item("Shipped models (per puzzle kind and size)", id + "-open-shipped", () -> vm.useShippedModels(slot)),
-                item("Shipped TRM (4\u00d74 Sudoku)", id + "-open-shipped-trm", () -> vm.useShippedTrm(slot)));
+                item("Shipped TRM (4\u00d74 Sudoku)", id + "-open-shipped-trm", () -> vm.useShippedTrm(slot)),
+                item("Shipped TRM (9\u00d79 Sudoku)", id + "-open-shipped-trm-9x9", () -> vm.useShippedTrm9x9(slot)));
         var paths = recent.get();
         if (!paths.isEmpty()) {
             menu.getItems().add(new SeparatorMenuItem());

@@ -313,4 +313,23 @@ class CompareViewTest {
         assertEquals("shipped TRM (4x4 Sudoku)", text(robot, "#compare-b-model"));
         assertTrue(text(robot, "#compare-b-family").startsWith("TRM"), text(robot, "#compare-b-family"));
     }
+
+    @Test
+    void theShipped9x9HrmAndTrmCompareOnA9x9Sudoku(FxRobot robot) throws Exception {
+        FxTestSupport.fx(() -> window.tabs().getSelectionModel().select(
+                window.tabs().getTabs().stream().filter(t -> "tab-compare".equals(t.getId())).findFirst()
+                        .orElseThrow()));
+        FxTestSupport.waitUntil(() -> vm.a().getModel() != null, 60);
+        FxTestSupport.fx(() -> vm.useShippedTrm9x9(vm.b()));
+        FxTestSupport.waitUntil(() -> vm.b().getModel() != null && vm.b().getModel().family() == ModelFamily.TRM, 60);
+        FxTestSupport.fx(() -> vm.useShippedModels(vm.a()));
+        FxTestSupport.waitUntil(() -> vm.a().getModel() != null && vm.a().getModel().family() == ModelFamily.HRM, 60);
+        LabPuzzle small = bundled("sudoku/4x4-easy #0");
+        FxTestSupport.fx(() -> assertFalse(vm.choosePuzzle(small), "the 9x9 TRM does not take a 4x4 Sudoku"));
+        LabPuzzle sudoku = bundled("sudoku/9x9-easy #0");
+        FxTestSupport.fx(() -> assertTrue(vm.choosePuzzle(sudoku), "both shipped models take a 9x9 Sudoku"));
+        FxTestSupport.waitUntil(() -> vm.a().halted() && vm.b().halted() && vm.a().puzzle() == sudoku
+                && vm.b().puzzle() == sudoku, 180);
+        assertEquals("shipped TRM (9x9 Sudoku)", text(robot, "#compare-b-model"));
+    }
 }
