@@ -52,6 +52,10 @@ for path, keep, mode in ((puzzles, lambda n: not n.startswith("org/hrmlab/puzzle
                 dst.writestr(item, src.read(item.filename), compress_type=mode)
     os.replace(path + ".new", path)
 PY
-tar -C "$out" -cJf .device/bundle.tar.xz .
+XZ_OPT=-9 tar -C "$out" -cJf .device/bundle.tar.xz .
 rm -rf "$out"
-du -sh .device/bundle.tar.xz
+# what one call carries: the working tree (tracked and untracked files git does not ignore) and .device
+tree=$(git ls-files -z --cached --others --exclude-standard | xargs -0 stat -c %s 2>/dev/null | awk '{s += $1} END {print s}')
+carried=$((tree + $(du -sb .device | cut -f1)))
+echo "bundle: $(du -h .device/bundle.tar.xz | cut -f1); with the working tree $((carried / 1048576)) MiB of the 64 MiB a call carries"
+[ "$carried" -le $((64 * 1048576)) ] || { echo "build-bundle: over the 64 MiB a call carries" >&2; exit 2; }
