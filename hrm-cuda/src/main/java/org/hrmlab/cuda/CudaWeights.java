@@ -66,7 +66,7 @@ final class CudaWeights implements AutoCloseable {
             throw new IllegalArgumentException("the model needs a sequence length; use HrmConfig.withSeqLen");
         }
         for (int i = 0; config.mlpT() && i < config.lLayers(); i++) {
-            checkTokenMixingLength(config, params, prefix("L_level", i));
+            Weights.requireTokenMixingWidth(config, params, prefix("L_level", i));
         }
         this.ctx = ctx;
         this.config = config;
@@ -90,17 +90,6 @@ final class CudaWeights implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             throw e;
-        }
-    }
-
-    /** Refuses a token-mixing weight made for another number of positions (the MLP variant's width is S). */
-    private static void checkTokenMixingLength(HrmConfig config, Map<String, float[]> p, String prefix) {
-        long expected = 2L * config.mlpTInterSize() * config.totalSeqLen();
-        float[] gateUp = Weights.array(p, prefix + "mlp_t.gate_up_proj.weight");
-        if (gateUp.length != expected) {
-            throw new IllegalArgumentException("'" + prefix + "mlp_t.gate_up_proj.weight' has " + gateUp.length
-                    + " values but " + config.totalSeqLen() + " positions need [" + 2 * config.mlpTInterSize() + ", "
-                    + config.totalSeqLen() + "]: TRM's MLP variant runs at the sequence length it was made for");
         }
     }
 

@@ -106,11 +106,6 @@ public final class TrainingBenchmark {
     }
 
     /** @return the figures for each (sequence length, batch) pair, in order */
-    public List<Result> measureAll(HrmConfig base, List<Integer> seqs, List<Integer> batches, double gemm) {
-        return measureAll(ComputeDevice.CPU, base, seqs, batches, gemm);
-    }
-
-    /** {@link #measureAll(HrmConfig, List, List, double)} on {@code device}. */
     public List<Result> measureAll(ComputeDevice device, HrmConfig base, List<Integer> seqs, List<Integer> batches,
                                    double gemm) {
         List<Result> out = new ArrayList<>();

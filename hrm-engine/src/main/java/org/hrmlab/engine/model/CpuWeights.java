@@ -99,14 +99,7 @@ final class CpuWeights {
     }
 
     private void refillTokenLayer(TokenMlpWeights w, Map<String, float[]> p, String prefix) {
-        int interT = config.mlpTInterSize();
-        int s = config.totalSeqLen();
-        float[] gateUp = Weights.array(p, prefix + "mlp_t.gate_up_proj.weight");
-        if (gateUp.length != 2 * interT * s) {
-            throw new IllegalArgumentException("'" + prefix + "mlp_t.gate_up_proj.weight' has " + gateUp.length
-                    + " values but " + s + " positions need [" + 2 * interT + ", " + s
-                    + "]: TRM's MLP variant runs at the sequence length it was made for");
-        }
+        Weights.requireTokenMixingWidth(config, p, prefix);
         w.set(p, prefix);
     }
 }

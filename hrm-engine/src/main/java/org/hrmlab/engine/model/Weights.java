@@ -2,6 +2,7 @@ package org.hrmlab.engine.model;
 
 import java.util.Map;
 import org.hrmlab.engine.HostTensor;
+import org.hrmlab.engine.HrmConfig;
 
 /** Look-ups of named weights with one-line errors, shared by every backend. */
 public final class Weights {
@@ -33,6 +34,24 @@ public final class Weights {
             throw new IllegalArgumentException("'" + key + "' has " + src.length + " values, expected " + dst.length);
         }
         System.arraycopy(src, 0, dst, 0, dst.length);
+    }
+
+    /**
+     * Refuses a TRM MLP-variant block whose token mixing was made for another number of positions: its width is the
+     * sequence ({@code mlp_t.gate_up_proj.weight} is {@code [2·Iₜ, S]}), so the model runs only at that length.
+     *
+     * @param prefix the block's key prefix, such as {@code L_level.layers.0.}
+     * @throws IllegalArgumentException in one line, naming the tensor and the shape the config needs
+     */
+    public static void requireTokenMixingWidth(HrmConfig config, Map<String, float[]> p, String prefix) {
+        int interT = config.mlpTInterSize();
+        int s = config.totalSeqLen();
+        float[] gateUp = array(p, prefix + "mlp_t.gate_up_proj.weight");
+        if (gateUp.length != 2L * interT * s) {
+            throw new IllegalArgumentException("'" + prefix + "mlp_t.gate_up_proj.weight' has " + gateUp.length
+                    + " values but " + s + " positions need [" + 2 * interT + ", " + s
+                    + "]: TRM's MLP variant runs at the sequence length it was made for");
+        }
     }
 
     /** @return flat copies of every tensor, for {@link HrmModel#refreshWeights} */
