@@ -77,19 +77,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
     private Path out;
 
-    @Option(names = "--formats", defaultValue = "svg,pdf,png", split = ",", paramLabel = "F",
-            converter = OptionConverters.FigureFormats.class, description = "figure formats (default svg,pdf,png)")
-    private Set<FigureFormat> formats;
-
-    @Option(names = "--dpi", defaultValue = "300", converter = OptionConverters.Positive.class,
-            description = "PNG resolution (default 300)")
-    private int dpi;
-
-    @Option(names = "--width-pt", defaultValue = "480", description = "figure width in points (default 480)")
-    private double widthPt;
-
-    @Option(names = "--height-pt", defaultValue = "320", description = "figure height in points (default 320)")
-    private double heightPt;
+    @picocli.CommandLine.Mixin
+    FigureOutputOptions figure = new FigureOutputOptions();
 
     @Option(names = "--unit", defaultValue = "per-token", converter = OptionConverters.SampleUnits.class,
             description = "PR sample unit: per-token, mean-pooled, flattened (default per-token)")
@@ -241,13 +230,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         m.path("counts").forEach(n -> counts.add(n.asInt()));
         seed = m.path("seed").asLong(seed);
         components = m.path("components").asInt(components);
-        JsonNode fig = m.path("figure");
-        if (fig.path("formats").isArray()) {
-            formats = FigureFormat.parseList(String.join(",", toStrings(fig.get("formats"))));
-        }
-        dpi = fig.path("dpi").asInt(dpi);
-        widthPt = fig.path("width_pt").asDouble(widthPt);
-        heightPt = fig.path("height_pt").asDouble(heightPt);
+        figure.replay(m.path("figure"));
     }
 
     private int streamed(PrintWriter err, Path replay) {
@@ -275,7 +258,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             Map<String, Object> json = org.hrmlab.app.analysis.StreamedAnalysis.run(checkpoint, dataset, count, device,
                     rows, updates, counts, seed, components, out,
-                    streamFigureOptions(), provenance);
+                    figure.exportOptions(false), provenance);
             err.println(String.format(Locale.ROOT, "analyze --stream: %s trajectories on %s, wrote %s (%.1f s)",
                     json.get("trajectories"), device.id(), out.resolve("participation.json"),
                     (System.nanoTime() - t0) / 1e9));
@@ -303,10 +286,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         err.flush();
         return 2;
-    }
-
-    private AnalysisExport.Options streamFigureOptions() {
-        return new AnalysisExport.Options(EnumSet.copyOf(formats), dpi, widthPt, heightPt, false);
     }
 
     private record Inputs(List<Path> traces, List<Path> controls, AnalysisSettings settings,
@@ -339,7 +318,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private AnalysisExport.Options options() {
-        return new AnalysisExport.Options(EnumSet.copyOf(formats), dpi, widthPt, heightPt, absoluteResiduals);
+        return figure.exportOptions(absoluteResiduals);
     }
 
     private Inputs fromManifest(Path file) throws IOException {
@@ -364,8 +343,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<Path> c = m.has("control_traces") ? directories(m.get("control_traces")) : List.of();
         JsonNode fig = m.path("figure");
         Set<FigureFormat> f = fig.path("formats").isArray()
-                ? FigureFormat.parseList(String.join(",", toStrings(fig.get("formats")))) : EnumSet.copyOf(formats);
-        AnalysisExport.Options o = new AnalysisExport.Options(f, fig.path("dpi").asInt(dpi),
+                ? FigureFormat.parseList(String.join(",", toStrings(fig.get("formats"))))
+                : EnumSet.copyOf(figure.formats);
+        AnalysisExport.Options o = new AnalysisExport.Options(f, fig.path("dpi").asInt(figure.dpi),
                 fig.path("width_pt").asDouble(FigureExporter.DEFAULT_WIDTH_PT),
                 fig.path("height_pt").asDouble(FigureExporter.DEFAULT_HEIGHT_PT),
                 fig.path("absolute_residuals").asBoolean(false));

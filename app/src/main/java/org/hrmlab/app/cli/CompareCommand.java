@@ -7,16 +7,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.hrmlab.app.analysis.AnalysisExport;
 import org.hrmlab.app.analysis.ModelComparison;
-import org.hrmlab.viz.export.FigureFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,19 +50,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
     private Path out;
 
-    @Option(names = "--formats", defaultValue = "svg,pdf,png", split = ",", paramLabel = "F",
-            converter = OptionConverters.FigureFormats.class, description = "figure formats (default svg,pdf,png)")
-    private Set<FigureFormat> formats;
-
-    @Option(names = "--dpi", defaultValue = "300", converter = OptionConverters.Positive.class,
-            description = "PNG resolution (default 300)")
-    private int dpi;
-
-    @Option(names = "--width-pt", defaultValue = "480", description = "figure width in points (default 480)")
-    private double widthPt;
-
-    @Option(names = "--height-pt", defaultValue = "320", description = "figure height in points (default 320)")
-    private double heightPt;
+    @Mixin
+    FigureOutputOptions figure = new FigureOutputOptions();
 
     private final List<String> expectedSha256 = new ArrayList<>();
 
@@ -93,7 +79,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         inputs = ModelComparison.distinctLabels(inputs, !labels.isEmpty());
-        var options = new AnalysisExport.Options(EnumSet.copyOf(formats), dpi, widthPt, heightPt, false);
+        var options = figure.exportOptions(false);
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("command_line", HrmLabCommand.typed(spec));
         Map<String, Object> json = ModelComparison.write(inputs, corrected ? "bias-corrected" : "naive", out,
@@ -125,18 +111,10 @@ public final class CompareCommand implements Callable<Integer> {
             expectedSha256.add(a.path("result_sha256").asText());
         }
         corrected = m.path("estimate").asText("naive").equals("bias-corrected");
-        JsonNode fig = m.path("figure");
-        if (fig.path("formats").isArray()) {
-            List<String> f = new ArrayList<>();
-            fig.get("formats").forEach(x -> f.add(x.asText()));
-            try {
-                formats = FigureFormat.parseList(String.join(",", f));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(file + ": figure formats: " + e.getMessage());
-            }
+        try {
+            figure.replay(m.path("figure"));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file + ": figure formats: " + e.getMessage());
         }
-        dpi = fig.path("dpi").asInt(dpi);
-        widthPt = fig.path("width_pt").asDouble(widthPt);
-        heightPt = fig.path("height_pt").asDouble(heightPt);
     }
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -39,6 +38,7 @@ import javafx.stage.FileChooser;
 
 import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.engine.StateNames;
+import org.hrmlab.app.inspector.PlaybackClock;
 import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.app.shell.Notices;
 import org.hrmlab.app.shell.ThemeModel;
@@ -76,7 +76,7 @@ public final class CompareView extends BorderPane {
         this.vm = vm;
         this.theme = theme;
         this.notices = notices;
-        this.clock = new PlaybackClock(vm);
+        this.clock = new PlaybackClock(vm.speedProperty()::get, vm::tick);
         slotA = new SlotView(vm.a(), vm, recent);
         slotB = new SlotView(vm.b(), vm, recent);
         setId("compare-view");
@@ -372,36 +372,6 @@ public final class CompareView extends BorderPane {
         protected void updateItem(LabPuzzle p, boolean empty) {
             super.updateItem(p, empty);
             setText(empty || p == null ? null : p.name());
-        }
-    }
-
-    /** Calls {@link CompareViewModel#tick()} at the playback speed while playing. */
-    private static final class PlaybackClock extends AnimationTimer {
-        private final CompareViewModel vm;
-        private long last = -1;
-        private double owed;
-
-        PlaybackClock(CompareViewModel vm) {
-            this.vm = vm;
-        }
-
-        @Override
-        public void start() {
-            last = -1;
-            owed = 0;
-            super.start();
-        }
-
-        @Override
-        public void handle(long now) {
-            if (last >= 0) {
-                owed += (now - last) / 1e9 * vm.speedProperty().get();
-            }
-            last = now;
-            if (owed >= 1) {
-                owed = Math.min(owed - 1, 1);
-                vm.tick();
-            }
         }
     }
 }

@@ -3,7 +3,6 @@ package org.hrmlab.app.inspector;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.animation.AnimationTimer;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -71,7 +70,7 @@ public final class InspectorView extends BorderPane {
     public InspectorView(InspectorViewModel vm, ThemeModel theme) {
         this.vm = vm;
         this.theme = theme;
-        this.clock = new PlaybackClock(vm);
+        this.clock = new PlaybackClock(vm.speedProperty()::get, vm::tick);
         getStyleClass().add("inspector-view");
         createView();
         bindViewModel();
@@ -314,36 +313,6 @@ public final class InspectorView extends BorderPane {
     private static void append(SeriesPlot plot, int series, PlotSet.Curve now, PlotSet.Curve was) {
         if (now.size() > was.size()) {
             plot.appendPoints(series, now.xFrom(was.size()), now.yFrom(was.size()));
-        }
-    }
-
-    /** Calls {@link InspectorViewModel#tick()} at the playback speed while playing. */
-    static final class PlaybackClock extends AnimationTimer {
-        private final InspectorViewModel vm;
-        private long last = -1;
-        private double owed;
-
-        PlaybackClock(InspectorViewModel vm) {
-            this.vm = vm;
-        }
-
-        @Override
-        public void start() {
-            last = -1;
-            owed = 0;
-            super.start();
-        }
-
-        @Override
-        public void handle(long now) {
-            if (last >= 0) {
-                owed += (now - last) / 1e9 * vm.speedProperty().get();
-            }
-            last = now;
-            if (owed >= 1) {
-                owed = Math.min(owed - 1, 1);
-                vm.tick();
-            }
         }
     }
 }

@@ -13,12 +13,7 @@ import javafx.stage.Stage;
 
 import org.hrmlab.app.LabContext;
 import org.hrmlab.app.engine.UpdateKind;
-import org.hrmlab.app.engine.hrm.DefaultModels;
-import org.hrmlab.app.engine.hrm.HrmEngineStepper;
-import org.hrmlab.app.puzzle.BundledLabPuzzles;
 import org.hrmlab.app.shell.FxTestSupport;
-import org.hrmlab.app.shell.LabWindow;
-import org.hrmlab.app.training.FakeTrainMain;
 import org.hrmlab.viz.color.Viridis;
 import org.hrmlab.viz.grid.GridGeometry;
 import org.junit.jupiter.api.AfterEach;
@@ -38,11 +33,7 @@ class BoardOverlayWindowTest {
 
     @Start
     void start(Stage stage) {
-        ctx = new LabContext(new HrmEngineStepper(DefaultModels.shipped()), FakeTrainMain.command());
-        stage.setScene(new LabWindow(ctx).createScene(1200, 760));
-        stage.show();
-        ctx.inspector().loadPuzzle(BundledLabPuzzles.catalogue().stream()
-                .filter(p -> p.name().equals("maze/5x5-hard #0")).findFirst().orElseThrow());
+        ctx = FxTestSupport.showLab(stage, "maze/5x5-hard #0");
     }
 
     @AfterEach

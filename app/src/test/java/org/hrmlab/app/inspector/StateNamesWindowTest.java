@@ -13,12 +13,7 @@ import org.hrmlab.app.LabContext;
 import org.hrmlab.app.TestData;
 import org.hrmlab.app.engine.StateNames;
 import org.hrmlab.app.engine.StepAction;
-import org.hrmlab.app.engine.hrm.DefaultModels;
-import org.hrmlab.app.engine.hrm.HrmEngineStepper;
-import org.hrmlab.app.puzzle.BundledLabPuzzles;
 import org.hrmlab.app.shell.FxTestSupport;
-import org.hrmlab.app.shell.LabWindow;
-import org.hrmlab.app.training.FakeTrainMain;
 import org.hrmlab.engine.ModelFamily;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,11 +33,7 @@ class StateNamesWindowTest {
 
     @Start
     void start(Stage stage) {
-        ctx = new LabContext(new HrmEngineStepper(DefaultModels.shipped()), FakeTrainMain.command());
-        stage.setScene(new LabWindow(ctx).createScene(1200, 760));
-        stage.show();
-        ctx.inspector().loadPuzzle(BundledLabPuzzles.catalogue().stream()
-                .filter(p -> p.name().equals("sudoku/4x4-easy #0")).findFirst().orElseThrow());
+        ctx = FxTestSupport.showLab(stage, "sudoku/4x4-easy #0");
     }
 
     @AfterEach

@@ -5,10 +5,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import javafx.application.Platform;
+import javafx.stage.Stage;
 
+import org.hrmlab.app.LabContext;
+import org.hrmlab.app.engine.hrm.DefaultModels;
+import org.hrmlab.app.engine.hrm.HrmEngineStepper;
+import org.hrmlab.app.puzzle.BundledLabPuzzles;
+import org.hrmlab.app.training.FakeTrainMain;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Waiting helpers for tests that run the real FX toolkit (headless Monocle). */
+/** Waiting helpers, and the real lab window, for tests that run the real FX toolkit (headless Monocle). */
 public final class FxTestSupport {
     private FxTestSupport() {
     }
@@ -45,5 +51,21 @@ public final class FxTestSupport {
         } catch (Exception e) {
             throw new IllegalStateException("FX call failed", e);
         }
+    }
+
+    /**
+     * Shows the real lab window (the shipped models on the real engine, training faked) on {@code stage} at 1200x760
+     * and loads the bundled puzzle named {@code puzzle} into the inspector. Call from the FX thread (a {@code @Start}
+     * method).
+     *
+     * @return the lab's context, which the test closes on the FX thread when it is done
+     */
+    public static LabContext showLab(Stage stage, String puzzle) {
+        var ctx = new LabContext(new HrmEngineStepper(DefaultModels.shipped()), FakeTrainMain.command());
+        stage.setScene(new LabWindow(ctx).createScene(1200, 760));
+        stage.show();
+        ctx.inspector().loadPuzzle(BundledLabPuzzles.catalogue().stream()
+                .filter(p -> p.name().equals(puzzle)).findFirst().orElseThrow());
+        return ctx;
     }
 }

@@ -9,12 +9,8 @@ import javafx.stage.Stage;
 
 import org.hrmlab.app.LabContext;
 import org.hrmlab.app.TestModels;
-import org.hrmlab.app.engine.hrm.DefaultModels;
-import org.hrmlab.app.engine.hrm.HrmEngineStepper;
 import org.hrmlab.app.inspector.BoardSnapshot;
-import org.hrmlab.app.puzzle.BundledLabPuzzles;
 import org.hrmlab.puzzles.PuzzleKind;
-import org.hrmlab.app.training.FakeTrainMain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,11 +29,7 @@ class OpenCheckpointWindowTest {
 
     @Start
     void start(Stage stage) {
-        ctx = new LabContext(new HrmEngineStepper(DefaultModels.shipped()), FakeTrainMain.command());
-        stage.setScene(new LabWindow(ctx).createScene(1200, 760));
-        stage.show();
-        ctx.inspector().loadPuzzle(BundledLabPuzzles.catalogue().stream()
-                .filter(p -> p.name().equals("sudoku/4x4-easy #0")).findFirst().orElseThrow());
+        ctx = FxTestSupport.showLab(stage, "sudoku/4x4-easy #0");
     }
 
     @AfterEach

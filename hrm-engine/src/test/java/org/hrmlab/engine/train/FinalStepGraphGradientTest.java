@@ -1,5 +1,6 @@
 package org.hrmlab.engine.train;
 
+import static org.hrmlab.engine.train.TestTensors.gaussian;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
@@ -64,17 +65,17 @@ class FinalStepGraphGradientTest {
         int batch = 2;
         Random rnd = new Random(7);
         Map<String, HostTensor> w = new LinkedHashMap<>();
-        WeightLayout.expected(c).forEach((k, shape) -> w.put(k, randomTensor(shape, rnd, 0.5)));
+        WeightLayout.expected(c).forEach((k, shape) -> w.put(k, gaussian(shape, rnd, 0.5)));
         FinalStepGraph g = new FinalStepGraph(c, batch, DataType.DOUBLE, w);
-        float[] rows = randomTensor(new long[] {batch, c.puzzleEmbNdim()}, rnd, 0.5).data();
+        float[] rows = gaussian(new long[] {batch, c.puzzleEmbNdim()}, rnd, 0.5).data();
         g.setParameter(FinalStepGraph.PUZZLE_ROWS, rows);
         int state = batch * c.totalSeqLen() * c.hiddenSize();
         int[] tokens = new int[batch * c.seqLen()];
         for (int i = 0; i < tokens.length; i++) {
             tokens[i] = new int[] {1, 4, 1, 0, 2, 2, 3, 1}[i % 8];
         }
-        FinalStepGraph.Inputs in = new FinalStepGraph.Inputs(randomTensor(new long[] {state}, rnd, 1).data(),
-                randomTensor(new long[] {state}, rnd, 1).data(), tokens);
+        FinalStepGraph.Inputs in = new FinalStepGraph.Inputs(gaussian(new long[] {state}, rnd, 1).data(),
+                gaussian(new long[] {state}, rnd, 1).data(), tokens);
         Nd4j.getRandom().setSeed(7);
         INDArray gl = Nd4j.rand(DataType.DOUBLE, batch * c.seqLen(), c.vocabSize()).subi(0.5);
         INDArray gq = Nd4j.rand(DataType.DOUBLE, batch, 2).subi(0.5);
@@ -105,17 +106,5 @@ class FinalStepGraphGradientTest {
         Map<String, INDArray> out = g.forward(in);
         return out.get("logits").castTo(DataType.DOUBLE).mul(gl).sumNumber().doubleValue()
                 + out.get("q").castTo(DataType.DOUBLE).mul(gq).sumNumber().doubleValue();
-    }
-
-    private static HostTensor randomTensor(long[] shape, Random rnd, double std) {
-        int n = 1;
-        for (long d : shape) {
-            n *= (int) d;
-        }
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (rnd.nextGaussian() * std);
-        }
-        return new HostTensor(shape, v);
     }
 }

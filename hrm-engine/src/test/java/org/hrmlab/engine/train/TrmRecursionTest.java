@@ -1,8 +1,8 @@
 package org.hrmlab.engine.train;
 
+import static org.hrmlab.engine.train.TestTensors.gaussian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,16 +66,16 @@ class TrmRecursionTest {
         Map<String, float[]> p = new LinkedHashMap<>();
         w.forEach((k, t) -> p.put(k, t.data()));
         int state = batch * c.totalSeqLen() * c.hiddenSize();
-        float[] zL = random(new long[] {state}, rnd, 1).data();
-        float[] zH = random(new long[] {state}, rnd, 1).data();
+        float[] zL = gaussian(new long[] {state}, rnd, 1).data();
+        float[] zH = gaussian(new long[] {state}, rnd, 1).data();
         int[] tokens = new int[batch * c.seqLen()];
         for (int i = 0; i < tokens.length; i++) {
             tokens[i] = rnd.nextInt(c.vocabSize());
         }
         tokens[1] = tokens[0];
-        float[] rows = random(new long[] {(long) batch * c.puzzleEmbNdim()}, rnd, 0.5).data();
-        float[] gl = random(new long[] {(long) batch * c.seqLen() * c.vocabSize()}, rnd, 1).data();
-        float[] gq = random(new long[] {batch * 2L}, rnd, 1).data();
+        float[] rows = gaussian(new long[] {(long) batch * c.puzzleEmbNdim()}, rnd, 0.5).data();
+        float[] gl = gaussian(new long[] {(long) batch * c.seqLen() * c.vocabSize()}, rnd, 1).data();
+        float[] gq = gaussian(new long[] {batch * 2L}, rnd, 1).data();
 
         FinalStepGraph graph = new FinalStepGraph(c, batch, DataType.DOUBLE, w);
         graph.setParameter(FinalStepGraph.PUZZLE_ROWS, rows);
@@ -154,27 +154,6 @@ class TrmRecursionTest {
     }
 
     private static void close(String what, float[] expected, float[] actual) {
-        assertEquals(expected.length, actual.length, what);
-        double scale = 1e-3;
-        for (float v : expected) {
-            scale = Math.max(scale, Math.abs(v));
-        }
-        double max = 0;
-        for (int i = 0; i < expected.length; i++) {
-            max = Math.max(max, Math.abs(expected[i] - actual[i]));
-        }
-        assertTrue(max <= TOLERANCE * scale, what + ": max |diff| " + max + " (scale " + scale + ")");
-    }
-
-    private static HostTensor random(long[] shape, Random rnd, double std) {
-        int n = 1;
-        for (long d : shape) {
-            n *= (int) d;
-        }
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (rnd.nextGaussian() * std);
-        }
-        return new HostTensor(shape, v);
+        TestTensors.assertClose(what, expected, actual, TOLERANCE);
     }
 }
