@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|trm|trm9|maze|maze5|arc: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|trm|trm9|trm9-minimal|maze|maze5|arc: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
@@ -16,6 +16,15 @@ maze_data() {
     hrmlab dataset generate --kind maze --size "$1" --count 600 --difficulty hard --seed 2 --out "$tmp/test.csv"
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
     hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/maze-$1x$1-hard"
+}
+# minimal_data: data/sudoku-9x9-minimal-20k: 20,000 training puzzles with minimal givens (seed 11), 8 relabellings each, and
+# as its test split the 1,000 of data/sudoku-9x9-minimal-test (seed 3), any training puzzle that is one of
+# them up to relabelling dropped: the data of training/sudoku-9x9-minimal-192.yaml (a GPU-sized model) and trm-sudoku-9x9-minimal-ft.yaml
+minimal_data() {
+    hrmlab dataset generate --kind sudoku --size 9 --count 20000 --difficulty minimal --seed 11 --out "$tmp/train.csv"
+    hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty minimal --seed 3 --out "$tmp/test.csv"
+    training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/minimal"
+    hrmlab dataset build --kind sudoku --from "$tmp/minimal" --aug 8 --disjoint --out data/sudoku-9x9-minimal-20k
 }
 # sudoku_data: 3,000 training 4x4 Sudokus (seed 1), 1,000 test ones (seed 2), repeats dropped, 8 relabellings;
 # written to data/sudoku-4x4-medium
@@ -60,14 +69,15 @@ case "${1:-}" in
         hrmlab train --config training/sudoku-9x9-easy-128.yaml --out runs/sudoku-9x9-easy-128 $resume
         ;;
     trm9)
-        # a TRM on the data of sudoku9 (built here unless it is already there); resumable like sudoku9
+        # a TRM on the data of sudoku9 (built here unless it is already there); resumable like sudoku9; further
+        # arguments go to hrmlab train (trm9-minimal passes --stop-at 5000)
         if [ ! -d data/sudoku-9x9-easy-40k ]; then
             sudoku9_csv
             hrmlab dataset build --kind sudoku --from "$tmp/sudoku9" --aug 0 --disjoint --out data/sudoku-9x9-easy-40k
         fi
         resume=""
         ls runs/trm-sudoku-9x9-easy-128/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
-        hrmlab train --config training/trm-sudoku-9x9-easy-128.yaml --out runs/trm-sudoku-9x9-easy-128 $resume
+        hrmlab train --config training/trm-sudoku-9x9-easy-128.yaml --out runs/trm-sudoku-9x9-easy-128 $resume "${@:2}"
         ;;
     sudoku9-eval)
         # held-out sets for the sudoku9 model, each with the model's 40,000 training puzzles as its train split (so
@@ -95,13 +105,18 @@ case "${1:-}" in
         done
         ;;
     sudoku9-minimal-data)
-        # data/sudoku-9x9-minimal-20k: 20,000 training puzzles with minimal givens (seed 11), 8 relabellings each, and
-        # as its test split the 1,000 of data/sudoku-9x9-minimal-test (seed 3), any training puzzle that is one of
-        # them up to relabelling dropped: the data of training/sudoku-9x9-minimal-256.yaml (a GPU-sized model)
-        hrmlab dataset generate --kind sudoku --size 9 --count 20000 --difficulty minimal --seed 11 --out "$tmp/train.csv"
-        hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty minimal --seed 3 --out "$tmp/test.csv"
-        training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/minimal"
-        hrmlab dataset build --kind sudoku --from "$tmp/minimal" --aug 8 --disjoint --out data/sudoku-9x9-minimal-20k
+        minimal_data
+        ;;
+    trm9-minimal)
+        # the 9x9 TRM's second stage: trm9 to step 5,000 first (when its checkpoint is not there), the minimal-givens
+        # data (when not there), then training/trm-sudoku-9x9-minimal-ft.yaml from that checkpoint; resumable
+        if [ ! -f runs/trm-sudoku-9x9-easy-128/checkpoints/step_5000.safetensors ]; then
+            "$0" trm9 --stop-at 5000
+        fi
+        [ -d data/sudoku-9x9-minimal-20k ] || minimal_data
+        resume=""
+        ls runs/trm-sudoku-9x9-minimal-ft/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
+        hrmlab train --config training/trm-sudoku-9x9-minimal-ft.yaml --out runs/trm-sudoku-9x9-minimal-ft $resume
         ;;
     maze5)
         maze_data 5
@@ -127,7 +142,7 @@ case "${1:-}" in
         hrmlab train --config training/arc-3x3.yaml --out runs/arc-3x3
         ;;
     *)
-        echo "usage: training/reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|trm|trm9|maze|maze5|arc" >&2
+        echo "usage: training/reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|trm|trm9|trm9-minimal|maze|maze5|arc" >&2
         exit 2
         ;;
 esac
