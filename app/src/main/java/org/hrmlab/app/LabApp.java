@@ -8,7 +8,7 @@ import org.hrmlab.app.engine.hrm.DefaultModels;
 import org.hrmlab.app.engine.hrm.HrmEngineStepper;
 import org.hrmlab.app.puzzle.BundledLabPuzzles;
 import org.hrmlab.app.puzzle.LabPuzzle;
-import org.hrmlab.app.puzzle.SamplePuzzles;
+import org.hrmlab.app.puzzle.OpeningPuzzle;
 import org.hrmlab.app.shell.LabWindow;
 import org.hrmlab.app.training.TrainingCommand;
 
@@ -27,7 +27,7 @@ public final class LabApp extends Application {
         launch = what;
     }
 
-    /** Loads the default models and picks the first bundled puzzle they fit (off the FX thread). */
+    /** Loads the default models and picks the opening puzzle (off the FX thread): see {@link OpeningPuzzle}. */
     @Override
     public void init() {
         var defaults = DefaultModels.shipped();
@@ -37,8 +37,7 @@ public final class LabApp extends Application {
         }
         port = engine;
         first = launch.puzzle() != null ? launch.puzzle()
-                : BundledLabPuzzles.catalogue().stream().filter(defaults::fits).findFirst()
-                        .orElseGet(SamplePuzzles::sudoku);
+                : OpeningPuzzle.choose(BundledLabPuzzles.catalogue(), defaults::fits);
     }
 
     @Override

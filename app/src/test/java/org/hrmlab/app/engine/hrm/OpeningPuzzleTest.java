@@ -1,0 +1,57 @@
+package org.hrmlab.app.engine.hrm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.hrmlab.app.engine.DecodeMode;
+import org.hrmlab.app.engine.InferenceSettings;
+import org.hrmlab.app.engine.LabFrame;
+import org.hrmlab.app.engine.StepAction;
+import org.hrmlab.app.puzzle.BundledLabPuzzles;
+import org.hrmlab.app.puzzle.LabPuzzle;
+import org.hrmlab.app.puzzle.OpeningPuzzle;
+import org.hrmlab.app.puzzle.SamplePuzzles;
+import org.hrmlab.puzzles.PuzzleKind;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lab opens on a hard bundled 9×9 Sudoku, and the shipped model it opens with solves it, halting on its own: a
+ * replaced default model that does not must come with another opening puzzle.
+ */
+class OpeningPuzzleTest {
+    @Test
+    void theLabOpensOnAHardNineByNineSudokuTheShippedModelSolves() {
+        DefaultModels models = DefaultModels.shipped();
+        LabPuzzle opening = OpeningPuzzle.choose(BundledLabPuzzles.catalogue(), models::fits);
+        assertEquals(OpeningPuzzle.NAME, opening.name());
+        assertEquals(81, opening.input().size());
+        long givens = 0;
+        for (boolean g : opening.givens()) {
+            givens += g ? 1 : 0;
+        }
+        assertTrue(givens <= 27, givens + " givens: not a hard puzzle");
+        assertEquals("sudoku-9x9", models.fitting(opening).orElseThrow());
+        try (HrmEngineStepper s = new HrmEngineStepper(models)) {
+            s.start(opening, new InferenceSettings(2, 2, 8, true, DecodeMode.DIRECT));
+            LabFrame last = null;
+            while (!s.halted()) {
+                last = s.step(StepAction.SEGMENT).current();
+            }
+            for (int i = 0; i < 81; i++) {
+                assertEquals(opening.answer().at(i), last.decoded().at(i), "cell " + i);
+            }
+            assertTrue(last.qHalt() > last.qContinue(), "halted by its Q head, not by the segment limit");
+            assertTrue(last.segment() > 1, "solved in one segment: nothing to watch");
+        }
+    }
+
+    @Test
+    void withoutAModelForItTheFirstPuzzleAModelTakesOpens() {
+        List<LabPuzzle> catalogue = BundledLabPuzzles.catalogue();
+        LabPuzzle opening = OpeningPuzzle.choose(catalogue, p -> p.kind() == PuzzleKind.MAZE);
+        assertEquals(catalogue.stream().filter(p -> p.kind() == PuzzleKind.MAZE).findFirst().orElseThrow(), opening);
+        assertEquals(SamplePuzzles.sudoku().name(), OpeningPuzzle.choose(catalogue, p -> false).name());
+    }
+}
