@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|trm|trm9|trm9-minimal|maze|maze5|arc: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|trm|trm9|trm9-minimal|maze|maze5|maze15|maze15-data|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
@@ -9,13 +9,14 @@ cd "$(dirname "$0")/.."
 hrmlab() { (set -f; ${HRMLAB:-./hrmlab} "$@"); }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-# maze_data SIZE: 2,000 training mazes (seed 1) and 600 test mazes (seed 2), repeats dropped, the dihedral
-# augmentations, test mazes that are a training maze up to symmetry dropped; written to data/maze-SIZExSIZE-hard
+# maze_data SIZE [TRAIN TEST [NAME]]: TRAIN training mazes (default 2,000; seed 1) and TEST test mazes (default 600;
+# seed 2), repeats dropped, the dihedral augmentations, test mazes that are a training maze up to symmetry dropped;
+# written to data/NAME (default maze-SIZExSIZE-hard)
 maze_data() {
-    hrmlab dataset generate --kind maze --size "$1" --count 2000 --difficulty hard --seed 1 --out "$tmp/train.csv"
-    hrmlab dataset generate --kind maze --size "$1" --count 600 --difficulty hard --seed 2 --out "$tmp/test.csv"
+    hrmlab dataset generate --kind maze --size "$1" --count "${2:-2000}" --difficulty hard --seed 1 --out "$tmp/train.csv"
+    hrmlab dataset generate --kind maze --size "$1" --count "${3:-600}" --difficulty hard --seed 2 --out "$tmp/test.csv"
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
-    hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/maze-$1x$1-hard"
+    hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/${4:-maze-$1x$1-hard}"
 }
 # minimal_data: data/sudoku-9x9-minimal-20k: 20,000 training puzzles with minimal givens (seed 11), 8 relabellings each, and
 # as its test split the 1,000 of data/sudoku-9x9-minimal-test (seed 3), any training puzzle that is one of
@@ -127,6 +128,18 @@ case "${1:-}" in
         maze_data 7
         hrmlab train --config training/maze-7x7.yaml --out runs/maze-7x7
         ;;
+    maze15-data)
+        # 15x15 mazes, shortest path >= 28 moves: 30,000 training mazes, 1,000 test mazes (no training)
+        maze_data 15 30000 1000 maze-15x15-hard-30k
+        ;;
+    maze15)
+        # the data of maze15-data (unless data/maze-15x15-hard-30k is there), then a long run in resumable stretches
+        # like sudoku9; further arguments go to hrmlab train (--stop-at, --time-limit, --device)
+        [ -d data/maze-15x15-hard-30k ] || maze_data 15 30000 1000 maze-15x15-hard-30k
+        resume=""
+        ls runs/maze-15x15/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
+        hrmlab train --config training/maze-15x15.yaml --out runs/maze-15x15 $resume "${@:2}"
+        ;;
     arc)
         # the 16 bundled ARC-AGI-1 tasks with grids of at most 3x3: the 7 held-out ones as an "evaluation" subset
         # (demonstrations train, test pairs test), the other 9 as a "training" subset (all pairs train)
@@ -141,8 +154,25 @@ case "${1:-}" in
         hrmlab dataset build --kind arc --from "$tmp/arc" --canvas 4 --aug 20 --seed 42 --out data/arc-3x3-plus
         hrmlab train --config training/arc-3x3.yaml --out runs/arc-3x3
         ;;
+    arc10-data)
+        # every ARC-AGI-1 task whose grids are all at most 10x10, from ARC_AGI_1 (a folder with training/ and
+        # evaluation/, e.g. the data/ folder of github.com/fchollet/ARC-AGI; default ../shared/data/arc-agi-1):
+        # training tasks train with all their pairs, evaluation tasks with their demonstrations, their test inputs
+        # are the test split; larger tasks are left out (listed); 100 variants each
+        arc="${ARC_AGI_1:-../shared/data/arc-agi-1}"
+        [ -d "$arc/training" ] && [ -d "$arc/evaluation" ] || { echo "no ARC-AGI-1 tasks in $arc: set ARC_AGI_1" >&2; exit 2; }
+        hrmlab dataset build --kind arc --from "$arc" --canvas 10 --aug 100 --seed 42 --out data/arc-10x10 | tail -n 1 | cut -c1-300
+        ;;
+    arc10)
+        # the data of arc10-data (unless data/arc-10x10 is there), then a long run in resumable stretches like
+        # sudoku9; further arguments go to hrmlab train
+        [ -d data/arc-10x10 ] || "$0" arc10-data
+        resume=""
+        ls runs/arc-10x10/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
+        hrmlab train --config training/arc-10x10.yaml --out runs/arc-10x10 $resume "${@:2}"
+        ;;
     *)
-        echo "usage: training/reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|trm|trm9|trm9-minimal|maze|maze5|arc" >&2
+        echo "usage: training/reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|trm|trm9|trm9-minimal|maze|maze5|maze15|maze15-data|arc|arc10|arc10-data" >&2
         exit 2
         ;;
 esac
