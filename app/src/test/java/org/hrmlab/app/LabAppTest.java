@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.stage.Stage;
 
+import org.hrmlab.app.puzzle.OpeningPuzzle;
 import org.hrmlab.app.shell.FxTestSupport;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 
 /**
- * The application as {@code ./hrmlab} starts it: a window titled "HRM Lab" showing a bundled puzzle on the real engine
- * with a shipped model. There is no scripted stand-in to switch to, not even with the old {@code hrmlab.demo} switch.
+ * The application as {@code ./hrmlab} starts it: a window titled "HRM Lab" showing the opening puzzle (a hard bundled
+ * 9×9 Sudoku) on the real engine with the shipped 9×9 model. There is no scripted stand-in to switch to, not even with the old {@code hrmlab.demo} switch.
  */
 class LabAppTest {
 
@@ -30,7 +31,8 @@ class LabAppTest {
             String model = FxTestSupport.onFx(() -> ((javafx.scene.control.Label) stage.getScene()
                     .lookup("#model-label")).getText());
             assertFalse(model.contains("scripted"), model);
-            assertTrue(model.contains("sudoku/4x4"), "the first bundled puzzle a shipped model fits: " + model);
+            assertTrue(model.contains("default sudoku-9x9 model") && model.contains(OpeningPuzzle.NAME),
+                    "the opening puzzle, a hard 9x9 Sudoku, on the shipped 9x9 model: " + model);
         } finally {
             if (demo == null) {
                 System.clearProperty("hrmlab.demo");
