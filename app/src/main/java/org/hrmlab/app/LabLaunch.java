@@ -17,10 +17,10 @@ import org.hrmlab.puzzles.PuzzleSources;
  *
  * @param checkpoint the loaded model, or null for the shipped ones
  * @param name       the model's display name (its file name)
- * @param puzzle     the puzzle to open, or null for the first bundled one the model fits
+ * @param puzzle     the puzzle to open, or null for the opening puzzle ({@link org.hrmlab.app.puzzle.OpeningPuzzle})
  */
 public record LabLaunch(ModelCheckpoint checkpoint, String name, LabPuzzle puzzle) {
-    /** Opens the lab on the shipped models and the first bundled puzzle. */
+    /** Opens the lab on the shipped models and the opening puzzle. */
     public static final LabLaunch DEFAULT = new LabLaunch(null, null, null);
 
     /**
