@@ -88,10 +88,10 @@ class LabScreenshots {
         settle();
         shoot("inspector-sudoku.png");
 
-        load(bundled("sudoku/9x9-easy #0"));
+        load(org.hrmlab.app.puzzle.OpeningPuzzle.preferred());
         FxTestSupport.fx(vm::runToHalt);
         settle();
-        FxTestSupport.fx(() -> vm.seek(Math.min(13, vm.timeline().size() - 1)));
+        FxTestSupport.fx(() -> vm.seek(vm.timeline().size() / 2));
         settle();
         shoot("inspector-sudoku-9x9.png");
 

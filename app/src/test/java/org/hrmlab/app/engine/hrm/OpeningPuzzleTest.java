@@ -17,21 +17,16 @@ import org.hrmlab.puzzles.PuzzleKind;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lab opens on a hard bundled 9×9 Sudoku, and the shipped model it opens with solves it, halting on its own: a
- * replaced default model that does not must come with another opening puzzle.
+ * The lab opens on a bundled 9×9 Sudoku, and the shipped model it opens with solves it after several segments, halting
+ * on its own: a replaced default model that does not must come with another opening puzzle.
  */
 class OpeningPuzzleTest {
     @Test
-    void theLabOpensOnAHardNineByNineSudokuTheShippedModelSolves() {
+    void theLabOpensOnANineByNineSudokuTheShippedModelSolves() {
         DefaultModels models = DefaultModels.shipped();
         LabPuzzle opening = OpeningPuzzle.choose(BundledLabPuzzles.catalogue(), models::fits);
         assertEquals(OpeningPuzzle.NAME, opening.name());
         assertEquals(81, opening.input().size());
-        long givens = 0;
-        for (boolean g : opening.givens()) {
-            givens += g ? 1 : 0;
-        }
-        assertTrue(givens <= 27, givens + " givens: not a hard puzzle");
         assertEquals("sudoku-9x9", models.fitting(opening).orElseThrow());
         try (HrmEngineStepper s = new HrmEngineStepper(models)) {
             s.start(opening, new InferenceSettings(2, 2, 8, true, DecodeMode.DIRECT));
@@ -43,7 +38,7 @@ class OpeningPuzzleTest {
                 assertEquals(opening.answer().at(i), last.decoded().at(i), "cell " + i);
             }
             assertTrue(last.qHalt() > last.qContinue(), "halted by its Q head, not by the segment limit");
-            assertTrue(last.segment() > 1, "solved in one segment: nothing to watch");
+            assertTrue(last.segment() >= 4, "solved in " + last.segment() + " segments: little to watch");
         }
     }
 
@@ -52,6 +47,7 @@ class OpeningPuzzleTest {
         List<LabPuzzle> catalogue = BundledLabPuzzles.catalogue();
         LabPuzzle opening = OpeningPuzzle.choose(catalogue, p -> p.kind() == PuzzleKind.MAZE);
         assertEquals(catalogue.stream().filter(p -> p.kind() == PuzzleKind.MAZE).findFirst().orElseThrow(), opening);
+        assertEquals(OpeningPuzzle.NAME, OpeningPuzzle.choose(catalogue, p -> p.input().size() == 81).name());
         assertEquals(SamplePuzzles.sudoku().name(), OpeningPuzzle.choose(catalogue, p -> false).name());
     }
 }
