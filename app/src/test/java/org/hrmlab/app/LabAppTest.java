@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 
 /**
- * The application as {@code ./hrmlab} starts it: a window titled "HRM Lab" showing the opening puzzle (a hard bundled
- * 9×9 Sudoku) on the real engine with the shipped 9×9 model. There is no scripted stand-in to switch to, not even with the old {@code hrmlab.demo} switch.
+ * The application as {@code ./hrmlab} starts it: a window titled "HRM Lab" showing the opening puzzle (a bundled 9×9
+ * Sudoku) on the real engine with the shipped 9×9 model. There is no scripted stand-in to switch to, not even with the
+ * old {@code hrmlab.demo} switch.
  */
 class LabAppTest {
 
@@ -32,7 +33,7 @@ class LabAppTest {
                     .lookup("#model-label")).getText());
             assertFalse(model.contains("scripted"), model);
             assertTrue(model.contains("default sudoku-9x9 model") && model.contains(OpeningPuzzle.NAME),
-                    "the opening puzzle, a hard 9x9 Sudoku, on the shipped 9x9 model: " + model);
+                    "the opening puzzle, a 9x9 Sudoku, on the shipped 9x9 model: " + model);
         } finally {
             if (demo == null) {
                 System.clearProperty("hrmlab.demo");

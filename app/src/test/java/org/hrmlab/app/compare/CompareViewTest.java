@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -296,16 +297,21 @@ class CompareViewTest {
         assertEquals(a + "," + b, actual[0] + "," + actual[1], why);
     }
 
-    @Test
-    void theShippedHrmAndTrmCompareOutOfTheBox(FxRobot robot) throws Exception {
+    /** Opens the Compare tab with the shipped models in A and a shipped TRM, loaded by {@code loadTrm}, in B. */
+    private void showShippedHrmBesideTrm(Consumer<CompareSlot> loadTrm) throws Exception {
         FxTestSupport.fx(() -> window.tabs().getSelectionModel().select(
                 window.tabs().getTabs().stream().filter(t -> "tab-compare".equals(t.getId())).findFirst()
                         .orElseThrow()));
         FxTestSupport.waitUntil(() -> vm.a().getModel() != null, 60);
-        FxTestSupport.fx(() -> vm.useShippedTrm(vm.b()));
+        FxTestSupport.fx(() -> loadTrm.accept(vm.b()));
         FxTestSupport.waitUntil(() -> vm.b().getModel() != null && vm.b().getModel().family() == ModelFamily.TRM, 60);
         FxTestSupport.fx(() -> vm.useShippedModels(vm.a()));
         FxTestSupport.waitUntil(() -> vm.a().getModel() != null && vm.a().getModel().family() == ModelFamily.HRM, 60);
+    }
+
+    @Test
+    void theShippedHrmAndTrmCompareOutOfTheBox(FxRobot robot) throws Exception {
+        showShippedHrmBesideTrm(vm::useShippedTrm);
         LabPuzzle sudoku = bundled("sudoku/4x4-easy #0");
         FxTestSupport.fx(() -> assertTrue(vm.choosePuzzle(sudoku), "both shipped models take a 4x4 Sudoku"));
         FxTestSupport.waitUntil(() -> vm.a().halted() && vm.b().halted() && vm.a().puzzle() == sudoku
@@ -316,14 +322,7 @@ class CompareViewTest {
 
     @Test
     void theShipped9x9HrmAndTrmCompareOnA9x9Sudoku(FxRobot robot) throws Exception {
-        FxTestSupport.fx(() -> window.tabs().getSelectionModel().select(
-                window.tabs().getTabs().stream().filter(t -> "tab-compare".equals(t.getId())).findFirst()
-                        .orElseThrow()));
-        FxTestSupport.waitUntil(() -> vm.a().getModel() != null, 60);
-        FxTestSupport.fx(() -> vm.useShippedTrm9x9(vm.b()));
-        FxTestSupport.waitUntil(() -> vm.b().getModel() != null && vm.b().getModel().family() == ModelFamily.TRM, 60);
-        FxTestSupport.fx(() -> vm.useShippedModels(vm.a()));
-        FxTestSupport.waitUntil(() -> vm.a().getModel() != null && vm.a().getModel().family() == ModelFamily.HRM, 60);
+        showShippedHrmBesideTrm(vm::useShippedTrm9x9);
         LabPuzzle small = bundled("sudoku/4x4-easy #0");
         FxTestSupport.fx(() -> assertFalse(vm.choosePuzzle(small), "the 9x9 TRM does not take a 4x4 Sudoku"));
         LabPuzzle sudoku = bundled("sudoku/9x9-easy #0");
