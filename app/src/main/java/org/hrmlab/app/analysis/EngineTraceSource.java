@@ -16,6 +16,7 @@ import org.hrmlab.engine.model.HrmInitializer;
 import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.engine.step.Readout;
 import org.hrmlab.engine.trace.TraceRecorder;
+import org.hrmlab.engine.trace.TraceWriter;
 import org.hrmlab.engine.train.PuzzleDataset;
 import org.hrmlab.engine.train.TrainingBatch;
 import org.hrmlab.puzzles.Puzzle;
@@ -43,6 +44,7 @@ public final class EngineTraceSource implements TraceSource {
         Map<String, HostTensor> weights = control ? HrmInitializer.init(config, seed) : ckpt.weights();
         HrmModel model = device.get().open(config, weights);
         List<Path> dirs = new ArrayList<>();
+        var kind = ModelInputs.of(ckpt).kind();
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
             Map<String, Object> manifest = new LinkedHashMap<>();
@@ -50,6 +52,7 @@ public final class EngineTraceSource implements TraceSource {
             manifest.put("checkpoint_sha256", ckpt.sha256());
             manifest.put("weights", control ? "untrained control, HrmInitializer seed " + seed : "checkpoint");
             manifest.put("puzzle", e.name());
+            TraceWriter.putPuzzleKind(manifest, kind);
             Path dir = outDir.resolve(String.format("%04d", i));
             TraceRecorder.record(model, e.tokens(), e.puzzleId(), e.labels(), config.haltMaxSteps(), Readout.HIGH_STATE, dir,
                     manifest);

@@ -27,9 +27,13 @@ public final class SudokuTraceReadings {
                 : Optional.of(new SudokuCodec(shape));
     }
 
-    /** @return whether the trace looks like a Sudoku encoding and has its inputs */
+    /**
+     * @return whether the trace is of a Sudoku (its manifest's puzzle kind, else its lengths: a 10x10 ARC canvas has a
+     *         10x10 Sudoku's) and has its inputs
+     */
     public static boolean applies(TraceReader trace) {
-        return codec(trace).isPresent() && trace.inputs().isPresent();
+        return trace.puzzleKind().map("sudoku"::equals).orElse(true) && codec(trace).isPresent()
+                && trace.inputs().isPresent();
     }
 
     /**

@@ -11,6 +11,7 @@ import org.hrmlab.engine.io.ModelCheckpoint;
 import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.engine.step.StepSnapshot;
 import org.hrmlab.engine.trace.TraceRecorder;
+import org.hrmlab.engine.trace.TraceWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,6 +76,7 @@ final class TraceCommand implements Callable<Integer> {
         manifest.put("checkpoint", ckpt.source().toString());
         manifest.put("checkpoint_sha256", ckpt.sha256());
         manifest.put("puzzle", puzzle.description());
+        TraceWriter.putPuzzleKind(manifest, model.inputs(ckpt).kind());
         manifest.put("created", java.time.Instant.now().toString());
         manifest.put("decode_mode", readout.cliName());
         long start = System.nanoTime();

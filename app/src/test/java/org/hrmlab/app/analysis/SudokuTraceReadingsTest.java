@@ -82,4 +82,16 @@ class SudokuTraceReadingsTest {
         assertTrue(r.get(2).solved(), set + ": the solution reads as solved (boxes of the right shape)");
         assertEquals(0, r.get(2).violatingCells());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arc", "maze"})
+    void aTraceOfAnotherKindWithASudokusLengthsIsNotReadAsOne(String kind, @TempDir Path tmp) throws IOException {
+        SudokuPuzzle p = (SudokuPuzzle) BundledPuzzles.open("sudoku/9x9-easy", 0);
+        Path dir = trace(tmp.resolve("trace"), p);
+        assertTrue(SudokuTraceReadings.read(TraceReader.open(dir), 2).isPresent(), "no kind recorded: by its lengths");
+        Files.writeString(dir.resolve("manifest.json"), "{\"puzzle_emb_len\":0,\"puzzle_kind\":\"" + kind + "\"}");
+        assertTrue(SudokuTraceReadings.read(TraceReader.open(dir), 2).isEmpty(), "a " + kind + " trace");
+        Files.writeString(dir.resolve("manifest.json"), "{\"puzzle_emb_len\":0,\"puzzle_kind\":\"sudoku\"}");
+        assertTrue(SudokuTraceReadings.read(TraceReader.open(dir), 2).isPresent());
+    }
 }

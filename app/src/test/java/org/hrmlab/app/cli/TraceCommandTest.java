@@ -48,6 +48,7 @@ class TraceCommandTest {
         }
         JsonNode manifest = Json.MAPPER.readTree(out.resolve("manifest.json").toFile());
         assertEquals(64, manifest.get("checkpoint_sha256").asText().length());
+        assertEquals("sudoku", manifest.path("puzzle_kind").asText(), "the kind its model file tells");
     }
 
     /**

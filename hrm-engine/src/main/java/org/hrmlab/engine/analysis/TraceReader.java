@@ -163,6 +163,15 @@ public final class TraceReader {
     }
 
     /**
+     * @return the kind of puzzle traced ({@code sudoku}, {@code maze}, {@code arc}) as its manifest records it, empty
+     *         when it does not
+     */
+    public Optional<String> puzzleKind() {
+        return manifest().map(m -> m.get(org.hrmlab.engine.trace.TraceWriter.PUZZLE_KIND))
+                .filter(JsonNode::isTextual).map(JsonNode::asText);
+    }
+
+    /**
      * @return the recorded model's halting rule: {@code q_halt > 0} when its manifest's config says TRM's
      *         no_ACT_continue (HRM Lab's {@code noActContinue}, the reference's {@code no_ACT_continue}), else
      *         {@code q_halt > q_continue}

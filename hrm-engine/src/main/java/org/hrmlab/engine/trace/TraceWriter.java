@@ -12,6 +12,7 @@ import java.util.Map;
 import org.hrmlab.engine.HrmConfig;
 import org.hrmlab.engine.step.Readout;
 import org.hrmlab.engine.step.StepSnapshot;
+import org.hrmlab.puzzles.PuzzleKind;
 import org.hrmlab.puzzles.io.Npy;
 import org.hrmlab.puzzles.io.NpyArray;
 import org.hrmlab.puzzles.io.NpyStreamWriter;
@@ -23,6 +24,17 @@ import org.hrmlab.puzzles.io.NpyStreamWriter;
  * tokens too, as {@code readout.npy} (int32 {@code [steps, seqLen]}; the manifest's {@code readout} names it). Snapshots are appended in update order; files appear complete when {@link #close()} returns.
  */
 public final class TraceWriter implements AutoCloseable {
+    /**
+     * Manifest key naming the kind of puzzle traced ({@code sudoku}, {@code maze}, {@code arc}), when the recorder
+     * knows it; readers of a trace without it go by its lengths.
+     */
+    public static final String PUZZLE_KIND = "puzzle_kind";
+
+    /** Records {@code kind}, when known, under {@link #PUZZLE_KIND} in {@code manifest}. */
+    public static void putPuzzleKind(Map<String, Object> manifest, java.util.Optional<PuzzleKind> kind) {
+        kind.ifPresent(k -> manifest.put(PUZZLE_KIND, k.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Path dir;
     private final Map<String, Object> manifest;
