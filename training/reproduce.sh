@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|trm|trm9|trm9-minimal|maze|maze5|maze15|maze15-data|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|trm|trm9|trm9-minimal|maze|maze5|maze15|maze15-data|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
@@ -108,6 +108,17 @@ case "${1:-}" in
     sudoku9-minimal-data)
         minimal_data
         ;;
+    sudoku9-minimal)
+        # the 9x9 HRM's second stage: sudoku9 to its end (step 10,000) first (when its checkpoint is not there), the
+        # minimal-givens data (when not there), then training/sudoku-9x9-minimal-ft.yaml from that checkpoint; resumable
+        if [ ! -f runs/sudoku-9x9-easy-128/checkpoints/step_10000.safetensors ]; then
+            "$0" sudoku9
+        fi
+        [ -d data/sudoku-9x9-minimal-20k ] || minimal_data
+        resume=""
+        ls runs/sudoku-9x9-minimal-ft/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
+        hrmlab train --config training/sudoku-9x9-minimal-ft.yaml --out runs/sudoku-9x9-minimal-ft $resume
+        ;;
     trm9-minimal)
         # the 9x9 TRM's second stage: trm9 to step 5,000 first (when its checkpoint is not there), the minimal-givens
         # data (when not there), then training/trm-sudoku-9x9-minimal-ft.yaml from that checkpoint; resumable
@@ -172,7 +183,7 @@ case "${1:-}" in
         hrmlab train --config training/arc-10x10.yaml --out runs/arc-10x10 $resume "${@:2}"
         ;;
     *)
-        echo "usage: training/reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|trm|trm9|trm9-minimal|maze|maze5|maze15|maze15-data|arc|arc10|arc10-data" >&2
+        echo "usage: training/reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|trm|trm9|trm9-minimal|maze|maze5|maze15|maze15-data|arc|arc10|arc10-data" >&2
         exit 2
         ;;
 esac

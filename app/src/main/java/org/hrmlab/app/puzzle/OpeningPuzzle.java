@@ -8,15 +8,15 @@ import java.util.function.Predicate;
 import org.hrmlab.puzzles.BundledPuzzles;
 
 /**
- * The puzzle the lab opens on when it is started without one: a bundled 9×9 Sudoku that the shipped 9×9 model solves
- * only after several segments, halting on its own, so that a new user first sees a real-size puzzle being reasoned
- * out. Where no loaded model takes it, the first bundled puzzle one does.
+ * The puzzle the lab opens on when it is started without one: a hard bundled 9×9 Sudoku (at most 27 givens, search
+ * effort ≥ 5) that the shipped 9×9 model solves only after several segments, halting on its own, so that a new user
+ * first sees a real-size puzzle being reasoned out. Where no loaded model takes it, the first bundled puzzle one does.
  */
 public final class OpeningPuzzle {
     /** The bundled set of the preferred opening puzzle. */
-    public static final String SET = "sudoku/9x9-medium";
+    public static final String SET = "sudoku/9x9-hard";
     /** Its index in that set. */
-    public static final int INDEX = 8;
+    public static final int INDEX = 6;
     /** Its name in the lab. */
     public static final String NAME = SET + " #" + INDEX;
 
