@@ -42,6 +42,13 @@ sudoku9_csv() {
     hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty easy --seed 2 --out "$tmp/test.csv"
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/sudoku9"
 }
+# train_resumable NAME [ARGS...]: hrmlab train with training/NAME.yaml into runs/NAME, resuming from its newest
+# checkpoint when it has one; ARGS go to hrmlab train
+train_resumable() {
+    local resume=""
+    ls "runs/$1"/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
+    hrmlab train --config "training/$1.yaml" --out "runs/$1" $resume "${@:2}"
+}
 # spread CSV STRIDE: the CSV's puzzles reordered so that any prefix samples the whole file: every STRIDE-th puzzle
 # first (1st, STRIDE+1st, ...), then every STRIDE-th from the 2nd, and so on (eval --limit N takes the first N)
 spread() {
@@ -65,9 +72,7 @@ case "${1:-}" in
             sudoku9_csv
             hrmlab dataset build --kind sudoku --from "$tmp/sudoku9" --aug 0 --disjoint --out data/sudoku-9x9-easy-40k
         fi
-        resume=""
-        ls runs/sudoku-9x9-easy-128/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
-        hrmlab train --config training/sudoku-9x9-easy-128.yaml --out runs/sudoku-9x9-easy-128 $resume
+        train_resumable sudoku-9x9-easy-128
         ;;
     trm9)
         # a TRM on the data of sudoku9 (built here unless it is already there); resumable like sudoku9; further
@@ -76,9 +81,7 @@ case "${1:-}" in
             sudoku9_csv
             hrmlab dataset build --kind sudoku --from "$tmp/sudoku9" --aug 0 --disjoint --out data/sudoku-9x9-easy-40k
         fi
-        resume=""
-        ls runs/trm-sudoku-9x9-easy-128/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
-        hrmlab train --config training/trm-sudoku-9x9-easy-128.yaml --out runs/trm-sudoku-9x9-easy-128 $resume "${@:2}"
+        train_resumable trm-sudoku-9x9-easy-128 "${@:2}"
         ;;
     sudoku9-eval)
         # held-out sets for the sudoku9 model, each with the model's 40,000 training puzzles as its train split (so
@@ -115,9 +118,7 @@ case "${1:-}" in
             "$0" sudoku9
         fi
         [ -d data/sudoku-9x9-minimal-20k ] || minimal_data
-        resume=""
-        ls runs/sudoku-9x9-minimal-ft/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
-        hrmlab train --config training/sudoku-9x9-minimal-ft.yaml --out runs/sudoku-9x9-minimal-ft $resume
+        train_resumable sudoku-9x9-minimal-ft
         ;;
     trm9-minimal)
         # the 9x9 TRM's second stage: trm9 to step 5,000 first (when its checkpoint is not there), the minimal-givens
@@ -126,9 +127,7 @@ case "${1:-}" in
             "$0" trm9 --stop-at 5000
         fi
         [ -d data/sudoku-9x9-minimal-20k ] || minimal_data
-        resume=""
-        ls runs/trm-sudoku-9x9-minimal-ft/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
-        hrmlab train --config training/trm-sudoku-9x9-minimal-ft.yaml --out runs/trm-sudoku-9x9-minimal-ft $resume
+        train_resumable trm-sudoku-9x9-minimal-ft
         ;;
     maze5)
         maze_data 5
@@ -147,9 +146,7 @@ case "${1:-}" in
         # the data of maze15-data (unless data/maze-15x15-hard-30k is there), then a long run in resumable stretches
         # like sudoku9; further arguments go to hrmlab train (--stop-at, --time-limit, --device)
         [ -d data/maze-15x15-hard-30k ] || maze_data 15 30000 1000 maze-15x15-hard-30k
-        resume=""
-        ls runs/maze-15x15/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
-        hrmlab train --config training/maze-15x15.yaml --out runs/maze-15x15 $resume "${@:2}"
+        train_resumable maze-15x15 "${@:2}"
         ;;
     arc)
         # the 16 bundled ARC-AGI-1 tasks with grids of at most 3x3: the 7 held-out ones as an "evaluation" subset
@@ -178,9 +175,7 @@ case "${1:-}" in
         # the data of arc10-data (unless data/arc-10x10 is there), then a long run in resumable stretches like
         # sudoku9; further arguments go to hrmlab train
         [ -d data/arc-10x10 ] || "$0" arc10-data
-        resume=""
-        ls runs/arc-10x10/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
-        hrmlab train --config training/arc-10x10.yaml --out runs/arc-10x10 $resume "${@:2}"
+        train_resumable arc-10x10 "${@:2}"
         ;;
     *)
         echo "usage: training/reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|trm|trm9|trm9-minimal|maze|maze5|maze15|maze15-data|arc|arc10|arc10-data" >&2

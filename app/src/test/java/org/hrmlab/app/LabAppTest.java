@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 
 /**
- * The application as {@code ./hrmlab} starts it: a window titled "HRM Lab" showing the opening puzzle (a bundled 9×9
- * Sudoku) on the real engine with the shipped 9×9 model. There is no scripted stand-in to switch to, not even with the
- * old {@code hrmlab.demo} switch.
+ * The application as {@code ./hrmlab} starts it: a window titled "HRM Lab" showing the opening puzzle (a hard
+ * bundled 9×9 Sudoku) on the real engine with the shipped 9×9 model. There is no scripted stand-in to switch to, not
+ * even with the old {@code hrmlab.demo} switch.
  */
 class LabAppTest {
 

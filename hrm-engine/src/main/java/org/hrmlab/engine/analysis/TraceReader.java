@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.hrmlab.engine.HaltRule;
+import org.hrmlab.engine.trace.TraceWriter;
 import org.hrmlab.puzzles.io.Npy;
 import org.hrmlab.puzzles.io.NpyArray;
 
@@ -167,7 +168,7 @@ public final class TraceReader {
      *         when it does not
      */
     public Optional<String> puzzleKind() {
-        return manifest().map(m -> m.get(org.hrmlab.engine.trace.TraceWriter.PUZZLE_KIND))
+        return manifest().map(m -> m.get(TraceWriter.PUZZLE_KIND))
                 .filter(JsonNode::isTextual).map(JsonNode::asText);
     }
 

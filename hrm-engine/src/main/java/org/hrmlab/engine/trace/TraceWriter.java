@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.hrmlab.engine.HrmConfig;
 import org.hrmlab.engine.step.Readout;
 import org.hrmlab.engine.step.StepSnapshot;
@@ -31,8 +33,8 @@ public final class TraceWriter implements AutoCloseable {
     public static final String PUZZLE_KIND = "puzzle_kind";
 
     /** Records {@code kind}, when known, under {@link #PUZZLE_KIND} in {@code manifest}. */
-    public static void putPuzzleKind(Map<String, Object> manifest, java.util.Optional<PuzzleKind> kind) {
-        kind.ifPresent(k -> manifest.put(PUZZLE_KIND, k.name().toLowerCase(java.util.Locale.ROOT)));
+    public static void putPuzzleKind(Map<String, Object> manifest, Optional<PuzzleKind> kind) {
+        kind.ifPresent(k -> manifest.put(PUZZLE_KIND, k.name().toLowerCase(Locale.ROOT)));
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -17,8 +17,8 @@ import org.hrmlab.puzzles.PuzzleKind;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lab opens on a bundled 9×9 Sudoku, and the shipped model it opens with solves it after several segments, halting
- * on its own: a replaced default model that does not must come with another opening puzzle.
+ * The lab opens on a hard bundled 9×9 Sudoku, and the shipped model it opens with solves it after several segments,
+ * halting on its own: a replaced default model that does not must come with another opening puzzle.
  */
 class OpeningPuzzleTest {
     @Test
