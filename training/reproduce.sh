@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|trm|trm9|trm9-minimal|maze|maze5|maze15|maze15-data|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|trm|trm9|trm9-minimal|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
@@ -9,11 +9,12 @@ cd "$(dirname "$0")/.."
 hrmlab() { (set -f; ${HRMLAB:-./hrmlab} "$@"); }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-# maze_data SIZE [TRAIN TEST [NAME]]: TRAIN training mazes (default 2,000; seed 1) and TEST test mazes (default 600;
-# seed 2), repeats dropped, the dihedral augmentations, test mazes that are a training maze up to symmetry dropped;
-# written to data/NAME (default maze-SIZExSIZE-hard)
+# maze_data SIZE [TRAIN TEST [NAME [TRAIN_DIFFICULTY TRAIN_SEED]]]: TRAIN training mazes (default 2,000 hard ones;
+# seed 1) and TEST hard test mazes (default 600; seed 2), repeats dropped, the dihedral augmentations, test mazes that
+# are a training maze up to symmetry dropped; written to data/NAME (default maze-SIZExSIZE-hard)
 maze_data() {
-    hrmlab dataset generate --kind maze --size "$1" --count "${2:-2000}" --difficulty hard --seed 1 --out "$tmp/train.csv"
+    hrmlab dataset generate --kind maze --size "$1" --count "${2:-2000}" --difficulty "${5:-hard}" --seed "${6:-1}" \
+        --out "$tmp/train.csv"
     hrmlab dataset generate --kind maze --size "$1" --count "${3:-600}" --difficulty hard --seed 2 --out "$tmp/test.csv"
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
     hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/${4:-maze-$1x$1-hard}"
@@ -148,6 +149,12 @@ case "${1:-}" in
         [ -d data/maze-15x15-hard-30k ] || maze_data 15 30000 1000 maze-15x15-hard-30k
         train_resumable maze-15x15 "${@:2}"
         ;;
+    maze15-any)
+        # the curriculum's first stage: 30,000 15x15 training mazes of any path length (seed 11), the hard test
+        # mazes of maze15-data; resumable like maze15
+        [ -d data/maze-15x15-any-30k ] || maze_data 15 30000 1000 maze-15x15-any-30k any 11
+        train_resumable maze-15x15-any "${@:2}"
+        ;;
     arc)
         # the 16 bundled ARC-AGI-1 tasks with grids of at most 3x3: the 7 held-out ones as an "evaluation" subset
         # (demonstrations train, test pairs test), the other 9 as a "training" subset (all pairs train)
@@ -178,7 +185,7 @@ case "${1:-}" in
         train_resumable arc-10x10 "${@:2}"
         ;;
     *)
-        echo "usage: training/reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|trm|trm9|trm9-minimal|maze|maze5|maze15|maze15-data|arc|arc10|arc10-data" >&2
+        echo "usage: training/reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|trm|trm9|trm9-minimal|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data" >&2
         exit 2
         ;;
 esac
