@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|trm|trm9|trm9-minimal|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
@@ -19,14 +19,16 @@ maze_data() {
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
     hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/${4:-maze-$1x$1-hard}"
 }
-# minimal_data: data/sudoku-9x9-minimal-20k: 20,000 training puzzles with minimal givens (seed 11), 8 relabellings each, and
-# as its test split the 1,000 of data/sudoku-9x9-minimal-test (seed 3), any training puzzle that is one of
-# them up to relabelling dropped: the data of training/sudoku-9x9-minimal-192.yaml (a GPU-sized model) and trm-sudoku-9x9-minimal-ft.yaml
+# minimal_data [COUNT SEED NAME]: data/NAME (default sudoku-9x9-minimal-20k): COUNT training puzzles with minimal givens
+# (default 20,000; seed 11), 8 relabellings each, and as its test split the 1,000 of data/sudoku-9x9-minimal-test
+# (seed 3), any training puzzle that is one of them up to relabelling dropped: the data of
+# training/sudoku-9x9-minimal-192.yaml (a GPU-sized model), the two minimal-ft stages and (100,000, seed 12) trm9-s3
 minimal_data() {
-    hrmlab dataset generate --kind sudoku --size 9 --count 20000 --difficulty minimal --seed 11 --out "$tmp/train.csv"
+    hrmlab dataset generate --kind sudoku --size 9 --count "${1:-20000}" --difficulty minimal --seed "${2:-11}" \
+        --out "$tmp/train.csv"
     hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty minimal --seed 3 --out "$tmp/test.csv"
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/minimal"
-    hrmlab dataset build --kind sudoku --from "$tmp/minimal" --aug 8 --disjoint --out data/sudoku-9x9-minimal-20k
+    hrmlab dataset build --kind sudoku --from "$tmp/minimal" --aug 8 --disjoint --out "data/${3:-sudoku-9x9-minimal-20k}"
 }
 # sudoku_data: 3,000 training 4x4 Sudokus (seed 1), 1,000 test ones (seed 2), repeats dropped, 8 relabellings;
 # written to data/sudoku-4x4-medium
@@ -130,6 +132,15 @@ case "${1:-}" in
         [ -d data/sudoku-9x9-minimal-20k ] || minimal_data
         train_resumable trm-sudoku-9x9-minimal-ft
         ;;
+    trm9-s3)
+        # the 9x9 TRM's third stage: trm9-minimal to its end first (when its step 10,000 is not there), 100,000 fresh
+        # minimal-givens puzzles (when not there), then training/trm-sudoku-9x9-minimal-s3.yaml; resumable
+        if [ ! -f runs/trm-sudoku-9x9-minimal-ft/checkpoints/step_10000.safetensors ]; then
+            "$0" trm9-minimal
+        fi
+        [ -d data/sudoku-9x9-minimal-100k ] || minimal_data 100000 12 sudoku-9x9-minimal-100k
+        train_resumable trm-sudoku-9x9-minimal-s3 "${@:2}"
+        ;;
     maze5)
         maze_data 5
         hrmlab train --config training/maze-5x5.yaml --out runs/maze-5x5
@@ -185,7 +196,7 @@ case "${1:-}" in
         train_resumable arc-10x10 "${@:2}"
         ;;
     *)
-        echo "usage: training/reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|trm|trm9|trm9-minimal|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data" >&2
+        echo "usage: training/reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data" >&2
         exit 2
         ;;
 esac
