@@ -19,16 +19,14 @@ maze_data() {
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
     hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/${4:-maze-$1x$1-hard}"
 }
-# minimal_data [COUNT SEED NAME]: data/NAME (default sudoku-9x9-minimal-20k): COUNT training puzzles with minimal givens
-# (default 20,000; seed 11), 8 relabellings each, and as its test split the 1,000 of data/sudoku-9x9-minimal-test
-# (seed 3), any training puzzle that is one of them up to relabelling dropped: the data of
-# training/sudoku-9x9-minimal-192.yaml (a GPU-sized model), the two minimal-ft stages and (100,000, seed 12) trm9-s3
+# minimal_data: data/sudoku-9x9-minimal-20k: 20,000 training puzzles with minimal givens (seed 11), 8 relabellings each, and
+# as its test split the 1,000 of data/sudoku-9x9-minimal-test (seed 3), any training puzzle that is one of
+# them up to relabelling dropped: the data of training/sudoku-9x9-minimal-192.yaml (a GPU-sized model) and trm-sudoku-9x9-minimal-ft.yaml
 minimal_data() {
-    hrmlab dataset generate --kind sudoku --size 9 --count "${1:-20000}" --difficulty minimal --seed "${2:-11}" \
-        --out "$tmp/train.csv"
+    hrmlab dataset generate --kind sudoku --size 9 --count 20000 --difficulty minimal --seed 11 --out "$tmp/train.csv"
     hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty minimal --seed 3 --out "$tmp/test.csv"
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/minimal"
-    hrmlab dataset build --kind sudoku --from "$tmp/minimal" --aug 8 --disjoint --out "data/${3:-sudoku-9x9-minimal-20k}"
+    hrmlab dataset build --kind sudoku --from "$tmp/minimal" --aug 8 --disjoint --out data/sudoku-9x9-minimal-20k
 }
 # sudoku_data: 3,000 training 4x4 Sudokus (seed 1), 1,000 test ones (seed 2), repeats dropped, 8 relabellings;
 # written to data/sudoku-4x4-medium
@@ -44,6 +42,17 @@ sudoku9_csv() {
     hrmlab dataset generate --kind sudoku --size 9 --count 40000 --difficulty easy --seed 1 --out "$tmp/train.csv"
     hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty easy --seed 2 --out "$tmp/test.csv"
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/sudoku9"
+}
+# s3_data: data/sudoku-9x9-minimal-100k-easy, the 9x9 TRM's third stage: 100,000 minimal-givens puzzles (seed 12) and
+# the 40,000 easy training puzzles of data/sudoku-9x9-easy-40k (so that the easy ones stay solved), 8 relabellings
+# each; as its test split the 1,000 of data/sudoku-9x9-minimal-test, none of them, nor a relabelling of one, in training
+s3_data() {
+    sudoku9_csv
+    hrmlab dataset generate --kind sudoku --size 9 --count 100000 --difficulty minimal --seed 12 --out "$tmp/s3.csv"
+    tail -n +2 "$tmp/sudoku9/train.csv" >> "$tmp/s3.csv"
+    hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty minimal --seed 3 --out "$tmp/test.csv"
+    training/disjoint.sh "$tmp/s3.csv" "$tmp/test.csv" "$tmp/s3"
+    hrmlab dataset build --kind sudoku --from "$tmp/s3" --aug 8 --disjoint --out data/sudoku-9x9-minimal-100k-easy
 }
 # train_resumable NAME [ARGS...]: hrmlab train with training/NAME.yaml into runs/NAME, resuming from its newest
 # checkpoint when it has one; ARGS go to hrmlab train
@@ -133,12 +142,12 @@ case "${1:-}" in
         train_resumable trm-sudoku-9x9-minimal-ft
         ;;
     trm9-s3)
-        # the 9x9 TRM's third stage: trm9-minimal to its end first (when its step 10,000 is not there), 100,000 fresh
-        # minimal-givens puzzles (when not there), then training/trm-sudoku-9x9-minimal-s3.yaml; resumable
+        # the 9x9 TRM's third stage: trm9-minimal to its end first (when its step 10,000 is not there), its data
+        # (s3_data, when not there), then training/trm-sudoku-9x9-minimal-s3.yaml; resumable
         if [ ! -f runs/trm-sudoku-9x9-minimal-ft/checkpoints/step_10000.safetensors ]; then
             "$0" trm9-minimal
         fi
-        [ -d data/sudoku-9x9-minimal-100k ] || minimal_data 100000 12 sudoku-9x9-minimal-100k
+        [ -d data/sudoku-9x9-minimal-100k-easy ] || s3_data
         train_resumable trm-sudoku-9x9-minimal-s3 "${@:2}"
         ;;
     maze5)
