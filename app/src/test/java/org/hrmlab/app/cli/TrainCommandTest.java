@@ -128,6 +128,22 @@ class TrainCommandTest {
     }
 
     @Test
+    void anInitCheckpointWithAnotherRecursionScheduleStartsTheNextStage(@TempDir Path tmp) throws Exception {
+        Path first = org.hrmlab.app.training.TinyTrainingRun.write(tmp, 1);
+        assertEquals(0, run("train", "--config", first.toString(), "--out", tmp.resolve("a").toString(),
+                "--device", "cpu").status());
+        Path yaml = tmp.resolve("stage2.yaml");
+        Files.writeString(yaml, Files.readString(first)
+                .replace("H_cycles: 1", "H_cycles: 2").replace("halt_max_steps: 2", "halt_max_steps: 4")
+                + "init_checkpoint: a/checkpoints/step_2.safetensors\n");
+        Result r = run("train", "--config", yaml.toString(), "--out", tmp.resolve("b").toString(), "--device", "cpu");
+        assertEquals(0, r.status(), r.err());
+        var loaded = org.hrmlab.engine.io.CheckpointLoader.load(tmp.resolve("b/checkpoints/step_2.safetensors"));
+        assertEquals(2, loaded.config().hCycles());
+        assertEquals(4, loaded.config().haltMaxSteps());
+    }
+
+    @Test
     void onTheCpuItTrainsAndSaysSoInOneLine(@TempDir Path tmp) throws Exception {
         Path yaml = org.hrmlab.app.training.TinyTrainingRun.write(tmp, 1);
         Result r = run("train", "--config", yaml.toString(), "--out", tmp.resolve("run").toString(), "--device", "cpu");

@@ -248,7 +248,9 @@ public final class TrainingRun {
             return org.hrmlab.engine.model.HrmInitializer.init(model, cfg.seed());
         }
         ModelCheckpoint c = CheckpointLoader.load(cfg.initCheckpoint());
-        HrmConfig k = c.config().withSeqLen(model.seqLen());
+        // the recursion's schedule shapes no weight: a later stage may run more cycles or segments
+        HrmConfig k = c.config().withSeqLen(model.seqLen())
+                .withCycles(model.hCycles(), model.lCycles(), model.haltMaxSteps());
         if (!k.equals(model)) {
             throw new DatasetException(cfg.initCheckpoint(), "architecture " + k + " does not match the config and "
                     + "data " + model);
