@@ -205,7 +205,7 @@ case "${1:-}" in
         train_resumable arc-10x10 "${@:2}"
         ;;
     *)
-        echo "usage: training/reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data" >&2
+        sed -n '2s/^# reproduce.sh \([^:]*\):.*/usage: training\/reproduce.sh \1/p' "$0" >&2
         exit 2
         ;;
 esac
