@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
@@ -43,9 +43,10 @@ sudoku9_csv() {
     hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty easy --seed 2 --out "$tmp/test.csv"
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/sudoku9"
 }
-# s3_data: data/sudoku-9x9-minimal-100k-easy, the 9x9 TRM's third stage: 100,000 minimal-givens puzzles (seed 12) and
-# the 40,000 easy training puzzles of data/sudoku-9x9-easy-40k (so that the easy ones stay solved), 8 relabellings
-# each; as its test split the 1,000 of data/sudoku-9x9-minimal-test, none of them, nor a relabelling of one, in training
+# s3_data: data/sudoku-9x9-minimal-100k-easy, the third stage of the 9x9 TRM and HRM: 100,000 minimal-givens
+# puzzles (seed 12) and the 40,000 easy training puzzles of data/sudoku-9x9-easy-40k (so that the easy ones stay
+# solved), 8 relabellings each; as its test split the 1,000 of data/sudoku-9x9-minimal-test, none of them, nor a
+# relabelling of one, in training
 s3_data() {
     sudoku9_csv
     hrmlab dataset generate --kind sudoku --size 9 --count 100000 --difficulty minimal --seed 12 --out "$tmp/s3.csv"
@@ -131,6 +132,15 @@ case "${1:-}" in
         fi
         [ -d data/sudoku-9x9-minimal-20k ] || minimal_data
         train_resumable sudoku-9x9-minimal-ft
+        ;;
+    sudoku9-s3)
+        # the 9x9 HRM's third stage: sudoku9-minimal to its end first (when its step 10,000 is not there), the data of
+        # the TRM's third stage (s3_data, when not there), then training/sudoku-9x9-minimal-s3.yaml; resumable
+        if [ ! -f runs/sudoku-9x9-minimal-ft/checkpoints/step_10000.safetensors ]; then
+            "$0" sudoku9-minimal
+        fi
+        [ -d data/sudoku-9x9-minimal-100k-easy ] || s3_data
+        train_resumable sudoku-9x9-minimal-s3 "${@:2}"
         ;;
     trm9-minimal)
         # the 9x9 TRM's second stage: trm9 to step 5,000 first (when its checkpoint is not there), the minimal-givens
