@@ -33,6 +33,34 @@ public final class PuzzleCsv {
         public String where() {
             return "line " + line + " (row " + index + ")";
         }
+
+        /**
+         * @param file the name for error messages
+         * @return the rating column as a whole number (a decimal is rounded), -1 when it is empty
+         * @throws PuzzleFormatException if it is not a number
+         */
+        public long ratingValue(String file) throws PuzzleFormatException {
+            if (rating.isEmpty()) {
+                return -1;
+            }
+            try {
+                return Long.parseLong(rating);
+            } catch (NumberFormatException e) {
+                try {
+                    return Math.round(Double.parseDouble(rating));
+                } catch (NumberFormatException e2) {
+                    throw new PuzzleFormatException(file, where(), "rating '" + abbreviate(rating)
+                            + "' is not a number");
+                }
+            }
+        }
+    }
+
+    /** Turns one data row into a puzzle. */
+    @FunctionalInterface
+    public interface RowParser<T> {
+        /** @throws PuzzleFormatException if the row is not a valid puzzle */
+        T parse(Row row) throws PuzzleFormatException;
     }
 
     /** Receives rows; return false to stop reading. */
@@ -79,6 +107,41 @@ public final class PuzzleCsv {
                 return;
             }
         }
+    }
+
+    /**
+     * Reads and parses every row.
+     *
+     * @throws PuzzleFormatException on the first bad row (nothing is returned then)
+     */
+    public static <T> List<T> readPuzzles(BufferedReader reader, String source, RowParser<T> parser)
+            throws IOException {
+        List<T> puzzles = new ArrayList<>();
+        read(reader, source, row -> puzzles.add(parser.parse(row)));
+        return puzzles;
+    }
+
+    /**
+     * Reads up to row {@code index} (0-based, the header not counted) and parses that row only.
+     *
+     * @throws PuzzleFormatException if that row is bad or the file has fewer rows
+     */
+    public static <T> T readPuzzle(BufferedReader reader, String source, int index, RowParser<T> parser)
+            throws IOException {
+        List<T> found = new ArrayList<>(1);
+        int[] rows = {0};
+        read(reader, source, row -> {
+            rows[0]++;
+            if (row.index() != index) {
+                return true;
+            }
+            found.add(parser.parse(row));
+            return false;
+        });
+        if (found.isEmpty()) {
+            throw new PuzzleFormatException(source, "#" + index, "no such row (the file has " + rows[0] + " rows)");
+        }
+        return found.get(0);
     }
 
     /** @return every row */

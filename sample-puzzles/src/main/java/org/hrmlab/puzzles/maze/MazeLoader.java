@@ -91,11 +91,9 @@ public final class MazeLoader {
 
     /** Reads a whole Maze-Hard style CSV; on the first bad row nothing is returned. */
     public static List<MazePuzzle> readCsv(Path file) throws IOException {
-        List<MazePuzzle> out = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            readCsv(r, file.toString(), -1, out);
+            return PuzzleCsv.readPuzzles(r, file.toString(), rowParser(file.toString()));
         }
-        return out;
     }
 
     /** Reads row {@code index} (0-based) of a Maze-Hard style CSV. */
@@ -107,36 +105,13 @@ public final class MazeLoader {
 
     /** As {@link #readCsvRow(Path, int)}, from text already open. */
     public static MazePuzzle readCsvRow(BufferedReader reader, String source, int index) throws IOException {
-        List<MazePuzzle> out = new ArrayList<>(1);
-        int rows = readCsv(reader, source, index, out);
-        if (out.isEmpty()) {
-            throw new PuzzleFormatException(source, "#" + index, "no such row (the file has " + rows + " rows)");
-        }
-        return out.get(0);
+        return PuzzleCsv.readPuzzle(reader, source, index, rowParser(source));
     }
 
-    private static int readCsv(BufferedReader reader, String source, int only, List<MazePuzzle> out)
-            throws IOException {
-        int[] seen = {0};
+    private static PuzzleCsv.RowParser<MazePuzzle> rowParser(String source) {
         String base = baseName(Path.of(source));
-        PuzzleCsv.read(reader, source, row -> {
-            seen[0]++;
-            if (only >= 0 && row.index() != only) {
-                return true;
-            }
-            long rating = -1;
-            if (!row.rating().isEmpty()) {
-                try {
-                    rating = Math.round(Double.parseDouble(row.rating()));
-                } catch (NumberFormatException e) {
-                    throw new PuzzleFormatException(source, row.where(), "rating '"
-                            + PuzzleCsv.abbreviate(row.rating()) + "' is not a number");
-                }
-            }
-            out.add(parsePair(base + "#" + row.index(), row.question(), row.answer(), rating, source, row.where()));
-            return only < 0;
-        });
-        return seen[0];
+        return row -> parsePair(base + "#" + row.index(), row.question(), row.answer(), row.ratingValue(source),
+                source, row.where());
     }
 
     private static MazePuzzle build(String name, Grid grid, long rating, String source, String where)

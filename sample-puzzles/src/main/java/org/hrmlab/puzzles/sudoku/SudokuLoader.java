@@ -97,11 +97,9 @@ public final class SudokuLoader {
      * @throws PuzzleFormatException on the first bad row (nothing is returned then)
      */
     public static List<SudokuPuzzle> readCsv(Path file) throws IOException {
-        List<SudokuPuzzle> out = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            readCsv(r, file.toString(), -1, out);
+            return PuzzleCsv.readPuzzles(r, file.toString(), rowParser(file.toString()));
         }
-        return out;
     }
 
     /**
@@ -117,28 +115,13 @@ public final class SudokuLoader {
 
     /** As {@link #readCsvRow(Path, int)}, from text already open. */
     public static SudokuPuzzle readCsvRow(BufferedReader reader, String source, int index) throws IOException {
-        List<SudokuPuzzle> out = new ArrayList<>(1);
-        int rows = readCsv(reader, source, index, out);
-        if (out.isEmpty()) {
-            throw new PuzzleFormatException(source, "#" + index, "no such row (the file has " + rows + " rows)");
-        }
-        return out.get(0);
+        return PuzzleCsv.readPuzzle(reader, source, index, rowParser(source));
     }
 
-    private static int readCsv(BufferedReader reader, String source, int only, List<SudokuPuzzle> out)
-            throws IOException {
-        int[] seen = {0};
+    private static PuzzleCsv.RowParser<SudokuPuzzle> rowParser(String source) {
         String base = baseName(source);
-        PuzzleCsv.read(reader, source, row -> {
-            seen[0]++;
-            if (only >= 0 && row.index() != only) {
-                return true;
-            }
-            long rating = parseRating(row, source);
-            out.add(parsePair(base + "#" + row.index(), row.question(), row.answer(), rating, source, row.where()));
-            return only < 0;
-        });
-        return seen[0];
+        return row -> parsePair(base + "#" + row.index(), row.question(), row.answer(), row.ratingValue(source),
+                source, row.where());
     }
 
     /**
@@ -188,23 +171,6 @@ public final class SudokuLoader {
             throw new PuzzleFormatException(source, where, "this Sudoku has no solution");
         }
         return r.unique() ? new SudokuPuzzle(p.name(), p.shape(), p.givens(), r.firstSolution(), r.effort()) : p;
-    }
-
-    private static long parseRating(PuzzleCsv.Row row, String source) throws PuzzleFormatException {
-        String s = row.rating();
-        if (s.isEmpty()) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            try {
-                return Math.round(Double.parseDouble(s));
-            } catch (NumberFormatException e2) {
-                throw new PuzzleFormatException(source, row.where(), "rating '" + PuzzleCsv.abbreviate(s)
-                        + "' is not a number");
-            }
-        }
     }
 
     static String baseName(String source) {
