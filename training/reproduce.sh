@@ -19,14 +19,19 @@ maze_data() {
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
     hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/${4:-maze-$1x$1-hard}"
 }
-# minimal_data: data/sudoku-9x9-minimal-20k: 20,000 training puzzles with minimal givens (seed 11), 8 relabellings each, and
-# as its test split the 1,000 of data/sudoku-9x9-minimal-test (seed 3), any training puzzle that is one of
-# them up to relabelling dropped: the data of training/sudoku-9x9-minimal-192.yaml (a GPU-sized model) and trm-sudoku-9x9-minimal-ft.yaml
+# minimal_data [COUNT SEED NAME [EXTRA_CSV]]: data/NAME (default sudoku-9x9-minimal-20k): COUNT training puzzles with
+# minimal givens (default 20,000; seed 11), and EXTRA_CSV's puzzles after them, 8 relabellings each; as its test split
+# the 1,000 of data/sudoku-9x9-minimal-test (seed 3), any training puzzle that is one of them up to relabelling
+# dropped: the data of training/sudoku-9x9-minimal-192.yaml (a GPU-sized model) and of both 9x9 second stages
 minimal_data() {
-    hrmlab dataset generate --kind sudoku --size 9 --count 20000 --difficulty minimal --seed 11 --out "$tmp/train.csv"
+    hrmlab dataset generate --kind sudoku --size 9 --count "${1:-20000}" --difficulty minimal --seed "${2:-11}" \
+        --out "$tmp/train.csv"
+    if [ -n "${4:-}" ]; then
+        tail -n +2 "$4" >> "$tmp/train.csv"
+    fi
     hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty minimal --seed 3 --out "$tmp/test.csv"
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/minimal"
-    hrmlab dataset build --kind sudoku --from "$tmp/minimal" --aug 8 --disjoint --out data/sudoku-9x9-minimal-20k
+    hrmlab dataset build --kind sudoku --from "$tmp/minimal" --aug 8 --disjoint --out "data/${3:-sudoku-9x9-minimal-20k}"
 }
 # sudoku_data: 3,000 training 4x4 Sudokus (seed 1), 1,000 test ones (seed 2), repeats dropped, 8 relabellings;
 # written to data/sudoku-4x4-medium
@@ -49,11 +54,7 @@ sudoku9_csv() {
 # relabelling of one, in training
 s3_data() {
     sudoku9_csv
-    hrmlab dataset generate --kind sudoku --size 9 --count 100000 --difficulty minimal --seed 12 --out "$tmp/s3.csv"
-    tail -n +2 "$tmp/sudoku9/train.csv" >> "$tmp/s3.csv"
-    hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty minimal --seed 3 --out "$tmp/test.csv"
-    training/disjoint.sh "$tmp/s3.csv" "$tmp/test.csv" "$tmp/s3"
-    hrmlab dataset build --kind sudoku --from "$tmp/s3" --aug 8 --disjoint --out data/sudoku-9x9-minimal-100k-easy
+    minimal_data 100000 12 sudoku-9x9-minimal-100k-easy "$tmp/sudoku9/train.csv"
 }
 # train_resumable NAME [ARGS...]: hrmlab train with training/NAME.yaml into runs/NAME, resuming from its newest
 # checkpoint when it has one; ARGS go to hrmlab train
