@@ -3,6 +3,7 @@ package org.hrmlab.engine.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.hrmlab.puzzles.RandomPermutation;
 
 /**
  * Training batches the way the reference's loader draws them (hrm-reference.md §1.12): an "iteration" concatenates
@@ -87,7 +88,7 @@ public final class TrainBatchSampler {
             int start = pIdx[puzzle];
             int size = pIdx[puzzle + 1] - start;
             int take = Math.min(size, batchSize - examples.size());
-            int[] pick = permutation(size);
+            int[] pick = RandomPermutation.of(size, rng);
             for (int i = 0; i < take; i++) {
                 examples.add(start + pick[i]);
                 puzzles.add(puzzle);
@@ -108,22 +109,8 @@ public final class TrainBatchSampler {
         int groups = data.groups();
         groupOrder = new int[groups * epochsPerIteration];
         for (int e = 0; e < epochsPerIteration; e++) {
-            int[] perm = permutation(groups);
+            int[] perm = RandomPermutation.of(groups, rng);
             System.arraycopy(perm, 0, groupOrder, e * groups, groups);
         }
-    }
-
-    private int[] permutation(int n) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }

@@ -3,6 +3,7 @@ package org.hrmlab.puzzles.codec;
 import java.util.Arrays;
 import java.util.Random;
 import org.hrmlab.puzzles.Grid;
+import org.hrmlab.puzzles.RandomPermutation;
 
 /**
  * A permutation of the ARC colours that keeps colour 0 (black), as the reference's task augmentation draws them.
@@ -34,7 +35,7 @@ public record ArcColourPermutation(int[] mapping) {
 
     /** @return a uniformly random permutation of colours 1..9 (0 fixed) */
     public static ArcColourPermutation random(Random rng) {
-        int[] p = SudokuAugmentation.shuffled(9, rng);
+        int[] p = RandomPermutation.of(9, rng);
         int[] m = new int[10];
         for (int i = 0; i < 9; i++) {
             m[i + 1] = p[i] + 1;

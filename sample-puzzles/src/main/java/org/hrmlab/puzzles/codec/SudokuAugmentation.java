@@ -3,6 +3,7 @@ package org.hrmlab.puzzles.codec;
 import java.util.Arrays;
 import java.util.Random;
 import org.hrmlab.puzzles.Grid;
+import org.hrmlab.puzzles.RandomPermutation;
 import org.hrmlab.puzzles.SudokuPuzzle;
 import org.hrmlab.puzzles.SudokuShape;
 
@@ -59,7 +60,7 @@ public record SudokuAugmentation(SudokuShape shape, int[] digitMap, boolean tran
      */
     public static SudokuAugmentation random(SudokuShape shape, Random rng) {
         int n = shape.size();
-        int[] digits = shuffled(n, rng);
+        int[] digits = RandomPermutation.of(n, rng);
         int[] d = new int[n + 1];
         for (int i = 0; i < n; i++) {
             d[i + 1] = digits[i] + 1;
@@ -123,26 +124,12 @@ public record SudokuAugmentation(SudokuShape shape, int[] digitMap, boolean tran
                 + Arrays.toString(rowPerm) + ", cols=" + Arrays.toString(colPerm) + "]";
     }
 
-    static int[] shuffled(int n, Random rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
     private static int[] groupedPerm(int n, int group, Random rng) {
-        int[] groups = shuffled(n / group, rng);
+        int[] groups = RandomPermutation.of(n / group, rng);
         int[] out = new int[n];
         int k = 0;
         for (int g : groups) {
-            int[] inner = shuffled(group, rng);
+            int[] inner = RandomPermutation.of(group, rng);
             for (int x : inner) {
                 out[k++] = g * group + x;
             }

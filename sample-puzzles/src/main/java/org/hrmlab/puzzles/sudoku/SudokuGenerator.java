@@ -2,6 +2,7 @@ package org.hrmlab.puzzles.sudoku;
 
 import java.util.Random;
 import org.hrmlab.puzzles.Grid;
+import org.hrmlab.puzzles.RandomPermutation;
 import org.hrmlab.puzzles.SudokuPuzzle;
 import org.hrmlab.puzzles.SudokuShape;
 
@@ -46,7 +47,7 @@ public final class SudokuGenerator {
                     : difficulty.minGivens() + rng.nextInt(difficulty.maxGivens() - difficulty.minGivens() + 1);
             int[] givens = solution.toArray();
             int count = cells;
-            int[] order = shuffledCells(cells);
+            int[] order = RandomPermutation.of(cells, rng);
             for (int k = 0; k < cells && count > target; k++) {
                 int i = order[k];
                 int keep = givens[i];
@@ -73,17 +74,4 @@ public final class SudokuGenerator {
                 + MAX_ATTEMPTS + " attempts");
     }
 
-    private int[] shuffledCells(int cells) {
-        int[] order = new int[cells];
-        for (int i = 0; i < cells; i++) {
-            order[i] = i;
-        }
-        for (int i = cells - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
-    }
 }

@@ -2,6 +2,7 @@ package org.hrmlab.puzzles.sudoku;
 
 import java.util.Random;
 import org.hrmlab.puzzles.Grid;
+import org.hrmlab.puzzles.RandomPermutation;
 import org.hrmlab.puzzles.SudokuShape;
 
 /**
@@ -220,12 +221,7 @@ public final class SudokuSolver {
             out[k++] = Integer.numberOfTrailingZeros(m);
         }
         if (random != null) {
-            for (int i = count - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = out[i];
-                out[i] = out[j];
-                out[j] = t;
-            }
+            RandomPermutation.shuffle(out, count, random);
         }
         return out;
     }
