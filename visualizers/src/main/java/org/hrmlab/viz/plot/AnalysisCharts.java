@@ -133,15 +133,7 @@ public final class AnalysisCharts {
         }
         JFreeChart chart = ChartFactory.createBarChart("Participation ratio (" + data.estimate() + ")", "state",
                 "participation ratio", ds, PlotOrientation.VERTICAL, true, false, false);
-        CategoryPlot plot = chart.getCategoryPlot();
-        BarRenderer r = (BarRenderer) plot.getRenderer();
-        r.setBarPainter(new StandardBarPainter());
-        r.setShadowVisible(false);
-        for (int i = 0; i < ds.getRowCount(); i++) {
-            boolean control = !ds.getRowKey(i).toString().equals("trained") && i > 0;
-            r.setSeriesPaint(i, control ? SeriesPalette.CONTROL : SeriesPalette.colour(4 + i));
-        }
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
+        BarRenderer r = labelledBars(chart.getCategoryPlot(), new StandardCategoryItemLabelGenerator() {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -151,12 +143,25 @@ public final class AnalysisCharts {
                 return v == null ? "" : new DecimalFormat("0.00").format(v.doubleValue()) + " (N=" + n + ")";
             }
         });
+        for (int i = 0; i < ds.getRowCount(); i++) {
+            boolean control = !ds.getRowKey(i).toString().equals("trained") && i > 0;
+            r.setSeriesPaint(i, control ? SeriesPalette.CONTROL : SeriesPalette.colour(4 + i));
+        }
+        return finish(chart, data.subtitle(), ds.getRowCount());
+    }
+
+    /** Flat bars labelled by {@code labels}, white background, grey grid, room above the tallest label. */
+    private static BarRenderer labelledBars(CategoryPlot plot, StandardCategoryItemLabelGenerator labels) {
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setDefaultItemLabelGenerator(labels);
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(SUBTITLE);
         plot.setRangeGridlinePaint(GRID);
         plot.setBackgroundPaint(Color.WHITE);
         plot.getRangeAxis().setUpperMargin(0.15);
-        return finish(chart, data.subtitle(), ds.getRowCount());
+        return r;
     }
 
     /** PR against the number of trajectories; control series dashed. */
@@ -270,21 +275,13 @@ public final class AnalysisCharts {
                 false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.getDomainAxis().setMaximumCategoryLabelLines(3);
-        BarRenderer r = (BarRenderer) plot.getRenderer();
-        r.setBarPainter(new StandardBarPainter());
-        r.setShadowVisible(false);
+        BarRenderer r = labelledBars(plot, new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.00")));
         Map<String, Color> paint = Map.of(high, SeriesPalette.Z_H, low, SeriesPalette.Z_L,
                 highControl, SeriesPalette.blend(SeriesPalette.Z_H, SeriesPalette.CONTROL, 0.7),
                 lowControl, SeriesPalette.blend(SeriesPalette.Z_L, SeriesPalette.CONTROL, 0.7));
         for (int i = 0; i < ds.getRowCount(); i++) {
             r.setSeriesPaint(i, paint.get(ds.getRowKey(i).toString()));
         }
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.00")));
-        r.setDefaultItemLabelsVisible(true);
-        r.setDefaultItemLabelFont(SUBTITLE);
-        plot.setRangeGridlinePaint(GRID);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.getRangeAxis().setUpperMargin(0.15);
         return finish(chart, data.subtitle(), ds.getRowCount());
     }
 
