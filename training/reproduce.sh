@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
@@ -124,6 +124,10 @@ case "${1:-}" in
         ;;
     sudoku9-minimal-data)
         minimal_data
+        ;;
+    sudoku9-s3-data)
+        # the third stages' data alone (s3_data), as sudoku9-s3 and trm9-s3 build it when it is not there
+        s3_data
         ;;
     sudoku9-minimal)
         # the 9x9 HRM's second stage: sudoku9 to its end (step 10,000) first (when its checkpoint is not there), the
