@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.engine.InferenceSettings;
 import org.hrmlab.app.engine.LabFrame;
 import org.hrmlab.app.engine.StepAction;
@@ -18,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The lab opens on a hard bundled 9×9 Sudoku, and the shipped model it opens with solves it after several segments,
- * halting on its own: a replaced default model that does not must come with another opening puzzle.
+ * halting on its own, with the settings the lab opens with: a replaced default model that does not must come with
+ * another opening puzzle.
  */
 class OpeningPuzzleTest {
     @Test
@@ -29,7 +29,7 @@ class OpeningPuzzleTest {
         assertEquals(81, opening.input().size());
         assertEquals("sudoku-9x9", models.fitting(opening).orElseThrow());
         try (HrmEngineStepper s = new HrmEngineStepper(models)) {
-            s.start(opening, new InferenceSettings(2, 2, 8, true, DecodeMode.DIRECT));
+            s.start(opening, InferenceSettings.DEFAULTS);
             LabFrame last = null;
             while (!s.halted()) {
                 last = s.step(StepAction.SEGMENT).current();
