@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
@@ -146,6 +146,15 @@ case "${1:-}" in
         fi
         [ -d data/sudoku-9x9-minimal-100k-easy ] || s3_data
         train_resumable sudoku-9x9-minimal-s3 "${@:2}"
+        ;;
+    sudoku9-s4)
+        # the 9x9 HRM's fourth stage: sudoku9-s3 to its end first (when its step 8,750 is not there; the shipped
+        # models/sudoku-9x9 file holds the same tensors), then training/sudoku-9x9-minimal-s4.yaml; resumable
+        if [ ! -f runs/sudoku-9x9-minimal-s3/checkpoints/step_8750.safetensors ]; then
+            "$0" sudoku9-s3
+        fi
+        [ -d data/sudoku-9x9-minimal-100k-easy ] || s3_data
+        train_resumable sudoku-9x9-minimal-s4 "${@:2}"
         ;;
     trm9-minimal)
         # the 9x9 TRM's second stage: trm9 to step 5,000 first (when its checkpoint is not there), the minimal-givens
