@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
@@ -55,6 +55,12 @@ sudoku9_csv() {
 s3_data() {
     sudoku9_csv
     minimal_data 100000 12 sudoku-9x9-minimal-100k-easy "$tmp/sudoku9/train.csv"
+}
+# s5_data: data/sudoku-9x9-minimal-100k-s13-easy, the 9x9 HRM's fifth stage: s3_data with 100,000 other minimal-givens
+# puzzles (seed 13), so that the stage sees puzzles the third and fourth did not
+s5_data() {
+    sudoku9_csv
+    minimal_data 100000 13 sudoku-9x9-minimal-100k-s13-easy "$tmp/sudoku9/train.csv"
 }
 # train_resumable NAME [ARGS...]: hrmlab train with training/NAME.yaml into runs/NAME, resuming from its newest
 # checkpoint when it has one; ARGS go to hrmlab train
@@ -129,6 +135,10 @@ case "${1:-}" in
         # the third stages' data alone (s3_data), as sudoku9-s3 and trm9-s3 build it when it is not there
         s3_data
         ;;
+    sudoku9-s5-data)
+        # the fifth stage's data alone (s5_data)
+        s5_data
+        ;;
     sudoku9-minimal)
         # the 9x9 HRM's second stage: sudoku9 to its end (step 10,000) first (when its checkpoint is not there), the
         # minimal-givens data (when not there), then training/sudoku-9x9-minimal-ft.yaml from that checkpoint; resumable
@@ -155,6 +165,16 @@ case "${1:-}" in
         fi
         [ -d data/sudoku-9x9-minimal-100k-easy ] || s3_data
         train_resumable sudoku-9x9-minimal-s4 "${@:2}"
+        ;;
+    sudoku9-s5)
+        # the 9x9 HRM's fifth stage: sudoku9-s4 to its end first (when its step 8,750 is not there; the shipped
+        # models/sudoku-9x9 file holds the same tensors), its data (s5_data, when not there), then
+        # training/sudoku-9x9-minimal-s5.yaml; resumable
+        if [ ! -f runs/sudoku-9x9-minimal-s4/checkpoints/step_8750.safetensors ]; then
+            "$0" sudoku9-s4
+        fi
+        [ -d data/sudoku-9x9-minimal-100k-s13-easy ] || s5_data
+        train_resumable sudoku-9x9-minimal-s5 "${@:2}"
         ;;
     trm9-minimal)
         # the 9x9 TRM's second stage: trm9 to step 5,000 first (when its checkpoint is not there), the minimal-givens
