@@ -48,20 +48,17 @@ sudoku9_csv() {
     hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty easy --seed 2 --out "$tmp/test.csv"
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/sudoku9"
 }
-# s3_data: data/sudoku-9x9-minimal-100k-easy, the third stage of the 9x9 TRM and HRM: 100,000 minimal-givens
-# puzzles (seed 12) and the 40,000 easy training puzzles of data/sudoku-9x9-easy-40k (so that the easy ones stay
-# solved), 8 relabellings each; as its test split the 1,000 of data/sudoku-9x9-minimal-test, none of them, nor a
-# relabelling of one, in training
-s3_data() {
+# minimal_easy_data SEED NAME: data/NAME: 100,000 minimal-givens puzzles (seed SEED) and the 40,000 easy training
+# puzzles of data/sudoku-9x9-easy-40k (so that the easy ones stay solved), 8 relabellings each; as its test split the
+# 1,000 of data/sudoku-9x9-minimal-test, none of them, nor a relabelling of one, in training
+minimal_easy_data() {
     sudoku9_csv
-    minimal_data 100000 12 sudoku-9x9-minimal-100k-easy "$tmp/sudoku9/train.csv"
+    minimal_data 100000 "$1" "$2" "$tmp/sudoku9/train.csv"
 }
-# s5_data: data/sudoku-9x9-minimal-100k-s13-easy, the 9x9 HRM's fifth stage: s3_data with 100,000 other minimal-givens
-# puzzles (seed 13), so that the stage sees puzzles the third and fourth did not
-s5_data() {
-    sudoku9_csv
-    minimal_data 100000 13 sudoku-9x9-minimal-100k-s13-easy "$tmp/sudoku9/train.csv"
-}
+# s3_data: the third stage of the 9x9 TRM and HRM (seed 12), also the HRM's fourth
+s3_data() { minimal_easy_data 12 sudoku-9x9-minimal-100k-easy; }
+# s5_data: the 9x9 HRM's fifth stage: 100,000 other minimal-givens puzzles (seed 13), unseen by its third and fourth
+s5_data() { minimal_easy_data 13 sudoku-9x9-minimal-100k-s13-easy; }
 # train_resumable NAME [ARGS...]: hrmlab train with training/NAME.yaml into runs/NAME, resuming from its newest
 # checkpoint when it has one; ARGS go to hrmlab train
 train_resumable() {
