@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
@@ -59,6 +59,8 @@ minimal_easy_data() {
 s3_data() { minimal_easy_data 12 sudoku-9x9-minimal-100k-easy; }
 # s5_data: the 9x9 HRM's fifth stage: 100,000 other minimal-givens puzzles (seed 13), unseen by its third and fourth
 s5_data() { minimal_easy_data 13 sudoku-9x9-minimal-100k-s13-easy; }
+# s6_data: the 9x9 HRM's sixth stage: 100,000 minimal-givens puzzles of yet another seed (14), unseen by stages 3 to 5
+s6_data() { minimal_easy_data 14 sudoku-9x9-minimal-100k-s14-easy; }
 # train_resumable NAME [ARGS...]: hrmlab train with training/NAME.yaml into runs/NAME, resuming from its newest
 # checkpoint when it has one; ARGS go to hrmlab train
 train_resumable() {
@@ -136,6 +138,10 @@ case "${1:-}" in
         # the fifth stage's data alone (s5_data)
         s5_data
         ;;
+    sudoku9-s6-data)
+        # the sixth stage's data alone (s6_data)
+        s6_data
+        ;;
     sudoku9-minimal)
         # the 9x9 HRM's second stage: sudoku9 to its end (step 10,000) first (when its checkpoint is not there), the
         # minimal-givens data (when not there), then training/sudoku-9x9-minimal-ft.yaml from that checkpoint; resumable
@@ -172,6 +178,15 @@ case "${1:-}" in
         fi
         [ -d data/sudoku-9x9-minimal-100k-s13-easy ] || s5_data
         train_resumable sudoku-9x9-minimal-s5 "${@:2}"
+        ;;
+    sudoku9-s6)
+        # the 9x9 HRM's sixth stage: sudoku9-s5 to its end first (when its step 8,750 is not there), its data
+        # (s6_data, when not there), then training/sudoku-9x9-minimal-s6.yaml; resumable
+        if [ ! -f runs/sudoku-9x9-minimal-s5/checkpoints/step_8750.safetensors ]; then
+            "$0" sudoku9-s5
+        fi
+        [ -d data/sudoku-9x9-minimal-100k-s14-easy ] || s6_data
+        train_resumable sudoku-9x9-minimal-s6 "${@:2}"
         ;;
     trm9-minimal)
         # the 9x9 TRM's second stage: trm9 to step 5,000 first (when its checkpoint is not there), the minimal-givens
