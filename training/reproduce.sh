@@ -61,6 +61,10 @@ s3_data() { minimal_easy_data 12 sudoku-9x9-minimal-100k-easy; }
 s5_data() { minimal_easy_data 13 sudoku-9x9-minimal-100k-s13-easy; }
 # s6_data: the 9x9 HRM's sixth stage: 100,000 minimal-givens puzzles of yet another seed (14), unseen by stages 3 to 5
 s6_data() { minimal_easy_data 14 sudoku-9x9-minimal-100k-s14-easy; }
+# after RUN STEP ENTRY [ARGS...]: reproduce.sh ENTRY [ARGS...] first, unless runs/RUN already has its step STEP checkpoint
+after() {
+    [ -f "runs/$1/checkpoints/step_$2.safetensors" ] || "$0" "${@:3}"
+}
 # train_resumable NAME [ARGS...]: hrmlab train with training/NAME.yaml into runs/NAME, resuming from its newest
 # checkpoint when it has one; ARGS go to hrmlab train
 train_resumable() {
@@ -145,27 +149,21 @@ case "${1:-}" in
     sudoku9-minimal)
         # the 9x9 HRM's second stage: sudoku9 to its end (step 10,000) first (when its checkpoint is not there), the
         # minimal-givens data (when not there), then training/sudoku-9x9-minimal-ft.yaml from that checkpoint; resumable
-        if [ ! -f runs/sudoku-9x9-easy-128/checkpoints/step_10000.safetensors ]; then
-            "$0" sudoku9
-        fi
+        after sudoku-9x9-easy-128 10000 sudoku9
         [ -d data/sudoku-9x9-minimal-20k ] || minimal_data
         train_resumable sudoku-9x9-minimal-ft
         ;;
     sudoku9-s3)
         # the 9x9 HRM's third stage: sudoku9-minimal to its end first (when its step 10,000 is not there), the data of
         # the TRM's third stage (s3_data, when not there), then training/sudoku-9x9-minimal-s3.yaml; resumable
-        if [ ! -f runs/sudoku-9x9-minimal-ft/checkpoints/step_10000.safetensors ]; then
-            "$0" sudoku9-minimal
-        fi
+        after sudoku-9x9-minimal-ft 10000 sudoku9-minimal
         [ -d data/sudoku-9x9-minimal-100k-easy ] || s3_data
         train_resumable sudoku-9x9-minimal-s3 "${@:2}"
         ;;
     sudoku9-s4)
         # the 9x9 HRM's fourth stage: sudoku9-s3 to its end first (when its step 8,750 is not there; the shipped
         # models/sudoku-9x9 file holds the same tensors), then training/sudoku-9x9-minimal-s4.yaml; resumable
-        if [ ! -f runs/sudoku-9x9-minimal-s3/checkpoints/step_8750.safetensors ]; then
-            "$0" sudoku9-s3
-        fi
+        after sudoku-9x9-minimal-s3 8750 sudoku9-s3
         [ -d data/sudoku-9x9-minimal-100k-easy ] || s3_data
         train_resumable sudoku-9x9-minimal-s4 "${@:2}"
         ;;
@@ -173,36 +171,28 @@ case "${1:-}" in
         # the 9x9 HRM's fifth stage: sudoku9-s4 to its end first (when its step 8,750 is not there; the shipped
         # models/sudoku-9x9 file holds the same tensors), its data (s5_data, when not there), then
         # training/sudoku-9x9-minimal-s5.yaml; resumable
-        if [ ! -f runs/sudoku-9x9-minimal-s4/checkpoints/step_8750.safetensors ]; then
-            "$0" sudoku9-s4
-        fi
+        after sudoku-9x9-minimal-s4 8750 sudoku9-s4
         [ -d data/sudoku-9x9-minimal-100k-s13-easy ] || s5_data
         train_resumable sudoku-9x9-minimal-s5 "${@:2}"
         ;;
     sudoku9-s6)
         # the 9x9 HRM's sixth stage: sudoku9-s5 to its end first (when its step 8,750 is not there), its data
         # (s6_data, when not there), then training/sudoku-9x9-minimal-s6.yaml; resumable
-        if [ ! -f runs/sudoku-9x9-minimal-s5/checkpoints/step_8750.safetensors ]; then
-            "$0" sudoku9-s5
-        fi
+        after sudoku-9x9-minimal-s5 8750 sudoku9-s5
         [ -d data/sudoku-9x9-minimal-100k-s14-easy ] || s6_data
         train_resumable sudoku-9x9-minimal-s6 "${@:2}"
         ;;
     trm9-minimal)
         # the 9x9 TRM's second stage: trm9 to step 5,000 first (when its checkpoint is not there), the minimal-givens
         # data (when not there), then training/trm-sudoku-9x9-minimal-ft.yaml from that checkpoint; resumable
-        if [ ! -f runs/trm-sudoku-9x9-easy-128/checkpoints/step_5000.safetensors ]; then
-            "$0" trm9 --stop-at 5000
-        fi
+        after trm-sudoku-9x9-easy-128 5000 trm9 --stop-at 5000
         [ -d data/sudoku-9x9-minimal-20k ] || minimal_data
         train_resumable trm-sudoku-9x9-minimal-ft
         ;;
     trm9-s3)
         # the 9x9 TRM's third stage: trm9-minimal to its end first (when its step 10,000 is not there), its data
         # (s3_data, when not there), then training/trm-sudoku-9x9-minimal-s3.yaml; resumable
-        if [ ! -f runs/trm-sudoku-9x9-minimal-ft/checkpoints/step_10000.safetensors ]; then
-            "$0" trm9-minimal
-        fi
+        after trm-sudoku-9x9-minimal-ft 10000 trm9-minimal
         [ -d data/sudoku-9x9-minimal-100k-easy ] || s3_data
         train_resumable trm-sudoku-9x9-minimal-s3 "${@:2}"
         ;;
