@@ -73,7 +73,7 @@ public final class EngineRunner implements AutoCloseable {
             var first = port.start(puzzle, settings);
             run++;
             reader = new FrameReader(puzzle);
-            bridge.publish(new EngineEvent.RunStarted(run, puzzle, settings, first.lite(), reader.next(first),
+            bridge.publish(new EngineEvent.RunStarted(run, puzzle, port.settings(), first.lite(), reader.next(first),
                     port.model()));
             offer(first);
         });

@@ -24,6 +24,16 @@ public record InferenceSettings(int hCycles, int lCycles, int maxSegments, boole
         return hCycles * (lCycles + 1);
     }
 
+    /** Whether both give the same H cycles, L cycles and most segments (Q-halting and decode mode aside). */
+    public boolean sameRecursion(InferenceSettings other) {
+        return hCycles == other.hCycles && lCycles == other.lCycles && maxSegments == other.maxSegments;
+    }
+
+    /** {@code model}'s cycles and most segments, with this one's Q-halting and decode mode. */
+    public InferenceSettings withRecursionOf(InferenceSettings model) {
+        return new InferenceSettings(model.hCycles, model.lCycles, model.maxSegments, qHalting, decodeMode);
+    }
+
     public InferenceSettings withDecodeMode(DecodeMode mode) {
         return new InferenceSettings(hCycles, lCycles, maxSegments, qHalting, mode);
     }

@@ -61,6 +61,11 @@ public final class PooledStateRecorder implements StepperPort {
     }
 
     @Override
+    public InferenceSettings settings() {
+        return port.settings();
+    }
+
+    @Override
     public StepResult step(StepAction action) {
         List<LabFrame> recorded = new ArrayList<>();
         LabFrame last = null;

@@ -20,6 +20,12 @@ public interface StepperPort extends AutoCloseable {
     /** Starts a run on {@code puzzle} with {@code settings}; returns the initial state as update 0. */
     LabFrame start(LabPuzzle puzzle, InferenceSettings settings);
 
+    /**
+     * The settings the current run uses: those {@link #start} was given, unless an implementation that picks the
+     * model by puzzle moved to another model and gave the run that model's own cycles.
+     */
+    InferenceSettings settings();
+
     /** Advances the run; an empty result when it has already halted. */
     StepResult step(StepAction action);
 

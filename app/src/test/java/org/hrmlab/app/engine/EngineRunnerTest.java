@@ -48,6 +48,12 @@ class EngineRunnerTest {
         }
 
         @Override
+        public InferenceSettings settings() {
+            mark();
+            return inner.settings();
+        }
+
+        @Override
         public StepResult step(StepAction action) {
             mark();
             return inner.step(action);

@@ -97,8 +97,15 @@ public final class HrmEngineStepper implements StepperPort {
         puzzle = Objects.requireNonNull(newPuzzle, "puzzle");
         settings = Objects.requireNonNull(newSettings, "settings");
         if (userModel == null) {
-            active = defaults.forPuzzle(puzzle);
-            info = infoOf(active, defaults.name(puzzle));
+            ModelCheckpoint picked = defaults.forPuzzle(puzzle);
+            if (picked != active) {
+                boolean untouched = settings.sameRecursion(info.defaults());
+                active = picked;
+                info = infoOf(active, defaults.name(puzzle));
+                if (untouched) {
+                    settings = settings.withRecursionOf(info.defaults());
+                }
+            }
         }
         HrmConfig c = active.config();
         String misfit = info.mismatch(puzzle);
@@ -132,6 +139,16 @@ public final class HrmEngineStepper implements StepperPort {
         recorded = 1;
         halted = false;
         return frame(stepper.initialSnapshot());
+    }
+
+    /**
+     * {@inheritDoc} Until a checkpoint is loaded, a puzzle that goes to another shipped model than the last run's
+     * runs with that model's own cycles and most segments, unless the settings given differ from the last model's own
+     * (the user's overrides stay).
+     */
+    @Override
+    public InferenceSettings settings() {
+        return settings;
     }
 
     @Override

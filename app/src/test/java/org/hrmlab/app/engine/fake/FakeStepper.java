@@ -68,6 +68,11 @@ public final class FakeStepper implements StepperPort {
     }
 
     @Override
+    public InferenceSettings settings() {
+        return settings;
+    }
+
+    @Override
     public LabFrame start(LabPuzzle newPuzzle, InferenceSettings newSettings) {
         puzzle = Objects.requireNonNull(newPuzzle, "puzzle");
         settings = Objects.requireNonNull(newSettings, "settings");

@@ -30,6 +30,8 @@ class OpeningPuzzleTest {
         assertEquals("sudoku-9x9", models.fitting(opening).orElseThrow());
         try (HrmEngineStepper s = new HrmEngineStepper(models)) {
             s.start(opening, InferenceSettings.DEFAULTS);
+            assertEquals(models.forPuzzle(opening).config().hCycles(), s.settings().hCycles(),
+                    "the model's own H cycles");
             LabFrame last = null;
             while (!s.halted()) {
                 last = s.step(StepAction.SEGMENT).current();

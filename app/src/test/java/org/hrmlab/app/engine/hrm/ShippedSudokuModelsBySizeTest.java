@@ -71,6 +71,32 @@ class ShippedSudokuModelsBySizeTest {
     }
 
     @Test
+    void aPuzzleThatMovesToAnotherModelRunsWithThatModelsOwnCyclesUnlessOverridden() {
+        DefaultModels models = DefaultModels.shipped();
+        LabPuzzle four = bundled("sudoku/4x4-easy #0");
+        LabPuzzle nine = bundled("sudoku/9x9-easy #0");
+        var fourOwn = models.forPuzzle(four).config();
+        var nineOwn = models.forPuzzle(nine).config();
+        try (HrmEngineStepper s = new HrmEngineStepper(models)) {
+            s.start(four, InferenceSettings.DEFAULTS);
+            assertEquals(List.of(fourOwn.hCycles(), fourOwn.lCycles(), fourOwn.haltMaxSteps()), recursion(s));
+            s.start(nine, s.settings());
+            assertEquals(List.of(nineOwn.hCycles(), nineOwn.lCycles(), nineOwn.haltMaxSteps()), recursion(s));
+            assertTrue(s.settings().qHalting());
+
+            var overridden = new InferenceSettings(1, 3, 5, false, DecodeMode.LATENT);
+            s.start(nine, overridden);
+            assertEquals(overridden, s.settings(), "the same model: the overrides apply");
+            s.start(four, overridden);
+            assertEquals(overridden, s.settings(), "another model, but the user's overrides stay");
+        }
+    }
+
+    private static List<Integer> recursion(HrmEngineStepper s) {
+        return List.of(s.settings().hCycles(), s.settings().lCycles(), s.settings().maxSegments());
+    }
+
+    @Test
     void aSizeWithNoModelIsRefusedInOneLineNamingTheSizes() {
         DefaultModels models = DefaultModels.shipped();
         LabPuzzle six = bundled("sudoku/6x6-medium #0");
