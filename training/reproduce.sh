@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
@@ -61,6 +61,8 @@ s3_data() { minimal_easy_data 12 sudoku-9x9-minimal-100k-easy; }
 s5_data() { minimal_easy_data 13 sudoku-9x9-minimal-100k-s13-easy; }
 # s6_data: the 9x9 HRM's sixth stage: 100,000 minimal-givens puzzles of yet another seed (14), unseen by stages 3 to 5
 s6_data() { minimal_easy_data 14 sudoku-9x9-minimal-100k-s14-easy; }
+# s7_data: the 9x9 HRM's seventh stage: 100,000 minimal-givens puzzles of seed 15, unseen by stages 3 to 6
+s7_data() { minimal_easy_data 15 sudoku-9x9-minimal-100k-s15-easy; }
 # after RUN STEP ENTRY [ARGS...]: reproduce.sh ENTRY [ARGS...] first, unless runs/RUN already has its step STEP checkpoint
 after() {
     [ -f "runs/$1/checkpoints/step_$2.safetensors" ] || "$0" "${@:3}"
@@ -146,6 +148,10 @@ case "${1:-}" in
         # the sixth stage's data alone (s6_data)
         s6_data
         ;;
+    sudoku9-s7-data)
+        # the seventh stage's data alone (s7_data)
+        s7_data
+        ;;
     sudoku9-minimal)
         # the 9x9 HRM's second stage: sudoku9 to its end (step 10,000) first (when its checkpoint is not there), the
         # minimal-givens data (when not there), then training/sudoku-9x9-minimal-ft.yaml from that checkpoint; resumable
@@ -181,6 +187,14 @@ case "${1:-}" in
         after sudoku-9x9-minimal-s5 8750 sudoku9-s5
         [ -d data/sudoku-9x9-minimal-100k-s14-easy ] || s6_data
         train_resumable sudoku-9x9-minimal-s6 "${@:2}"
+        ;;
+    sudoku9-s7)
+        # the 9x9 HRM's seventh stage: sudoku9-s6 to its end first (when its step 8,750 is not there; the shipped
+        # models/sudoku-9x9 file holds the same tensors), its data (s7_data, when not there), then
+        # training/sudoku-9x9-minimal-s7.yaml; resumable
+        after sudoku-9x9-minimal-s6 8750 sudoku9-s6
+        [ -d data/sudoku-9x9-minimal-100k-s15-easy ] || s7_data
+        train_resumable sudoku-9x9-minimal-s7 "${@:2}"
         ;;
     trm9-minimal)
         # the 9x9 TRM's second stage: trm9 to step 5,000 first (when its checkpoint is not there), the minimal-givens
