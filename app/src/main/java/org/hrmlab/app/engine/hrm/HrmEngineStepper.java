@@ -41,6 +41,9 @@ public final class HrmEngineStepper implements StepperPort {
     private final DefaultModels defaults;
     private ModelCheckpoint userModel;
     private ModelCheckpoint active;
+    /** The shipped model the last run that started ran on, and its own settings (until then: the defaults). */
+    private ModelCheckpoint ranOn;
+    private InferenceSettings ranOnOwn = InferenceSettings.DEFAULTS;
     private ModelInfo info;
     private LabPuzzle puzzle;
     private InferenceSettings settings;
@@ -97,14 +100,10 @@ public final class HrmEngineStepper implements StepperPort {
         puzzle = Objects.requireNonNull(newPuzzle, "puzzle");
         settings = Objects.requireNonNull(newSettings, "settings");
         if (userModel == null) {
-            ModelCheckpoint picked = defaults.forPuzzle(puzzle);
-            if (picked != active) {
-                boolean untouched = settings.sameRecursion(info.defaults());
-                active = picked;
-                info = infoOf(active, defaults.name(puzzle));
-                if (untouched) {
-                    settings = settings.withRecursionOf(info.defaults());
-                }
+            active = defaults.forPuzzle(puzzle);
+            info = infoOf(active, defaults.name(puzzle));
+            if (active != ranOn && settings.sameRecursion(ranOnOwn)) {
+                settings = settings.withRecursionOf(info.defaults());
             }
         }
         HrmConfig c = active.config();
@@ -138,6 +137,10 @@ public final class HrmEngineStepper implements StepperPort {
         stepper.setReadout(settings.decodeMode().readout());
         recorded = 1;
         halted = false;
+        if (userModel == null) {
+            ranOn = active;
+            ranOnOwn = info.defaults();
+        }
         return frame(stepper.initialSnapshot());
     }
 
