@@ -69,6 +69,14 @@ s8_data() { minimal_easy_data 16 sudoku-9x9-minimal-100k-s16-easy; }
 after() {
     [ -f "runs/$1/checkpoints/step_$2.safetensors" ] || "$0" "${@:3}"
 }
+# hrm9_stage PREV PREV_ENTRY DATA MAKE_DATA RUN [ARGS...]: one later stage of the 9x9 HRM: reproduce.sh PREV_ENTRY first
+# (when runs/PREV has no step 8,750; the shipped models/sudoku-9x9 file holds the tensors of the newest shipped stage),
+# data/DATA (MAKE_DATA, when not there), then training/RUN.yaml; resumable
+hrm9_stage() {
+    after "$1" 8750 "$2"
+    [ -d "data/$3" ] || "$4"
+    train_resumable "$5" "${@:6}"
+}
 # train_resumable NAME [ARGS...]: hrmlab train with training/NAME.yaml into runs/NAME, resuming from its newest
 # checkpoint when it has one; ARGS go to hrmlab train
 train_resumable() {
@@ -173,41 +181,24 @@ case "${1:-}" in
         train_resumable sudoku-9x9-minimal-s3 "${@:2}"
         ;;
     sudoku9-s4)
-        # the 9x9 HRM's fourth stage: sudoku9-s3 to its end first (when its step 8,750 is not there; the shipped
-        # models/sudoku-9x9 file holds the same tensors), then training/sudoku-9x9-minimal-s4.yaml; resumable
-        after sudoku-9x9-minimal-s3 8750 sudoku9-s3
-        [ -d data/sudoku-9x9-minimal-100k-easy ] || s3_data
-        train_resumable sudoku-9x9-minimal-s4 "${@:2}"
+        # the 9x9 HRM's fourth stage
+        hrm9_stage sudoku-9x9-minimal-s3 sudoku9-s3 sudoku-9x9-minimal-100k-easy s3_data sudoku-9x9-minimal-s4 "${@:2}"
         ;;
     sudoku9-s5)
-        # the 9x9 HRM's fifth stage: sudoku9-s4 to its end first (when its step 8,750 is not there; the shipped
-        # models/sudoku-9x9 file holds the same tensors), its data (s5_data, when not there), then
-        # training/sudoku-9x9-minimal-s5.yaml; resumable
-        after sudoku-9x9-minimal-s4 8750 sudoku9-s4
-        [ -d data/sudoku-9x9-minimal-100k-s13-easy ] || s5_data
-        train_resumable sudoku-9x9-minimal-s5 "${@:2}"
+        # the 9x9 HRM's fifth stage
+        hrm9_stage sudoku-9x9-minimal-s4 sudoku9-s4 sudoku-9x9-minimal-100k-s13-easy s5_data sudoku-9x9-minimal-s5 "${@:2}"
         ;;
     sudoku9-s6)
-        # the 9x9 HRM's sixth stage: sudoku9-s5 to its end first (when its step 8,750 is not there), its data
-        # (s6_data, when not there), then training/sudoku-9x9-minimal-s6.yaml; resumable
-        after sudoku-9x9-minimal-s5 8750 sudoku9-s5
-        [ -d data/sudoku-9x9-minimal-100k-s14-easy ] || s6_data
-        train_resumable sudoku-9x9-minimal-s6 "${@:2}"
+        # the 9x9 HRM's sixth stage
+        hrm9_stage sudoku-9x9-minimal-s5 sudoku9-s5 sudoku-9x9-minimal-100k-s14-easy s6_data sudoku-9x9-minimal-s6 "${@:2}"
         ;;
     sudoku9-s7)
-        # the 9x9 HRM's seventh stage: sudoku9-s6 to its end first (when its step 8,750 is not there; the shipped
-        # models/sudoku-9x9 file holds the same tensors), its data (s7_data, when not there), then
-        # training/sudoku-9x9-minimal-s7.yaml; resumable
-        after sudoku-9x9-minimal-s6 8750 sudoku9-s6
-        [ -d data/sudoku-9x9-minimal-100k-s15-easy ] || s7_data
-        train_resumable sudoku-9x9-minimal-s7 "${@:2}"
+        # the 9x9 HRM's seventh stage
+        hrm9_stage sudoku-9x9-minimal-s6 sudoku9-s6 sudoku-9x9-minimal-100k-s15-easy s7_data sudoku-9x9-minimal-s7 "${@:2}"
         ;;
     sudoku9-s8)
-        # the 9x9 HRM's eighth stage: sudoku9-s7 to its end first (when its step 8,750 is not there), its data
-        # (s8_data, when not there), then training/sudoku-9x9-minimal-s8.yaml; resumable
-        after sudoku-9x9-minimal-s7 8750 sudoku9-s7
-        [ -d data/sudoku-9x9-minimal-100k-s16-easy ] || s8_data
-        train_resumable sudoku-9x9-minimal-s8 "${@:2}"
+        # the 9x9 HRM's eighth stage
+        hrm9_stage sudoku-9x9-minimal-s7 sudoku9-s7 sudoku-9x9-minimal-100k-s16-easy s8_data sudoku-9x9-minimal-s8 "${@:2}"
         ;;
     trm9-minimal)
         # the 9x9 TRM's second stage: trm9 to step 5,000 first (when its checkpoint is not there), the minimal-givens
