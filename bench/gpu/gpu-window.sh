@@ -15,14 +15,7 @@ start=$(date +%s)
 out="${OUT:-$PWD/device-out}"
 mkdir -p "$out"
 report="$out/report.txt"
-bundle="${TMPDIR:-/tmp}/hrmlab-bundle"
-if [ ! -x "$bundle/runtime/bin/java" ]; then
-  mkdir -p "$bundle"
-  tar -C "$bundle" -xJf .device/bundle.tar.xz 2>/dev/null \
-    || python3 -c 'import sys, tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2])' .device/bundle.tar.xz "$bundle"
-fi
-java="$bundle/runtime/bin/java"
-export HRMLAB="$java -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -cp $bundle/lib/* org.hrmlab.app.Main"
+. bench/gpu/unpack-bundle.sh
 data=$(sed -n 's/^data_path: *//p' "$config")
 data="$(dirname "$config")/$data"
 if [ ! -d "$data/train" ]; then

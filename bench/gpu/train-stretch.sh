@@ -14,13 +14,7 @@ config=$1 run=runs/$2 target=$3 limit=$4
 out="${OUT:-$PWD/device-out}"
 mkdir -p "$out"
 report="$out/report.txt"
-bundle="${TMPDIR:-/tmp}/hrmlab-bundle"
-if [ ! -x "$bundle/runtime/bin/java" ]; then
-  mkdir -p "$bundle"
-  tar -C "$bundle" -xJf .device/bundle.tar.xz 2>/dev/null \
-    || python3 -c 'import sys, tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2])' .device/bundle.tar.xz "$bundle"
-fi
-export HRMLAB="$bundle/runtime/bin/java -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -cp $bundle/lib/* org.hrmlab.app.Main"
+. bench/gpu/unpack-bundle.sh
 hrmlab() { (set -f; $HRMLAB "$@"); }
 data=$(sed -n 's/^data_path: *//p' "$config")
 data="$(dirname "$config")/$data"
