@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|sudoku9-s9-data|sudoku9-s9|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
@@ -65,6 +65,8 @@ s6_data() { minimal_easy_data 14 sudoku-9x9-minimal-100k-s14-easy; }
 s7_data() { minimal_easy_data 15 sudoku-9x9-minimal-100k-s15-easy; }
 # s8_data: the 9x9 HRM's eighth stage: 100,000 minimal-givens puzzles of seed 16, unseen by stages 3 to 7
 s8_data() { minimal_easy_data 16 sudoku-9x9-minimal-100k-s16-easy; }
+# s9_data: the 9x9 HRM's ninth stage: 100,000 minimal-givens puzzles of seed 17, unseen by stages 3 to 8
+s9_data() { minimal_easy_data 17 sudoku-9x9-minimal-100k-s17-easy; }
 # after RUN STEP ENTRY [ARGS...]: reproduce.sh ENTRY [ARGS...] first, unless runs/RUN already has its step STEP checkpoint
 after() {
     [ -f "runs/$1/checkpoints/step_$2.safetensors" ] || "$0" "${@:3}"
@@ -166,6 +168,10 @@ case "${1:-}" in
         # the eighth stage's data alone (s8_data)
         s8_data
         ;;
+    sudoku9-s9-data)
+        # the ninth stage's data alone (s9_data)
+        s9_data
+        ;;
     sudoku9-minimal)
         # the 9x9 HRM's second stage: sudoku9 to its end (step 10,000) first (when its checkpoint is not there), the
         # minimal-givens data (when not there), then training/sudoku-9x9-minimal-ft.yaml from that checkpoint; resumable
@@ -199,6 +205,10 @@ case "${1:-}" in
     sudoku9-s8)
         # the 9x9 HRM's eighth stage
         hrm9_stage sudoku-9x9-minimal-s7 sudoku9-s7 sudoku-9x9-minimal-100k-s16-easy s8_data sudoku-9x9-minimal-s8 "${@:2}"
+        ;;
+    sudoku9-s9)
+        # the 9x9 HRM's ninth stage
+        hrm9_stage sudoku-9x9-minimal-s8 sudoku9-s8 sudoku-9x9-minimal-100k-s17-easy s9_data sudoku-9x9-minimal-s9 "${@:2}"
         ;;
     trm9-minimal)
         # the 9x9 TRM's second stage: trm9 to step 5,000 first (when its checkpoint is not there), the minimal-givens
