@@ -207,8 +207,8 @@ case "${1:-}" in
         hrm9_stage sudoku-9x9-minimal-s7 sudoku9-s7 sudoku-9x9-minimal-100k-s16-easy s8_data sudoku-9x9-minimal-s8 "${@:2}"
         ;;
     sudoku9-s9)
-        # the 9x9 HRM's ninth stage
-        hrm9_stage sudoku-9x9-minimal-s8 sudoku9-s8 sudoku-9x9-minimal-100k-s17-easy s9_data sudoku-9x9-minimal-s9 "${@:2}"
+        # the 9x9 HRM's ninth stage: from the seventh stage's end (the eighth's measured lower), four H-cycles
+        hrm9_stage sudoku-9x9-minimal-s7 sudoku9-s7 sudoku-9x9-minimal-100k-s17-easy s9_data sudoku-9x9-minimal-s9 "${@:2}"
         ;;
     trm9-minimal)
         # the 9x9 TRM's second stage: trm9 to step 5,000 first (when its checkpoint is not there), the minimal-givens
