@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|sudoku9-s9-data|sudoku9-s9|sudoku9-s10|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|sudoku9-s9-data|sudoku9-s9|sudoku9-s10|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-small|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
@@ -130,6 +130,11 @@ case "${1:-}" in
         hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty minimal --seed 3 --out "$tmp/minimal.csv"
         training/disjoint.sh "$tmp/sudoku9/train.csv" "$tmp/minimal.csv" "$tmp/minimal"
         hrmlab dataset build --kind sudoku --from "$tmp/minimal" --aug 0 --disjoint --out data/sudoku-9x9-minimal-test
+        # data/sudoku-9x9-minimal-val: 1,000 more (seed 31, no training or test seed), built the same way, to choose
+        # settings such as the number of segments on puzzles other than the test set's
+        hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty minimal --seed 31 --out "$tmp/val.csv"
+        training/disjoint.sh "$tmp/sudoku9/train.csv" "$tmp/val.csv" "$tmp/val"
+        hrmlab dataset build --kind sudoku --from "$tmp/val" --aug 0 --disjoint --out data/sudoku-9x9-minimal-val
         # data/sudoku-9x9-tdoku-{1106,top1465,11plus}: the tdoku hard sets (BSD-2-Clause, see their README) from
         # ../shared/data/sudoku, when that folder is there; reordered by spread so that --limit 200 samples each
         # whole file (its order is not random: 11plus opens with about 250 puzzles that begin 98.7)
@@ -246,6 +251,12 @@ case "${1:-}" in
         # like sudoku9; further arguments go to hrmlab train (--stop-at, --time-limit, --device)
         [ -d data/maze-15x15-hard-30k ] || maze_data 15 30000 1000 maze-15x15-hard-30k
         train_resumable maze-15x15 "${@:2}"
+        ;;
+    maze15-small)
+        # the data of maze15-data, the 5x5 maze model's size with 16 segments (training/maze-15x15-small.yaml);
+        # resumable like maze15
+        [ -d data/maze-15x15-hard-30k ] || maze_data 15 30000 1000 maze-15x15-hard-30k
+        train_resumable maze-15x15-small "${@:2}"
         ;;
     maze15-any)
         # the curriculum's first stage: 30,000 15x15 training mazes of any path length (seed 11), the hard test

@@ -94,6 +94,7 @@ final class EvalCommand implements Callable<Integer> {
             out.put("mean_segments", r.meanSegments());
             out.put("q_halt_accuracy", r.qHaltAccuracy());
             out.put("count", r.count());
+            out.put("exact_by_segment", r.exactBySegment());
             if (voting != null) {
                 out.put("arc_vote", voteSummary(voting.verdicts()));
             }

@@ -33,6 +33,9 @@ class EvalCommandTest {
         JsonNode folder = Json.MAPPER.readTree(run.out());
         assertEquals(6, folder.get("count").asInt());
         assertEquals(2.0, folder.get("mean_segments").asDouble());
+        JsonNode curve = folder.get("exact_by_segment");
+        assertEquals(2, curve.size(), "one entry per segment");
+        assertEquals(folder.get("exact_accuracy").asDouble(), curve.get(1).asDouble());
         double acc = folder.get("token_accuracy").asDouble();
         assertTrue(acc >= 0 && acc < 0.5, "an untrained model is near chance: " + acc);
 

@@ -1,6 +1,7 @@
 package org.hrmlab.engine.train;
 
 import java.util.Arrays;
+import java.util.List;
 import org.hrmlab.engine.loss.ActLoss;
 import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.engine.model.HrmState;
@@ -10,7 +11,9 @@ import org.hrmlab.engine.model.HrmState;
  * padded), each chunk from a fresh carry run for a fixed number of segments with no early halting; a row counts if it
  * has at least one supervised token. With {@code haltOnQ} a row's answer is instead frozen at the first segment where
  * the Q head halts (what {@code solve} does: {@code q_halt > q_continue}, or {@code q_halt > 0} for TRM with
- * no_ACT_continue), and the segments it used are averaged.
+ * no_ACT_continue), and the segments it used are averaged. Every run also scores each row's answer after every segment
+ * (frozen where it halted), the inference-time scaling curve: with {@code M} segments, its entry {@code s - 1} is what a
+ * run of {@code s} segments would give, at the cost of one output head per segment.
  */
 public final class Evaluator {
     private final HrmModel model;
@@ -33,9 +36,15 @@ public final class Evaluator {
      * @param tokenAccuracy  mean over counted rows of the fraction of supervised tokens right
      * @param meanSegments   mean segments run per counted row
      * @param qHaltAccuracy  fraction of counted rows where {@code (q_halt >= 0) == exactly correct} at the answer
+     * @param exactBySegment {@code [segments]}: entry {@code s - 1} is the fraction of counted rows whose answer after
+     *                       segment {@code s} (or where they halted, if earlier) is exactly right
      */
     public record Result(int count, double exactAccuracy, double tokenAccuracy, double meanSegments,
-                         double qHaltAccuracy) {
+                         double qHaltAccuracy, List<Double> exactBySegment) {
+        /** Copies the curve. */
+        public Result {
+            exactBySegment = List.copyOf(exactBySegment);
+        }
     }
 
     /** Receives each evaluated example's answer. */
@@ -83,6 +92,7 @@ public final class Evaluator {
         double tokens = 0;
         double segs = 0;
         double qAcc = 0;
+        int[] exactAfter = new int[segments];
         for (int start = 0; start < total; start += batchSize) {
             int n = Math.min(batchSize, total - start);
             int[] examples = new int[n];
@@ -99,20 +109,26 @@ public final class Evaluator {
             Arrays.fill(done, false);
             for (int s = 1; s <= segments; s++) {
                 Segments.full(model, st);
-                if (!haltOnQ && s < segments) {
-                    continue;
-                }
                 model.logits(st, logits);
                 model.qLogits(st, q);
                 for (int r = 0; r < batchSize; r++) {
-                    if (!done[r] && (s == segments || rule.halts(q[r * 2], q[r * 2 + 1]))) {
+                    if (!done[r] && (s == segments || haltOnQ && rule.halts(q[r * 2], q[r * 2 + 1]))) {
                         done[r] = true;
                         used[r] = s;
                         System.arraycopy(logits, r * seq * vocab, answer, r * seq * vocab, seq * vocab);
                         answerQ[r * 2] = q[r * 2];
                     }
                 }
+                for (int r = 0; r < n; r++) {
+                    float[] current = done[r] ? answer : logits;
+                    exactAfter[s - 1] += score(current, b.labels(), r, seq, vocab) == Score.EXACT ? 1 : 0;
+                }
                 if (allTrue(done)) {
+                    for (int later = s; later < segments; later++) {
+                        for (int r = 0; r < n; r++) {
+                            exactAfter[later] += score(answer, b.labels(), r, seq, vocab) == Score.EXACT ? 1 : 0;
+                        }
+                    }
                     break;
                 }
             }
@@ -149,7 +165,29 @@ public final class Evaluator {
             }
         }
         int d = Math.max(1, count);
-        return new Result(count, exact / d, tokens / d, segs / d, qAcc / d);
+        List<Double> curve = new java.util.ArrayList<>(segments);
+        for (int e : exactAfter) {
+            curve.add((double) e / d);
+        }
+        return new Result(count, exact / d, tokens / d, segs / d, qAcc / d, curve);
+    }
+
+    private enum Score { UNSUPERVISED, EXACT, WRONG }
+
+    /** Scores row {@code r} of {@code [rows, seq, vocab]} logits against its labels. */
+    private static Score score(float[] logits, int[] labels, int r, int seq, int vocab) {
+        boolean supervised = false;
+        for (int t = 0; t < seq; t++) {
+            int label = labels[r * seq + t];
+            if (label == ActLoss.IGNORE_LABEL_ID) {
+                continue;
+            }
+            supervised = true;
+            if (ActLoss.argmax(logits, (r * seq + t) * vocab, vocab) != label) {
+                return Score.WRONG;
+            }
+        }
+        return supervised ? Score.EXACT : Score.UNSUPERVISED;
     }
 
     private static boolean allTrue(boolean[] a) {

@@ -1,6 +1,7 @@
 package org.hrmlab.engine.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,12 +35,37 @@ class EvaluatorTest {
     }
 
     @Test
+    void theCurvesEntriesAreWhatShorterRunsGive(@TempDir Path tmp) throws Exception {
+        HrmConfig small = CONFIG.toBuilder().seqLen(2).vocabSize(4).haltMaxSteps(4).build();
+        PuzzleDataset test = PuzzleDataset.open(TinyDatasets.reverse(tmp, 2, 4, 2, 1, 64, 4), "test");
+        Map<String, HostTensor> w = new HashMap<>(org.hrmlab.engine.model.HrmInitializer.init(small, 11));
+        // an untrained head scaled up, its rows for the two tokens no label uses zeroed: answers among the labels'
+        // tokens that differ from row to row and from segment to segment
+        float[] head = w.get("lm_head.weight").data().clone();
+        for (int i = 0; i < head.length; i++) {
+            head[i] = i < 2 * 16 ? 0f : head[i] * 20f;
+        }
+        w.put("lm_head.weight", new HostTensor(new long[] {4, 16}, head));
+        HrmModel model = HrmModel.onCpu(small, w);
+        Evaluator.Result four = new Evaluator(model, 8).evaluate(test, 0, 4, false);
+        assertEquals(4, four.exactBySegment().size());
+        assertEquals(four.exactAccuracy(), four.exactBySegment().get(3));
+        for (int s = 1; s <= 3; s++) {
+            assertEquals(new Evaluator(model, 8).evaluate(test, 0, s, false).exactAccuracy(),
+                    four.exactBySegment().get(s - 1), "after segment " + s);
+        }
+        assertNotEquals(four.exactBySegment().get(0), four.exactBySegment().get(3),
+                "this model's answers change between segments, so the curve is not its last entry repeated");
+    }
+
+    @Test
     void haltingOnQStopsAtTheFirstSegmentWhenHaltWins(@TempDir Path tmp) throws Exception {
         PuzzleDataset test = PuzzleDataset.open(TinyDatasets.reverse(tmp, 5, 7, 2, 1, 3, 4), "test");
         Map<String, HostTensor> w = new HashMap<>(org.hrmlab.engine.model.HrmInitializer.init(CONFIG, 3));
         w.put("q_head.bias", new HostTensor(new long[] {2}, new float[] {5f, -5f}));
         Evaluator.Result r = new Evaluator(HrmModel.onCpu(CONFIG, w), 2).evaluate(test, 0, 3, true);
         assertEquals(1.0, r.meanSegments());
+        assertEquals(java.util.Collections.nCopies(3, r.exactAccuracy()), r.exactBySegment());
     }
 
     @Test
