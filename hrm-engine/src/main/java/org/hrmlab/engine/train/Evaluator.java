@@ -120,13 +120,12 @@ public final class Evaluator {
                     }
                 }
                 for (int r = 0; r < n; r++) {
-                    float[] current = done[r] ? answer : logits;
-                    exactAfter[s - 1] += score(current, b.labels(), r, seq, vocab) == Score.EXACT ? 1 : 0;
+                    exactAfter[s - 1] += isExact(done[r] ? answer : logits, b.labels(), r, seq, vocab) ? 1 : 0;
                 }
                 if (allTrue(done)) {
                     for (int later = s; later < segments; later++) {
                         for (int r = 0; r < n; r++) {
-                            exactAfter[later] += score(answer, b.labels(), r, seq, vocab) == Score.EXACT ? 1 : 0;
+                            exactAfter[later] += isExact(answer, b.labels(), r, seq, vocab) ? 1 : 0;
                         }
                     }
                     break;
@@ -141,18 +140,9 @@ public final class Evaluator {
                     sink.accept(start + r, predicted, Arrays.copyOfRange(b.labels(), r * seq, (r + 1) * seq),
                             answerQ[r * 2]);
                 }
-                int valid = 0;
-                int right = 0;
-                for (int t = 0; t < seq; t++) {
-                    int label = b.labels()[r * seq + t];
-                    if (label == ActLoss.IGNORE_LABEL_ID) {
-                        continue;
-                    }
-                    valid++;
-                    if (ActLoss.argmax(answer, (r * seq + t) * vocab, vocab) == label) {
-                        right++;
-                    }
-                }
+                int[] tally = tally(answer, b.labels(), r, seq, vocab);
+                int right = tally[0];
+                int valid = tally[1];
                 if (valid == 0) {
                     continue;
                 }
@@ -172,22 +162,25 @@ public final class Evaluator {
         return new Result(count, exact / d, tokens / d, segs / d, qAcc / d, curve);
     }
 
-    private enum Score { UNSUPERVISED, EXACT, WRONG }
+    /** @return whether row {@code r} of {@code [rows, seq, vocab]} logits has supervised tokens, all right */
+    private static boolean isExact(float[] logits, int[] labels, int r, int seq, int vocab) {
+        int[] tally = tally(logits, labels, r, seq, vocab);
+        return tally[1] > 0 && tally[0] == tally[1];
+    }
 
-    /** Scores row {@code r} of {@code [rows, seq, vocab]} logits against its labels. */
-    private static Score score(float[] logits, int[] labels, int r, int seq, int vocab) {
-        boolean supervised = false;
+    /** @return {right, supervised} token counts of row {@code r} of {@code [rows, seq, vocab]} logits */
+    private static int[] tally(float[] logits, int[] labels, int r, int seq, int vocab) {
+        int right = 0;
+        int valid = 0;
         for (int t = 0; t < seq; t++) {
             int label = labels[r * seq + t];
             if (label == ActLoss.IGNORE_LABEL_ID) {
                 continue;
             }
-            supervised = true;
-            if (ActLoss.argmax(logits, (r * seq + t) * vocab, vocab) != label) {
-                return Score.WRONG;
-            }
+            valid++;
+            right += ActLoss.argmax(logits, (r * seq + t) * vocab, vocab) == label ? 1 : 0;
         }
-        return supervised ? Score.EXACT : Score.UNSUPERVISED;
+        return new int[] {right, valid};
     }
 
     private static boolean allTrue(boolean[] a) {
