@@ -67,6 +67,14 @@ s7_data() { minimal_easy_data 15 sudoku-9x9-minimal-100k-s15-easy; }
 s8_data() { minimal_easy_data 16 sudoku-9x9-minimal-100k-s16-easy; }
 # s9_data: the 9x9 HRM's ninth stage: 100,000 minimal-givens puzzles of seed 17, unseen by stages 3 to 8
 s9_data() { minimal_easy_data 17 sudoku-9x9-minimal-100k-s17-easy; }
+# minimal_heldout SEED NAME: data/NAME: 1,000 minimal-givens puzzles (seed SEED) as its test split, the 40,000 easy
+# training puzzles of sudoku9_csv (already in $tmp/sudoku9) as its train split, any test puzzle that is one of them, or
+# a relabelling of one, dropped
+minimal_heldout() {
+    hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty minimal --seed "$1" --out "$tmp/$2.csv"
+    training/disjoint.sh "$tmp/sudoku9/train.csv" "$tmp/$2.csv" "$tmp/$2"
+    hrmlab dataset build --kind sudoku --from "$tmp/$2" --aug 0 --disjoint --out "data/$2"
+}
 # after RUN STEP ENTRY [ARGS...]: reproduce.sh ENTRY [ARGS...] first, unless runs/RUN already has its step STEP checkpoint
 after() {
     [ -f "runs/$1/checkpoints/step_$2.safetensors" ] || "$0" "${@:3}"
@@ -127,14 +135,10 @@ case "${1:-}" in
         # data/sudoku-9x9-minimal-test: 1,000 puzzles with minimal givens (unique, no given removable; seed 3, not
         # the training seed), any that occurs in training dropped
         sudoku9_csv
-        hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty minimal --seed 3 --out "$tmp/minimal.csv"
-        training/disjoint.sh "$tmp/sudoku9/train.csv" "$tmp/minimal.csv" "$tmp/minimal"
-        hrmlab dataset build --kind sudoku --from "$tmp/minimal" --aug 0 --disjoint --out data/sudoku-9x9-minimal-test
+        minimal_heldout 3 sudoku-9x9-minimal-test
         # data/sudoku-9x9-minimal-val: 1,000 more (seed 31, no training or test seed), built the same way, to choose
         # settings such as the number of segments on puzzles other than the test set's
-        hrmlab dataset generate --kind sudoku --size 9 --count 1000 --difficulty minimal --seed 31 --out "$tmp/val.csv"
-        training/disjoint.sh "$tmp/sudoku9/train.csv" "$tmp/val.csv" "$tmp/val"
-        hrmlab dataset build --kind sudoku --from "$tmp/val" --aug 0 --disjoint --out data/sudoku-9x9-minimal-val
+        minimal_heldout 31 sudoku-9x9-minimal-val
         # data/sudoku-9x9-tdoku-{1106,top1465,11plus}: the tdoku hard sets (BSD-2-Clause, see their README) from
         # ../shared/data/sudoku, when that folder is there; reordered by spread so that --limit 200 samples each
         # whole file (its order is not random: 11plus opens with about 250 puzzles that begin 98.7)

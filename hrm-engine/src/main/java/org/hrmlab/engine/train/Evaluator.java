@@ -119,15 +119,15 @@ public final class Evaluator {
                         answerQ[r * 2] = q[r * 2];
                     }
                 }
+                int exactNow = 0;
                 for (int r = 0; r < n; r++) {
-                    exactAfter[s - 1] += isExact(done[r] ? answer : logits, b.labels(), r, seq, vocab) ? 1 : 0;
+                    exactNow += isExact(done[r] ? answer : logits, b.labels(), r, seq, vocab) ? 1 : 0;
                 }
-                if (allTrue(done)) {
-                    for (int later = s; later < segments; later++) {
-                        for (int r = 0; r < n; r++) {
-                            exactAfter[later] += isExact(answer, b.labels(), r, seq, vocab) ? 1 : 0;
-                        }
-                    }
+                boolean allDone = allTrue(done);
+                for (int later = s - 1; later < (allDone ? segments : s); later++) {
+                    exactAfter[later] += exactNow;
+                }
+                if (allDone) {
                     break;
                 }
             }
