@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|sudoku9-s9-data|sudoku9-s9|sudoku9-s10|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-small|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|sudoku9-s9-data|sudoku9-s9|sudoku9-s10|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze15|maze15-data|maze15-small|maze15-canvas|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
@@ -9,12 +9,13 @@ cd "$(dirname "$0")/.."
 hrmlab() { (set -f; ${HRMLAB:-./hrmlab} "$@"); }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-# maze_data SIZE [TRAIN TEST [NAME [TRAIN_DIFFICULTY TRAIN_SEED]]]: TRAIN training mazes (default 2,000 hard ones;
-# seed 1) and TEST hard test mazes (default 600; seed 2), repeats dropped, the dihedral augmentations, test mazes that
-# are a training maze up to symmetry dropped; written to data/NAME (default maze-SIZExSIZE-hard)
+# maze_data SIZE [TRAIN TEST [NAME [TRAIN_DIFFICULTY TRAIN_SEED [INNER_SIZES]]]]: TRAIN training mazes (default 2,000
+# hard ones; seed 1; with INNER_SIZES, mazes of those sides placed on the SIZE canvas) and TEST hard test mazes
+# (default 600; seed 2), repeats dropped, the dihedral augmentations, test mazes that are a training maze up to
+# symmetry dropped; written to data/NAME (default maze-SIZExSIZE-hard)
 maze_data() {
     hrmlab dataset generate --kind maze --size "$1" --count "${2:-2000}" --difficulty "${5:-hard}" --seed "${6:-1}" \
-        --out "$tmp/train.csv"
+        ${7:+--inner-sizes "$7"} --out "$tmp/train.csv"
     hrmlab dataset generate --kind maze --size "$1" --count "${3:-600}" --difficulty hard --seed 2 --out "$tmp/test.csv"
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
     hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/${4:-maze-$1x$1-hard}"
@@ -261,6 +262,12 @@ case "${1:-}" in
         # resumable like maze15
         [ -d data/maze-15x15-hard-30k ] || maze_data 15 30000 1000 maze-15x15-hard-30k
         train_resumable maze-15x15-small "${@:2}"
+        ;;
+    maze15-canvas)
+        # 30,000 training mazes of sides 5 to 15 placed on the 15x15 canvas (seed 21), the hard test mazes of
+        # maze15-data; resumable like maze15
+        [ -d data/maze-15x15-canvas-30k ] || maze_data 15 30000 1000 maze-15x15-canvas-30k hard 21 5,7,9,11,13,15
+        train_resumable maze-15x15-canvas "${@:2}"
         ;;
     maze15-any)
         # the curriculum's first stage: 30,000 15x15 training mazes of any path length (seed 11), the hard test

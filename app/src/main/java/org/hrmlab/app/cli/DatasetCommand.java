@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import org.hrmlab.puzzles.MazePuzzle;
 import org.hrmlab.puzzles.Puzzle;
 import org.hrmlab.puzzles.PuzzleCsv;
@@ -26,6 +28,7 @@ import org.hrmlab.puzzles.dataset.DatasetSummary;
 import org.hrmlab.puzzles.dataset.MazeDatasetBuilder;
 import org.hrmlab.puzzles.dataset.SudokuDatasetBuilder;
 import org.hrmlab.puzzles.dataset.SymmetryKeys;
+import org.hrmlab.puzzles.maze.CanvasMazeGenerator;
 import org.hrmlab.puzzles.maze.MazeDifficulty;
 import org.hrmlab.puzzles.maze.MazeGenerator;
 import org.hrmlab.puzzles.sudoku.SudokuDifficulty;
@@ -215,6 +218,12 @@ public final class DatasetCommand implements Runnable {
                 description = "maze: share of inner walls opened to make loops (default ${DEFAULT-VALUE})")
         double loops;
 
+        @Option(names = "--inner-sizes", split = ",", paramLabel = "SIDE",
+                description = "maze: draw each maze's side from these (for example 5,7,9,11,13,15), generate it with "
+                        + "--difficulty scaled to that side, and place it at a random even offset on a --size canvas "
+                        + "of walls: small and large mazes in one sequence length")
+        int[] innerSizes;
+
         @Option(names = "--seed", defaultValue = "0", description = "seed (default ${DEFAULT-VALUE})")
         long seed;
 
@@ -234,6 +243,9 @@ public final class DatasetCommand implements Runnable {
                 try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                     PuzzleCsv.writeHeader(w);
                     if (kind == PuzzleKind.SUDOKU) {
+                        if (innerSizes != null) {
+                            throw new IllegalArgumentException("--inner-sizes: only for mazes");
+                        }
                         SudokuShape shape = sudokuShape(size);
                         String level = difficulty == null ? "medium" : difficulty;
                         SudokuDifficulty d = SudokuDifficulty.parse(level, shape);
@@ -251,15 +263,28 @@ public final class DatasetCommand implements Runnable {
                     } else if (kind == PuzzleKind.MAZE) {
                         String level = difficulty == null ? "hard" : difficulty;
                         MazeDifficulty d = MazeDifficulty.parse(level, size, size);
-                        source = "hrmlab-maze-" + size + "x" + size + "-" + level + "-seed" + seed;
-                        MazeGenerator gen = new MazeGenerator(size, size, loops, seed);
+                        IntFunction<MazePuzzle> next;
+                        if (innerSizes == null) {
+                            source = "hrmlab-maze-" + size + "x" + size + "-" + level + "-seed" + seed;
+                            MazeGenerator gen = new MazeGenerator(size, size, loops, seed);
+                            String prefix = source;
+                            next = i -> gen.next(prefix + "#" + i, d);
+                            json.set("difficulty", JSON.valueToTree(d));
+                        } else {
+                            CanvasMazeGenerator gen = new CanvasMazeGenerator(size, innerSizes, loops,
+                                    side -> MazeDifficulty.parse(level, side, side), seed);
+                            source = "hrmlab-maze-" + size + "x" + size + "-sides" + gen.sizes().stream()
+                                    .map(String::valueOf).collect(Collectors.joining("_")) + "-" + level + "-seed" + seed;
+                            String prefix = source;
+                            next = i -> gen.next(prefix + "#" + i);
+                            json.set("inner_sizes", JSON.valueToTree(gen.sizes()));
+                        }
                         for (int i = 0; i < count; i++) {
-                            MazePuzzle m = gen.next(source + "#" + i, d);
+                            MazePuzzle m = next.apply(i);
                             PuzzleCsv.writeRow(w, source, MazePuzzle.line(m.maze()), MazePuzzle.line(m.solution()),
                                     m.rating());
                             ratings[i] = m.rating();
                         }
-                        json.set("difficulty", JSON.valueToTree(d));
                     } else {
                         throw new IllegalArgumentException("--kind: generate makes sudoku or maze puzzles, not arc");
                     }

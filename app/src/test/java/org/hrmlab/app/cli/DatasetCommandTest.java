@@ -99,6 +99,34 @@ class DatasetCommandTest {
         assertEquals(2, new ObjectMapper().readTree(b.out()).at("/splits/test/examples").asInt());
     }
 
+    @Test
+    void generatesMazesOfSeveralSidesOnOneCanvas() throws Exception {
+        Path csv = dir.resolve("canvas.csv");
+        Run g = run("dataset", "generate", "--kind", "maze", "--count", "12", "--size", "11", "--inner-sizes",
+                "5,11", "--seed", "2", "--out", csv.toString());
+        assertEquals(0, g.status(), g.err());
+        JsonNode j = new ObjectMapper().readTree(g.out());
+        assertEquals(List.of(5, 11), List.of(j.at("/inner_sizes/0").asInt(), j.at("/inner_sizes/1").asInt()));
+        List<org.hrmlab.puzzles.MazePuzzle> mazes = MazeLoader.readCsv(csv);
+        assertEquals(12, mazes.size());
+        assertTrue(mazes.stream().allMatch(m -> m.maze().rows() == 11 && m.maze().cols() == 11));
+        java.util.Set<Integer> walls = new java.util.TreeSet<>();
+        for (var m : mazes) {
+            walls.add(m.maze().count(org.hrmlab.puzzles.MazeCell.WALL.code()));
+        }
+        assertTrue(walls.stream().anyMatch(w -> w >= 121 - 25) && walls.stream().anyMatch(w -> w < 121 - 25),
+                "both 5x5 mazes (at least 96 walls) and 11x11 ones: " + walls);
+        Run sudoku = run("dataset", "generate", "--kind", "sudoku", "--count", "1", "--size", "4", "--inner-sizes",
+                "3", "--out", dir.resolve("s.csv").toString());
+        assertEquals(2, sudoku.status());
+        assertTrue(sudoku.err().startsWith("--inner-sizes"), sudoku.err());
+        Run tooBig = run("dataset", "generate", "--kind", "maze", "--count", "1", "--size", "9", "--inner-sizes",
+                "5,13", "--out", dir.resolve("b.csv").toString());
+        assertEquals(2, tooBig.status());
+        assertEquals(1, tooBig.err().strip().lines().count(), tooBig.err());
+        assertTrue(tooBig.err().contains("13"), tooBig.err());
+    }
+
     /** A 7x7 maze line turned a quarter. */
     private static String rotate(String line) {
         StringBuilder sb = new StringBuilder();
