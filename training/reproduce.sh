@@ -9,16 +9,32 @@ cd "$(dirname "$0")/.."
 hrmlab() { (set -f; ${HRMLAB:-./hrmlab} "$@"); }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-# maze_data SIZE [TRAIN TEST [NAME [TRAIN_DIFFICULTY TRAIN_SEED [INNER_SIZES]]]]: TRAIN training mazes (default 2,000
-# hard ones; seed 1; with INNER_SIZES, mazes of those sides placed on the SIZE canvas) and TEST hard test mazes
-# (default 600; seed 2), repeats dropped, the dihedral augmentations, test mazes that are a training maze up to
-# symmetry dropped; written to data/NAME (default maze-SIZExSIZE-hard)
+# maze_data SIZE [TRAIN TEST [NAME [TRAIN_DIFFICULTY TRAIN_SEED]]]: TRAIN training mazes (default 2,000 hard ones;
+# seed 1) and TEST hard test mazes (default 600; seed 2), repeats dropped, the dihedral augmentations, test mazes that
+# are a training maze up to symmetry dropped; written to data/NAME (default maze-SIZExSIZE-hard)
 maze_data() {
     hrmlab dataset generate --kind maze --size "$1" --count "${2:-2000}" --difficulty "${5:-hard}" --seed "${6:-1}" \
-        ${7:+--inner-sizes "$7"} --out "$tmp/train.csv"
+        --out "$tmp/train.csv"
     hrmlab dataset generate --kind maze --size "$1" --count "${3:-600}" --difficulty hard --seed 2 --out "$tmp/test.csv"
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
     hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/${4:-maze-$1x$1-hard}"
+}
+# canvas_maze_data: data/maze-15x15-canvas-30k: 5,000 hard mazes of each side 5, 7, 9, 11, 13 and 15 (seed 2100 +
+# side), repeats dropped, on one 15x15 canvas (offsets seed 21) with the dihedral augmentations; as its test split the
+# 1,000 hard 15x15 test mazes of maze15-data (seed 2), any that is a training maze up to symmetry dropped
+canvas_maze_data() {
+    for side in 5 7 9 11 13 15; do
+        hrmlab dataset generate --kind maze --size "$side" --count 5000 --difficulty hard --seed $((2100 + side)) \
+            --out "$tmp/side$side.csv"
+    done
+    head -n 1 "$tmp/side5.csv" > "$tmp/train.csv"
+    for side in 5 7 9 11 13 15; do
+        tail -n +2 "$tmp/side$side.csv" >> "$tmp/train.csv"
+    done
+    hrmlab dataset generate --kind maze --size 15 --count 1000 --difficulty hard --seed 2 --out "$tmp/test.csv"
+    training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
+    hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --canvas 15 --seed 21 \
+        --out data/maze-15x15-canvas-30k
 }
 # minimal_data [COUNT SEED NAME [EXTRA_CSV]]: data/NAME (default sudoku-9x9-minimal-20k): COUNT training puzzles with
 # minimal givens (default 20,000; seed 11), and EXTRA_CSV's puzzles after them, 8 relabellings each; as its test split
@@ -264,9 +280,9 @@ case "${1:-}" in
         train_resumable maze-15x15-small "${@:2}"
         ;;
     maze15-canvas)
-        # 30,000 training mazes of sides 5 to 15 placed on the 15x15 canvas (seed 21), the hard test mazes of
-        # maze15-data; resumable like maze15
-        [ -d data/maze-15x15-canvas-30k ] || maze_data 15 30000 1000 maze-15x15-canvas-30k hard 21 5,7,9,11,13,15
+        # hard mazes of sides 5 to 15 on one 15x15 canvas (canvas_maze_data), the hard test mazes of maze15-data;
+        # resumable like maze15
+        [ -d data/maze-15x15-canvas-30k ] || canvas_maze_data
         train_resumable maze-15x15-canvas "${@:2}"
         ;;
     maze15-any)

@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 import org.hrmlab.puzzles.MazePuzzle;
 import org.hrmlab.puzzles.Puzzle;
 import org.hrmlab.puzzles.PuzzleCsv;
@@ -28,7 +26,6 @@ import org.hrmlab.puzzles.dataset.DatasetSummary;
 import org.hrmlab.puzzles.dataset.MazeDatasetBuilder;
 import org.hrmlab.puzzles.dataset.SudokuDatasetBuilder;
 import org.hrmlab.puzzles.dataset.SymmetryKeys;
-import org.hrmlab.puzzles.maze.CanvasMazeGenerator;
 import org.hrmlab.puzzles.maze.MazeDifficulty;
 import org.hrmlab.puzzles.maze.MazeGenerator;
 import org.hrmlab.puzzles.sudoku.SudokuDifficulty;
@@ -94,14 +91,16 @@ public final class DatasetCommand implements Runnable {
         boolean disjoint;
 
         @Option(names = "--canvas", paramLabel = "SIDE", description = "ARC: side of the square canvas, 1..30 "
-                + "(default 30, the reference's); tasks with a larger grid are left out and listed")
+                + "(default 30, the reference's); tasks with a larger grid are left out and listed. Maze: lay square "
+                + "mazes of several sizes up to SIDE out on one SIDE x SIDE canvas (walls around a smaller maze in "
+                + "the input, PAD in the labels, which the loss ignores)")
         Integer canvas;
 
         @Override
         public Integer call() {
             return DatasetCommand.guard(spec, () -> {
-                if (canvas != null && kind != PuzzleKind.ARC) {
-                    throw new IllegalArgumentException("--canvas applies to ARC datasets only");
+                if (canvas != null && kind == PuzzleKind.SUDOKU) {
+                    throw new IllegalArgumentException("--canvas applies to ARC and maze datasets only");
                 }
                 long s = seed != null ? seed : kind == PuzzleKind.ARC ? 42 : 0;
                 DatasetSummary summary = switch (kind) {
@@ -113,7 +112,9 @@ public final class DatasetCommand implements Runnable {
                     }
                     case MAZE -> {
                         List<List<MazePuzzle>> tt = splitSources(MazePuzzle.class, s);
-                        yield MazeDatasetBuilder.build(tt.get(0), tt.get(1), aug != null && aug > 0, out);
+                        boolean dihedral = aug != null && aug > 0;
+                        yield canvas == null ? MazeDatasetBuilder.build(tt.get(0), tt.get(1), dihedral, out)
+                                : MazeDatasetBuilder.build(tt.get(0), tt.get(1), dihedral, canvas, s, out);
                     }
                 };
                 for (String skipped : summary.skipped()) {
@@ -218,12 +219,6 @@ public final class DatasetCommand implements Runnable {
                 description = "maze: share of inner walls opened to make loops (default ${DEFAULT-VALUE})")
         double loops;
 
-        @Option(names = "--inner-sizes", split = ",", paramLabel = "SIDE",
-                description = "maze: draw each maze's side from these (for example 5,7,9,11,13,15), generate it with "
-                        + "--difficulty scaled to that side, and place it at a random even offset on a --size canvas "
-                        + "of walls: small and large mazes in one sequence length")
-        int[] innerSizes;
-
         @Option(names = "--seed", defaultValue = "0", description = "seed (default ${DEFAULT-VALUE})")
         long seed;
 
@@ -243,9 +238,6 @@ public final class DatasetCommand implements Runnable {
                 try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                     PuzzleCsv.writeHeader(w);
                     if (kind == PuzzleKind.SUDOKU) {
-                        if (innerSizes != null) {
-                            throw new IllegalArgumentException("--inner-sizes: only for mazes");
-                        }
                         SudokuShape shape = sudokuShape(size);
                         String level = difficulty == null ? "medium" : difficulty;
                         SudokuDifficulty d = SudokuDifficulty.parse(level, shape);
@@ -263,28 +255,15 @@ public final class DatasetCommand implements Runnable {
                     } else if (kind == PuzzleKind.MAZE) {
                         String level = difficulty == null ? "hard" : difficulty;
                         MazeDifficulty d = MazeDifficulty.parse(level, size, size);
-                        IntFunction<MazePuzzle> next;
-                        if (innerSizes == null) {
-                            source = "hrmlab-maze-" + size + "x" + size + "-" + level + "-seed" + seed;
-                            MazeGenerator gen = new MazeGenerator(size, size, loops, seed);
-                            String prefix = source;
-                            next = i -> gen.next(prefix + "#" + i, d);
-                            json.set("difficulty", JSON.valueToTree(d));
-                        } else {
-                            CanvasMazeGenerator gen = new CanvasMazeGenerator(size, innerSizes, loops,
-                                    side -> MazeDifficulty.parse(level, side, side), seed);
-                            source = "hrmlab-maze-" + size + "x" + size + "-sides" + gen.sizes().stream()
-                                    .map(String::valueOf).collect(Collectors.joining("_")) + "-" + level + "-seed" + seed;
-                            String prefix = source;
-                            next = i -> gen.next(prefix + "#" + i);
-                            json.set("inner_sizes", JSON.valueToTree(gen.sizes()));
-                        }
+                        source = "hrmlab-maze-" + size + "x" + size + "-" + level + "-seed" + seed;
+                        MazeGenerator gen = new MazeGenerator(size, size, loops, seed);
                         for (int i = 0; i < count; i++) {
-                            MazePuzzle m = next.apply(i);
+                            MazePuzzle m = gen.next(source + "#" + i, d);
                             PuzzleCsv.writeRow(w, source, MazePuzzle.line(m.maze()), MazePuzzle.line(m.solution()),
                                     m.rating());
                             ratings[i] = m.rating();
                         }
+                        json.set("difficulty", JSON.valueToTree(d));
                     } else {
                         throw new IllegalArgumentException("--kind: generate makes sudoku or maze puzzles, not arc");
                     }

@@ -100,31 +100,34 @@ class DatasetCommandTest {
     }
 
     @Test
-    void generatesMazesOfSeveralSidesOnOneCanvas() throws Exception {
-        Path csv = dir.resolve("canvas.csv");
-        Run g = run("dataset", "generate", "--kind", "maze", "--count", "12", "--size", "11", "--inner-sizes",
-                "5,11", "--seed", "2", "--out", csv.toString());
-        assertEquals(0, g.status(), g.err());
-        JsonNode j = new ObjectMapper().readTree(g.out());
-        assertEquals(List.of(5, 11), List.of(j.at("/inner_sizes/0").asInt(), j.at("/inner_sizes/1").asInt()));
-        List<org.hrmlab.puzzles.MazePuzzle> mazes = MazeLoader.readCsv(csv);
-        assertEquals(12, mazes.size());
-        assertTrue(mazes.stream().allMatch(m -> m.maze().rows() == 11 && m.maze().cols() == 11));
-        java.util.Set<Integer> walls = new java.util.TreeSet<>();
-        for (var m : mazes) {
-            walls.add(m.maze().count(org.hrmlab.puzzles.MazeCell.WALL.code()));
-        }
-        assertTrue(walls.stream().anyMatch(w -> w >= 121 - 25) && walls.stream().anyMatch(w -> w < 121 - 25),
-                "both 5x5 mazes (at least 96 walls) and 11x11 ones: " + walls);
-        Run sudoku = run("dataset", "generate", "--kind", "sudoku", "--count", "1", "--size", "4", "--inner-sizes",
-                "3", "--out", dir.resolve("s.csv").toString());
+    void buildsMazesOfSeveralSizesOnOneCanvas() throws Exception {
+        Path small = dir.resolve("small.csv");
+        Path big = dir.resolve("big.csv");
+        assertEquals(0, run("dataset", "generate", "--kind", "maze", "--count", "4", "--size", "5", "--seed", "1",
+                "--out", small.toString()).status());
+        assertEquals(0, run("dataset", "generate", "--kind", "maze", "--count", "3", "--size", "11", "--seed", "2",
+                "--out", big.toString()).status());
+        List<String> mixed = new java.util.ArrayList<>(Files.readAllLines(small));
+        mixed.addAll(Files.readAllLines(big).subList(1, 3));
+        Path train = dir.resolve("train.csv");
+        Files.write(train, mixed);
+        Path test = dir.resolve("test.csv");
+        Files.write(test, List.of(Files.readAllLines(big).get(0), Files.readAllLines(big).get(3)));
+        Run b = run("dataset", "build", "--kind", "maze", "--from", train.toString(), "--test-from", test.toString(),
+                "--canvas", "11", "--aug", "1", "--out", dir.resolve("canvas").toString());
+        assertEquals(0, b.status(), b.err());
+        JsonNode j = new ObjectMapper().readTree(b.out());
+        assertEquals(121, j.get("seqLen").asInt(), b.out());
+        assertEquals(48, j.at("/splits/train/examples").asInt(), b.out());
+        Run without = run("dataset", "build", "--kind", "maze", "--from", train.toString(), "--test-from",
+                test.toString(), "--out", dir.resolve("plain").toString());
+        assertEquals(2, without.status());
+        assertEquals(1, without.err().strip().lines().count(), without.err());
+        assertTrue(without.err().contains("5x5"), without.err());
+        Run sudoku = run("dataset", "build", "--kind", "sudoku", "--from", train.toString(), "--canvas", "9",
+                "--out", dir.resolve("s").toString());
         assertEquals(2, sudoku.status());
-        assertTrue(sudoku.err().startsWith("--inner-sizes"), sudoku.err());
-        Run tooBig = run("dataset", "generate", "--kind", "maze", "--count", "1", "--size", "9", "--inner-sizes",
-                "5,13", "--out", dir.resolve("b.csv").toString());
-        assertEquals(2, tooBig.status());
-        assertEquals(1, tooBig.err().strip().lines().count(), tooBig.err());
-        assertTrue(tooBig.err().contains("13"), tooBig.err());
+        assertTrue(sudoku.err().startsWith("--canvas"), sudoku.err());
     }
 
     /** A 7x7 maze line turned a quarter. */

@@ -25,6 +25,8 @@ import org.hrmlab.puzzles.TestData;
 import org.hrmlab.puzzles.arc.ArcLoader;
 import org.hrmlab.puzzles.codec.ArcAugmentation;
 import org.hrmlab.puzzles.codec.ArcCodec;
+import org.hrmlab.puzzles.codec.Dihedral;
+import org.hrmlab.puzzles.codec.MazeCodec;
 import org.hrmlab.puzzles.codec.SudokuCodec;
 import org.hrmlab.puzzles.maze.MazeDifficulty;
 import org.hrmlab.puzzles.maze.MazeGenerator;
@@ -134,6 +136,54 @@ class DatasetTest {
         assertEquals(6, train.metadata().vocabSize());
         assertEquals(100, train.metadata().seqLen());
         assertEquals(1, ReferenceDataset.open(dir).split("test").orElseThrow().exampleCount());
+    }
+
+    @Test
+    void mazesOfSeveralSizesShareOneCanvasWithTheirOwnCellsAloneInTheLoss() throws Exception {
+        List<MazePuzzle> small = new ArrayList<>();
+        MazeGenerator five = new MazeGenerator(5, 5, 4);
+        for (int i = 0; i < 6; i++) {
+            small.add(five.next("s" + i, MazeDifficulty.any()));
+        }
+        MazePuzzle big = new MazeGenerator(9, 9, 5).next("b", MazeDifficulty.any());
+        List<MazePuzzle> train = new ArrayList<>(small.subList(0, 5));
+        train.add(big);
+        DatasetSummary s = MazeDatasetBuilder.build(train, List.of(small.get(5)), true, 9, 7, dir);
+        assertEquals(81, s.seqLen());
+        DatasetSplit split = ReferenceDataset.open(dir).split("train").orElseThrow();
+        assertEquals(48, split.exampleCount());
+        Set<Integer> corners = new TreeSet<>();
+        for (int e = 0; e < 48; e++) {
+            int[] in = split.inputs(e);
+            int[] label = split.labels(e);
+            int side = e < 40 ? 5 : 9;
+            int first = 0;
+            while (label[first] == 0) {
+                first++;
+            }
+            int top = first / 9;
+            int left = first % 9;
+            corners.add(top * 10 + left);
+            assertEquals(0, top % 2, "even offsets keep the corridor lattice");
+            assertEquals(0, left % 2);
+            int[] expectIn = new MazeCodec(side, side).encode(Dihedral.of(e % 8).apply(train.get(e / 8).maze()));
+            int[] expectLabel = new MazeCodec(side, side).encode(Dihedral.of(e % 8).apply(train.get(e / 8).solution()));
+            for (int i = 0; i < 81; i++) {
+                int r = i / 9 - top;
+                int c = i % 9 - left;
+                boolean inside = r >= 0 && r < side && c >= 0 && c < side;
+                assertEquals(inside ? expectIn[r * side + c] : 1, in[i], "input " + e + "/" + i + ": walls around");
+                assertEquals(inside ? expectLabel[r * side + c] : 0, label[i], "label " + e + "/" + i
+                        + ": PAD, ignored by the loss, around");
+            }
+        }
+        assertTrue(corners.size() > 2, "the small mazes are placed all over the canvas: " + corners);
+        int[] testLabel = ReferenceDataset.open(dir).split("test").orElseThrow().labels(0);
+        assertTrue(testLabel[0] != 0 && testLabel[4] != 0 && testLabel[5] == 0, "a test maze sits top-left");
+        assertThrows(IllegalArgumentException.class,
+                () -> MazeDatasetBuilder.build(List.of(big), List.of(big), false, 7, 0, dir.resolve("x")));
+        assertThrows(IllegalArgumentException.class,
+                () -> MazeDatasetBuilder.build(List.of(big, small.get(0)), List.of(big), false, dir.resolve("y")));
     }
 
     @Test
