@@ -38,18 +38,7 @@ public final class MazeDatasetBuilder {
     public static DatasetSummary build(List<MazePuzzle> train, List<MazePuzzle> test, boolean dihedral, Path out)
             throws IOException {
         MazePuzzle first = (train.isEmpty() ? test : train).get(0);
-        int rows = first.maze().rows();
-        int cols = first.maze().cols();
-        for (List<MazePuzzle> split : List.of(train, test)) {
-            for (MazePuzzle m : split) {
-                if (m.maze().rows() != rows || m.maze().cols() != cols) {
-                    throw new IllegalArgumentException("mixed maze sizes: " + m.name() + " is " + m.maze().rows() + "x"
-                            + m.maze().cols() + ", " + first.name() + " " + rows + "x" + cols
-                            + " (mazes of several sizes need a canvas)");
-                }
-            }
-        }
-        return write(train, test, dihedral, new MazeCodec(rows, cols), 0, out);
+        return write(train, test, dihedral, new MazeCodec(first.maze().rows(), first.maze().cols()), 0, false, out);
     }
 
     /**
@@ -65,34 +54,34 @@ public final class MazeDatasetBuilder {
         if (canvas < 3 || canvas > 30) {
             throw new IllegalArgumentException("maze canvas must be 3..30, got " + canvas);
         }
-        return write(train, test, dihedral, new MazeCodec(canvas, canvas), seed, out);
+        return write(train, test, dihedral, new MazeCodec(canvas, canvas), seed, true, out);
     }
 
     private static DatasetSummary write(List<MazePuzzle> train, List<MazePuzzle> test, boolean dihedral,
-            MazeCodec codec, long seed, Path out) throws IOException {
+            MazeCodec codec, long seed, boolean canvas, Path out) throws IOException {
         if (dihedral && codec.rows() != codec.cols()) {
             throw new IllegalArgumentException("dihedral augmentation needs square mazes");
         }
         Map<String, DatasetSummary.SplitCounts> counts = new LinkedHashMap<>();
-        counts.put("train", write(out, "train", train, dihedral, codec, new Random(seed)));
-        counts.put("test", write(out, "test", test, false, codec, null));
+        counts.put("train", write(out, "train", train, dihedral, codec, canvas, new Random(seed)));
+        counts.put("test", write(out, "test", test, false, codec, canvas, null));
         DatasetSplitWriter.writeIdentifiers(out, List.of("<blank>"));
         return new DatasetSummary("maze", codec.seqLen(), codec.vocabSize(), 1, counts, List.of());
     }
 
     private static DatasetSummary.SplitCounts write(Path out, String split, List<MazePuzzle> mazes, boolean dihedral,
-            MazeCodec codec, Random offsets) throws IOException {
+            MazeCodec codec, boolean canvas, Random offsets) throws IOException {
         try (DatasetSplitWriter w = new DatasetSplitWriter(out, split, codec.seqLen(), codec.vocabSize())) {
             int n = 0;
             for (MazePuzzle m : mazes) {
                 int rows = m.maze().rows();
                 int cols = m.maze().cols();
                 boolean fits = rows == codec.rows() && cols == codec.cols()
-                        || rows == cols && codec.rows() == codec.cols() && rows <= codec.rows();
+                        || canvas && rows == cols && rows <= codec.rows();
                 if (!fits) {
-                    throw new IllegalArgumentException("maze " + m.name() + " is " + rows + "x" + cols
-                            + ", which does not fit the dataset's " + codec.rows() + "x" + codec.cols()
-                            + " canvas");
+                    throw new IllegalArgumentException("maze " + m.name() + " is " + rows + "x" + cols + ", which does "
+                            + "not fit the dataset's " + codec.rows() + "x" + codec.cols() + (canvas ? " canvas"
+                            : " (mazes of several sizes need a canvas)"));
                 }
                 if (m.solution() == null) {
                     throw new IllegalArgumentException("maze " + m.name() + " has no solution");
