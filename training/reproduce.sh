@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|sudoku9-s9-data|sudoku9-s9|sudoku9-s10|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze7-30k|maze7-30k-s2|trm-maze7|maze15|maze15-data|maze15-small|maze15-canvas|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|sudoku9-s9-data|sudoku9-s9|sudoku9-s10|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze7-30k|maze7-30k-s2|maze7-30k-s3|trm-maze7|maze15|maze15-data|maze15-small|maze15-canvas|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
@@ -274,6 +274,11 @@ case "${1:-}" in
         # the hidden-128 7x7 run's second stretch: maze7-30k to its end first (when its step 9,347 is not there)
         after maze-7x7-30k-128 9347 maze7-30k
         train_resumable maze-7x7-30k-128-s2 "${@:2}"
+        ;;
+    maze7-30k-s3)
+        # its third stretch, a cosine decay: maze7-30k-s2 to its step 7,750 first (when that checkpoint is not there)
+        after maze-7x7-30k-128-s2 7750 maze7-30k-s2 --stop-at 7750
+        train_resumable maze-7x7-30k-128-s3 "${@:2}"
         ;;
     trm-maze7)
         # a TRM on the data of maze7-30k (built here unless it is already there); further arguments go to hrmlab train
