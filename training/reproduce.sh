@@ -104,6 +104,10 @@ hrm9_stage() {
     [ -d "data/$3" ] || "$4"
     train_resumable "$5" "${@:6}"
 }
+# maze7_30k_data: 30,000 hard 7x7 training mazes and 1,000 hard test mazes in data/maze-7x7-hard-30k (unless there)
+maze7_30k_data() {
+    [ -d data/maze-7x7-hard-30k ] || maze_data 7 30000 1000 maze-7x7-hard-30k
+}
 # train_resumable NAME [ARGS...]: hrmlab train with training/NAME.yaml into runs/NAME, resuming from its newest
 # checkpoint when it has one; ARGS go to hrmlab train
 train_resumable() {
@@ -266,7 +270,7 @@ case "${1:-}" in
     maze7-30k)
         # 30,000 hard 7x7 training mazes, 1,000 hard test mazes; the 5x5 model's size, then the 9x9 Sudoku model's;
         # further arguments go to hrmlab train (--stop-at, as in training/README.md)
-        [ -d data/maze-7x7-hard-30k ] || maze_data 7 30000 1000 maze-7x7-hard-30k
+        maze7_30k_data
         train_resumable maze-7x7-30k "${@:2}"
         train_resumable maze-7x7-30k-128 "${@:2}"
         ;;
@@ -282,7 +286,7 @@ case "${1:-}" in
         ;;
     trm-maze7)
         # a TRM on the data of maze7-30k (built here unless it is already there); further arguments go to hrmlab train
-        [ -d data/maze-7x7-hard-30k ] || maze_data 7 30000 1000 maze-7x7-hard-30k
+        maze7_30k_data
         train_resumable trm-maze-7x7-30k "${@:2}"
         ;;
     maze15-data)
