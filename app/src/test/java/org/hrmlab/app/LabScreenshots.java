@@ -67,7 +67,7 @@ class LabScreenshots {
     }
 
     private static LabPuzzle bundled(String name) {
-        return BundledLabPuzzles.catalogue().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return BundledLabPuzzles.named(name);
     }
 
     @AfterAll

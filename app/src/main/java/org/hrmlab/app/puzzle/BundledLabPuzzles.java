@@ -25,6 +25,16 @@ public final class BundledLabPuzzles {
         return c;
     }
 
+    /**
+     * @param name a catalogue name, e.g. {@code maze/7x7-hard #0}
+     * @return that puzzle
+     * @throws IllegalArgumentException when the catalogue has no puzzle of that name
+     */
+    public static LabPuzzle named(String name) {
+        return catalogue().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no bundled puzzle named " + name));
+    }
+
     private static List<LabPuzzle> read() {
         List<LabPuzzle> out = new ArrayList<>();
         try {

@@ -63,7 +63,7 @@ class CompareViewTest {
     }
 
     private static LabPuzzle bundled(String name) {
-        return BundledLabPuzzles.catalogue().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return BundledLabPuzzles.named(name);
     }
 
     /** Opens the two fixtures from the Compare tab and runs both on one 9×9 Sudoku to their halts. */

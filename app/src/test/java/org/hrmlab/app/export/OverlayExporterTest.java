@@ -55,8 +55,7 @@ class OverlayExporterTest {
     void run() {
         vm = new InspectorViewModel(new HrmEngineStepper(DefaultModels.shipped()), Runnable::run, Runnable::run,
                 new Notices());
-        vm.loadPuzzle(BundledLabPuzzles.catalogue().stream().filter(p -> p.name().equals("maze/5x5-hard #0"))
-                .findFirst().orElseThrow());
+        vm.loadPuzzle(BundledLabPuzzles.named("maze/5x5-hard #0"));
         vm.runToHalt();
         vm.seek(4);
         vm.overlayLayerProperty().set(OverlayLayer.STATE_CHANGE);

@@ -57,8 +57,7 @@ class BoardOverlayCanvasTest {
 
     /** A few updates of {@code name}: the shipped ARC model for ARC, a tiny untrained model for the others. */
     private static Run run(String name) throws Exception {
-        LabPuzzle puzzle = BundledLabPuzzles.catalogue().stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow();
+        LabPuzzle puzzle = BundledLabPuzzles.named(name);
         var stepper = new HrmEngineStepper(DefaultModels.shipped());
         if (!name.startsWith("arc/")) {
             int vocab = name.startsWith("maze/") ? 6 : puzzle.input().rows() + 2;

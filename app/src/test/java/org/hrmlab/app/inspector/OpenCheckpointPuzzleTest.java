@@ -42,7 +42,7 @@ class OpenCheckpointPuzzleTest {
     }
 
     private static LabPuzzle bundled(String name) {
-        return BundledLabPuzzles.catalogue().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return BundledLabPuzzles.named(name);
     }
 
     @Test

@@ -64,8 +64,7 @@ public final class FxTestSupport {
         var ctx = new LabContext(new HrmEngineStepper(DefaultModels.shipped()), FakeTrainMain.command());
         stage.setScene(new LabWindow(ctx).createScene(1200, 760));
         stage.show();
-        ctx.inspector().loadPuzzle(BundledLabPuzzles.catalogue().stream()
-                .filter(p -> p.name().equals(puzzle)).findFirst().orElseThrow());
+        ctx.inspector().loadPuzzle(BundledLabPuzzles.named(puzzle));
         return ctx;
     }
 }

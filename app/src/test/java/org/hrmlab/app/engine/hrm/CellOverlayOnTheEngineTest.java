@@ -48,8 +48,7 @@ class CellOverlayOnTheEngineTest {
 
     @Test
     void anArcCellReadsTheCanvasPositionOfItsRowAndColumn() {
-        LabPuzzle task = BundledLabPuzzles.catalogue().stream().filter(p -> p.name().equals("arc/25ff71a9 #1"))
-                .findFirst().orElseThrow();
+        LabPuzzle task = BundledLabPuzzles.named("arc/25ff71a9 #1");
         HrmEngineStepper s = new HrmEngineStepper(DefaultModels.shipped());
         LabFrame before = s.start(task, new InferenceSettings(2, 2, 2, false, DecodeMode.DIRECT));
         int prefix = s.model().puzzlePrefix();

@@ -39,8 +39,7 @@ class NoFittingModelTest {
 
     @Test
     void aSixBySixSudokuAndALargeMazeAreNamedToo() {
-        LabPuzzle six = org.hrmlab.app.puzzle.BundledLabPuzzles.catalogue().stream()
-                .filter(p -> p.name().equals("sudoku/6x6-medium #0")).findFirst().orElseThrow();
+        LabPuzzle six = org.hrmlab.app.puzzle.BundledLabPuzzles.named("sudoku/6x6-medium #0");
         String m = load(DefaultModels.shipped(), six).message();
         assertTrue(m.startsWith("no model for 6x6 Sudoku puzzles is loaded: open a checkpoint trained on them"), m);
         assertTrue(m.endsWith("; the shipped Sudoku models take 4x4 and 9x9 puzzles"), m);

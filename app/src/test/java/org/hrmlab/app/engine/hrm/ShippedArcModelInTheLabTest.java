@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The lab opens a bundled ARC task with the shipped ARC model, on its small canvas, under the task's identifier. */
 class ShippedArcModelInTheLabTest {
     private static LabPuzzle bundled(String name) {
-        return BundledLabPuzzles.catalogue().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return BundledLabPuzzles.named(name);
     }
 
     @Test

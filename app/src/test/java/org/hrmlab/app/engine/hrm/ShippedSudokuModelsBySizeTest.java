@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShippedSudokuModelsBySizeTest {
     private static LabPuzzle bundled(String name) {
-        return BundledLabPuzzles.catalogue().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return BundledLabPuzzles.named(name);
     }
 
     @Test
