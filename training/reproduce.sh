@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|sudoku9-s9-data|sudoku9-s9|sudoku9-s10|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze7-30k|maze7-30k-s2|maze7-30k-s3|trm-maze7|maze15|maze15-data|maze15-small|maze15-canvas|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
-# (sudoku9-eval: builds further held-out sets for the sudoku9 model, no training).
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|sudoku9-s9-data|sudoku9-s9|sudoku9-s10|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze7-30k|maze7-30k-s2|maze7-30k-s3|maze7-val|trm-maze7|maze15|maze15-data|maze15-small|maze15-canvas|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
+# (sudoku9-eval and maze7-val: build further held-out sets for the sudoku9 and 7x7 maze models, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
 set -euo pipefail
@@ -283,6 +283,18 @@ case "${1:-}" in
         # its third stretch, a cosine decay: maze7-30k-s2 to its step 7,750 first (when that checkpoint is not there)
         after maze-7x7-30k-128-s2 7750 maze7-30k-s2 --stop-at 7750
         train_resumable maze-7x7-30k-128-s3 "${@:2}"
+        ;;
+    maze7-val)
+        # data/maze-7x7-hard-val: 1,500 hard 7x7 mazes (seed 3, neither the training nor the test seed) minus repeats
+        # and any that is a training or test maze of data/maze-7x7-hard-30k up to symmetry (train split: both), to
+        # check the shipped 7x7 model on mazes that chose nothing; builds data only
+        hrmlab dataset generate --kind maze --size 7 --count 30000 --difficulty hard --seed 1 --out "$tmp/train.csv"
+        hrmlab dataset generate --kind maze --size 7 --count 1000 --difficulty hard --seed 2 --out "$tmp/test.csv"
+        hrmlab dataset generate --kind maze --size 7 --count 1500 --difficulty hard --seed 3 --out "$tmp/val.csv"
+        tail -n +2 "$tmp/test.csv" >> "$tmp/train.csv"
+        training/disjoint.sh "$tmp/train.csv" "$tmp/val.csv" "$tmp/csv"
+        hrmlab dataset build --kind maze --from "$tmp/csv/train.csv" --test-from "$tmp/csv/test.csv" --aug 1 --disjoint \
+            --out data/maze-7x7-hard-val
         ;;
     trm-maze7)
         # a TRM on the data of maze7-30k (built here unless it is already there); further arguments go to hrmlab train

@@ -132,7 +132,8 @@ class ModelInputsTest {
     @Test
     void theShippedModelsSayWhatTheyTake() throws Exception {
         for (String[] c : new String[][] {{"sudoku", "4x4 Sudokus (16 tokens)"}, {"maze", "5x5 mazes (25 tokens)"},
-            {"arc", "ARC tasks on a 4x4 canvas (16 tokens)"}, {"sudoku-9x9", "9x9 Sudokus (81 tokens)"}}) {
+            {"arc", "ARC tasks on a 4x4 canvas (16 tokens)"}, {"sudoku-9x9", "9x9 Sudokus (81 tokens)"},
+            {"maze-7x7", "7x7 mazes (49 tokens)"}}) {
             Path f = dir.resolve(c[0] + ".safetensors");
             try (var in = ModelInputsTest.class.getResourceAsStream("/org/hrmlab/puzzles/models/" + c[0]
                     + "/model.safetensors")) {

@@ -38,10 +38,13 @@ public final class DefaultModels {
         names.forEach((kind, folders) -> this.names.put(kind, List.copyOf(folders)));
     }
 
-    /** @return the shipped models: {@code sudoku} (4×4) and {@code sudoku-9x9}, {@code maze} and {@code arc} */
+    /**
+     * @return the shipped models: {@code sudoku} (4×4) and {@code sudoku-9x9}, {@code maze} (5×5) and {@code maze-7x7},
+     *         {@code arc}
+     */
     public static DefaultModels shipped() {
         return new DefaultModels(Map.of(PuzzleKind.SUDOKU, List.of("sudoku", "sudoku-9x9"),
-                PuzzleKind.MAZE, List.of("maze"), PuzzleKind.ARC, List.of("arc")));
+                PuzzleKind.MAZE, List.of("maze", "maze-7x7"), PuzzleKind.ARC, List.of("arc")));
     }
 
     /** @return e.g. "default sudoku model": the main model of {@code kind} */
