@@ -144,6 +144,81 @@ class TrainCommandTest {
     }
 
     @Test
+    void aModelOfAnotherGridSizeStartsTheRunWithItsLearnedPositionsCarriedOver(@TempDir Path tmp) throws Exception {
+        Path first = org.hrmlab.app.training.TinyTrainingRun.write(tmp, 1);
+        Files.writeString(first, Files.readString(first).replace("puzzle_emb_ndim: 16}",
+                "puzzle_emb_ndim: 16, pos_encodings: learned+rope}"));
+        assertEquals(0, run("train", "--config", first.toString(), "--out", tmp.resolve("a").toString(),
+                "--device", "cpu").status());
+        org.hrmlab.app.training.TinyTrainingRun.writeDataset(tmp.resolve("data3x3"), 9);
+        Path yaml = tmp.resolve("grow.yaml");
+        // a learning rate of 0 keeps the carried-over table as it starts, to compare with the 2x2 one
+        Files.writeString(yaml, Files.readString(first).replace("data_path: data", "data_path: data3x3")
+                + "init_checkpoint: a/checkpoints/step_2.safetensors\nlr: 0\npuzzle_emb_lr: 0\n");
+        Result r = run("train", "--config", yaml.toString(), "--out", tmp.resolve("b").toString(), "--device", "cpu");
+        assertEquals(0, r.status(), r.err());
+        var small = org.hrmlab.engine.io.CheckpointLoader.load(tmp.resolve("a/checkpoints/step_2.safetensors"));
+        var grown = org.hrmlab.engine.io.CheckpointLoader.load(tmp.resolve("b/checkpoints/step_2.safetensors"));
+        assertEquals(9, grown.config().seqLen());
+        float[] from = small.weights().get("embed_pos.embedding_weight").data();
+        float[] to = grown.weights().get("embed_pos.embedding_weight").data();
+        int prefix = grown.config().puzzleEmbLen();
+        int d = 16;
+        assertEquals((prefix + 9) * d, to.length);
+        // rows and columns 0, 1, 1 of the 2x2 grid: the 3x3 grid's corner cells are the 2x2 grid's corners
+        int[] source = {0, 1, 1, 2, 3, 3, 2, 3, 3};
+        for (int c = 0; c < 9; c++) {
+            for (int i = 0; i < d; i++) {
+                assertEquals(from[(prefix + source[c]) * d + i], to[(prefix + c) * d + i], "cell " + c);
+            }
+        }
+        for (int i = 0; i < prefix * d; i++) {
+            assertEquals(from[i], to[i], "prefix rows unchanged");
+        }
+    }
+
+    @Test
+    void learnedPositionsOfAGridDoNotCarryOverToAnUngriddedSequence(@TempDir Path tmp) throws Exception {
+        Path first = org.hrmlab.app.training.TinyTrainingRun.write(tmp, 1);
+        Files.writeString(first, Files.readString(first).replace("puzzle_emb_ndim: 16}",
+                "puzzle_emb_ndim: 16, pos_encodings: learned+rope}"));
+        assertEquals(0, run("train", "--config", first.toString(), "--out", tmp.resolve("a").toString(),
+                "--device", "cpu").status());
+        org.hrmlab.app.training.TinyTrainingRun.writeDataset(tmp.resolve("data6"), 6);
+        Path yaml = tmp.resolve("six.yaml");
+        Files.writeString(yaml, Files.readString(first).replace("data_path: data", "data_path: data6")
+                + "init_checkpoint: a/checkpoints/step_2.safetensors\n");
+        Path out = tmp.resolve("b");
+        Result r = run("train", "--config", yaml.toString(), "--out", out.toString(), "--device", "cpu");
+        assertEquals(2, r.status(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("step_2.safetensors") && r.err().contains("are for 4 tokens and the data has 6"),
+                r.err());
+        assertFalse(Files.exists(out), "nothing is written");
+    }
+
+    @Test
+    void aTrmWhoseMlpMixesTheTokensDoesNotStartOnAnotherSequenceLength(@TempDir Path tmp) throws Exception {
+        org.hrmlab.app.training.TinyTrainingRun.writeDataset(tmp.resolve("data"));
+        String arch = "arch: {name: recursive_reasoning.trm@TinyRecursiveReasoningModel_ACTV1, hidden_size: 16,"
+                + " num_heads: 2, expansion: 2, H_cycles: 1, L_cycles: 1, halt_max_steps: 2, puzzle_emb_ndim: 0,"
+                + " mlp_t: true, pos_encodings: none}\nglobal_batch_size: 2\nepochs: 1\n";
+        Path first = tmp.resolve("first.yaml");
+        Files.writeString(first, "data_path: data\n" + arch);
+        assertEquals(0, run("train", "--config", first.toString(), "--out", tmp.resolve("a").toString(),
+                "--device", "cpu").status());
+        org.hrmlab.app.training.TinyTrainingRun.writeDataset(tmp.resolve("data3x3"), 9);
+        Path yaml = tmp.resolve("grow.yaml");
+        Files.writeString(yaml, "data_path: data3x3\ninit_checkpoint: a/checkpoints/step_2.safetensors\n" + arch);
+        Path out = tmp.resolve("b");
+        Result r = run("train", "--config", yaml.toString(), "--out", out.toString(), "--device", "cpu");
+        assertEquals(2, r.status(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("step_2.safetensors") && r.err().contains("(mlp_t) is for 4 tokens"), r.err());
+        assertFalse(Files.exists(out), "nothing is written");
+    }
+
+    @Test
     void onTheCpuItTrainsAndSaysSoInOneLine(@TempDir Path tmp) throws Exception {
         Path yaml = org.hrmlab.app.training.TinyTrainingRun.write(tmp, 1);
         Result r = run("train", "--config", yaml.toString(), "--out", tmp.resolve("run").toString(), "--device", "cpu");

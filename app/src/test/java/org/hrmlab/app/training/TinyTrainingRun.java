@@ -37,17 +37,27 @@ public final class TinyTrainingRun {
 
     /** Four one-example puzzles of a copy task (seq 4, vocab 5) in the reference layout, train and test alike. */
     public static void writeDataset(Path root) throws IOException {
+        writeDataset(root, 4);
+    }
+
+    /** A copy task of four one-example puzzles of {@code seqLen} tokens each (vocab 5; 4: the one above). */
+    public static void writeDataset(Path root, int seqLen) throws IOException {
+        int[] first = {2, 3, 4, 2, 3, 3, 4, 4, 4, 2, 2, 3, 2, 4, 3, 3};
+        int[] tokens = new int[4 * seqLen];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = seqLen == 4 ? first[i] : 2 + (i * 7 + i / seqLen) % 3;
+        }
         for (String split : List.of("train", "test")) {
             Path d = root.resolve(split);
             Files.createDirectories(d);
-            int[] tokens = {2, 3, 4, 2, 3, 3, 4, 4, 4, 2, 2, 3, 2, 4, 3, 3};
-            Npy.write(d.resolve("all__inputs.npy"), NpyArray.ofUint8(tokens, 4, 4));
-            Npy.write(d.resolve("all__labels.npy"), NpyArray.ofUint8(tokens, 4, 4));
+            Npy.write(d.resolve("all__inputs.npy"), NpyArray.ofUint8(tokens, 4, seqLen));
+            Npy.write(d.resolve("all__labels.npy"), NpyArray.ofUint8(tokens, 4, seqLen));
             Npy.write(d.resolve("all__puzzle_identifiers.npy"), NpyArray.ofInts(new int[] {1, 1, 1, 1}, 4));
             Npy.write(d.resolve("all__puzzle_indices.npy"), NpyArray.ofInts(new int[] {0, 1, 2, 3, 4}, 5));
             Npy.write(d.resolve("all__group_indices.npy"), NpyArray.ofInts(new int[] {0, 1, 2, 3, 4}, 5));
             Files.writeString(d.resolve("dataset.json"), "{\"pad_id\": 0, \"ignore_label_id\": 0, "
-                    + "\"blank_identifier_id\": 0, \"vocab_size\": 5, \"seq_len\": 4, \"num_puzzle_identifiers\": 2, "
+                    + "\"blank_identifier_id\": 0, \"vocab_size\": 5, \"seq_len\": " + seqLen
+                    + ", \"num_puzzle_identifiers\": 2, "
                     + "\"total_groups\": 4, \"mean_puzzle_examples\": 1, \"sets\": [\"all\"]}");
         }
     }

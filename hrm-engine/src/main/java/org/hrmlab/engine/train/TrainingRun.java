@@ -255,7 +255,32 @@ public final class TrainingRun {
             throw new DatasetException(cfg.initCheckpoint(), "architecture " + k + " does not match the config and "
                     + "data " + model);
         }
-        return c.weights();
+        int from = c.config().seqLen();
+        if (from == model.seqLen()) {
+            return c.weights();
+        }
+        if (model.mlpT()) {
+            throw new DatasetException(cfg.initCheckpoint(), "its token-mixing MLP (mlp_t) is for " + from
+                    + " tokens and the data has " + model.seqLen());
+        }
+        return model.learnedPositions() ? regridPositions(c.weights(), from, model) : c.weights();
+    }
+
+    /** The init checkpoint's learned positions, of another grid size, carried over to the data's grid. */
+    private Map<String, HostTensor> regridPositions(Map<String, HostTensor> weights, int from, HrmConfig model)
+            throws DatasetException {
+        int oldSide = PositionTableRegrid.side(from);
+        int newSide = PositionTableRegrid.side(model.seqLen());
+        if (oldSide < 0 || newSide < 0) {
+            throw new DatasetException(cfg.initCheckpoint(), "its learned positions are for " + from + " tokens and "
+                    + "the data has " + model.seqLen() + "; they carry over only from one square grid to another");
+        }
+        String key = "embed_pos.embedding_weight";
+        Map<String, HostTensor> out = new LinkedHashMap<>(weights);
+        out.put(key, PositionTableRegrid.regrid(weights.get(key), model.puzzleEmbLen(), oldSide, newSide));
+        LOG.log(System.Logger.Level.INFO, "{0}: learned positions carried over from its {1}x{1} grid to the data''s "
+                + "{2}x{2}", cfg.initCheckpoint(), oldSide, newSide);
+        return out;
     }
 
     private void emit(BufferedWriter metrics, TrainingEvent event) throws IOException {
