@@ -143,19 +143,31 @@ class TrainCommandTest {
         assertEquals(4, loaded.config().haltMaxSteps());
     }
 
-    @Test
-    void aModelOfAnotherGridSizeStartsTheRunWithItsLearnedPositionsCarriedOver(@TempDir Path tmp) throws Exception {
+    /**
+     * Trains the tiny run with a learned position table (2x2 grids) into {@code tmp/a}, then a run from its last
+     * checkpoint on the same task with {@code seqLen} tokens into {@code tmp/b}.
+     *
+     * @param extra more YAML lines for the second run
+     * @return the second run's result
+     */
+    private static Result trainFromTheTinyRun(Path tmp, int seqLen, String extra) throws Exception {
         Path first = org.hrmlab.app.training.TinyTrainingRun.write(tmp, 1);
-        Files.writeString(first, Files.readString(first).replace("puzzle_emb_ndim: 16}",
-                "puzzle_emb_ndim: 16, pos_encodings: learned+rope}"));
+        String config = Files.readString(first).replace("puzzle_emb_ndim: 16}",
+                "puzzle_emb_ndim: 16, pos_encodings: learned+rope}");
+        Files.writeString(first, config);
         assertEquals(0, run("train", "--config", first.toString(), "--out", tmp.resolve("a").toString(),
                 "--device", "cpu").status());
-        org.hrmlab.app.training.TinyTrainingRun.writeDataset(tmp.resolve("data3x3"), 9);
-        Path yaml = tmp.resolve("grow.yaml");
+        org.hrmlab.app.training.TinyTrainingRun.writeDataset(tmp.resolve("data" + seqLen), seqLen);
+        Path yaml = tmp.resolve("next.yaml");
+        Files.writeString(yaml, config.replace("data_path: data", "data_path: data" + seqLen)
+                + "init_checkpoint: a/checkpoints/step_2.safetensors\n" + extra);
+        return run("train", "--config", yaml.toString(), "--out", tmp.resolve("b").toString(), "--device", "cpu");
+    }
+
+    @Test
+    void aModelOfAnotherGridSizeStartsTheRunWithItsLearnedPositionsCarriedOver(@TempDir Path tmp) throws Exception {
         // a learning rate of 0 keeps the carried-over table as it starts, to compare with the 2x2 one
-        Files.writeString(yaml, Files.readString(first).replace("data_path: data", "data_path: data3x3")
-                + "init_checkpoint: a/checkpoints/step_2.safetensors\nlr: 0\npuzzle_emb_lr: 0\n");
-        Result r = run("train", "--config", yaml.toString(), "--out", tmp.resolve("b").toString(), "--device", "cpu");
+        Result r = trainFromTheTinyRun(tmp, 9, "lr: 0\npuzzle_emb_lr: 0\n");
         assertEquals(0, r.status(), r.err());
         var small = org.hrmlab.engine.io.CheckpointLoader.load(tmp.resolve("a/checkpoints/step_2.safetensors"));
         var grown = org.hrmlab.engine.io.CheckpointLoader.load(tmp.resolve("b/checkpoints/step_2.safetensors"));
@@ -179,17 +191,8 @@ class TrainCommandTest {
 
     @Test
     void learnedPositionsOfAGridDoNotCarryOverToAnUngriddedSequence(@TempDir Path tmp) throws Exception {
-        Path first = org.hrmlab.app.training.TinyTrainingRun.write(tmp, 1);
-        Files.writeString(first, Files.readString(first).replace("puzzle_emb_ndim: 16}",
-                "puzzle_emb_ndim: 16, pos_encodings: learned+rope}"));
-        assertEquals(0, run("train", "--config", first.toString(), "--out", tmp.resolve("a").toString(),
-                "--device", "cpu").status());
-        org.hrmlab.app.training.TinyTrainingRun.writeDataset(tmp.resolve("data6"), 6);
-        Path yaml = tmp.resolve("six.yaml");
-        Files.writeString(yaml, Files.readString(first).replace("data_path: data", "data_path: data6")
-                + "init_checkpoint: a/checkpoints/step_2.safetensors\n");
+        Result r = trainFromTheTinyRun(tmp, 6, "");
         Path out = tmp.resolve("b");
-        Result r = run("train", "--config", yaml.toString(), "--out", out.toString(), "--device", "cpu");
         assertEquals(2, r.status(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("step_2.safetensors") && r.err().contains("are for 4 tokens and the data has 6"),

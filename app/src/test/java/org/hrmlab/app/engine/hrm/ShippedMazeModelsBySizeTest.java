@@ -19,14 +19,10 @@ import org.junit.jupiter.api.Test;
  * sizes there are.
  */
 class ShippedMazeModelsBySizeTest {
-    private static LabPuzzle bundled(String name) {
-        return BundledLabPuzzles.named(name);
-    }
-
     @Test
     void aSevenBySevenMazeOpensOnTheSevenBySevenModelWhichSolvesIt() {
         DefaultModels models = DefaultModels.shipped();
-        LabPuzzle seven = bundled("maze/7x7-hard #0");
+        LabPuzzle seven = BundledLabPuzzles.named("maze/7x7-hard #0");
         assertEquals("maze-7x7", models.fitting(seven).orElseThrow());
         try (HrmEngineStepper s = new HrmEngineStepper(models)) {
             s.start(seven, InferenceSettings.DEFAULTS);
@@ -46,14 +42,14 @@ class ShippedMazeModelsBySizeTest {
     @Test
     void aFiveByFiveMazeStillOpensOnTheFiveByFiveModel() {
         DefaultModels models = DefaultModels.shipped();
-        assertEquals("maze", models.fitting(bundled("maze/5x5-hard #0")).orElseThrow());
+        assertEquals("maze", models.fitting(BundledLabPuzzles.named("maze/5x5-hard #0")).orElseThrow());
         assertEquals(2, models.allOfKind(org.hrmlab.puzzles.PuzzleKind.MAZE).size());
     }
 
     @Test
     void aFifteenByFifteenMazeIsRefusedNamingTheSizesThereAre() {
         DefaultModels models = DefaultModels.shipped();
-        LabPuzzle fifteen = bundled("maze/15x15-hard #0");
+        LabPuzzle fifteen = BundledLabPuzzles.named("maze/15x15-hard #0");
         assertFalse(models.fits(fifteen));
         StepperException e = assertThrows(StepperException.class, () -> models.forPuzzle(fifteen));
         assertEquals("no model for 15x15 mazes is loaded: open a checkpoint trained on them (File > Open checkpoint);"
