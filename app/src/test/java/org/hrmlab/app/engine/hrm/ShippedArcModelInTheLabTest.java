@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.engine.InferenceSettings;
 import org.hrmlab.app.engine.LabFrame;
-import org.hrmlab.app.engine.StepAction;
 import org.hrmlab.app.engine.StepperException;
 import org.hrmlab.app.puzzle.BundledLabPuzzles;
 import org.hrmlab.app.puzzle.LabPuzzle;
@@ -26,11 +25,8 @@ class ShippedArcModelInTheLabTest {
         LabPuzzle task = bundled("arc/25ff71a9 #1");
         assertTrue(models.fits(task));
         HrmEngineStepper s = new HrmEngineStepper(models);
-        LabFrame init = s.start(task, new InferenceSettings(2, 2, 4, true, DecodeMode.DIRECT));
-        LabFrame last = init;
-        while (!s.halted()) {
-            last = s.step(StepAction.SEGMENT).current();
-        }
+        s.start(task, new InferenceSettings(2, 2, 4, true, DecodeMode.DIRECT));
+        LabFrame last = s.runToHalt().current();
         assertEquals(task.answer(), last.decoded());
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hrmlab.app.engine.InferenceSettings;
 import org.hrmlab.app.engine.LabFrame;
-import org.hrmlab.app.engine.StepAction;
 import org.hrmlab.app.engine.StepperException;
 import org.hrmlab.app.puzzle.BundledLabPuzzles;
 import org.hrmlab.app.puzzle.LabPuzzle;
@@ -29,10 +28,7 @@ class ShippedMazeModelsBySizeTest {
             assertEquals("default maze-7x7 model", s.model().name());
             assertEquals(49, s.model().inputs().seqLen());
             assertEquals(128, s.model().hiddenSize());
-            LabFrame last = null;
-            while (!s.halted()) {
-                last = s.step(StepAction.SEGMENT).current();
-            }
+            LabFrame last = s.runToHalt().current();
             for (int i = 0; i < 49; i++) {
                 assertEquals(seven.answer().at(i), last.decoded().at(i), "cell " + i + " of the shortest path");
             }

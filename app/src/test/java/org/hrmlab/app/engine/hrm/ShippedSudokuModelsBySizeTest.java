@@ -11,7 +11,6 @@ import java.util.Map;
 import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.engine.InferenceSettings;
 import org.hrmlab.app.engine.LabFrame;
-import org.hrmlab.app.engine.StepAction;
 import org.hrmlab.app.engine.StepperException;
 import org.hrmlab.app.puzzle.BundledLabPuzzles;
 import org.hrmlab.app.puzzle.LabPuzzle;
@@ -40,10 +39,7 @@ class ShippedSudokuModelsBySizeTest {
             assertEquals("default sudoku-9x9 model", s.model().name());
             assertEquals(81, s.model().inputs().seqLen());
             assertEquals(128, s.model().hiddenSize());
-            LabFrame last = null;
-            while (!s.halted()) {
-                last = s.step(StepAction.SEGMENT).current();
-            }
+            LabFrame last = s.runToHalt().current();
             int right = 0;
             for (int i = 0; i < 81; i++) {
                 right += last.decoded().at(i) == nine.answer().at(i) ? 1 : 0;
