@@ -2,7 +2,8 @@
 # Builds what the GPU device check (bench/gpu/device-check.sh) needs into .device/bundle.tar.xz (.device is ignored by
 # git): a jlink-ed Java runtime, the jars without ND4J (OpenBLAS for the CPU engine, the reference of the GPU trainer's
 # gradients), the engine's tests and the JUnit console launcher. Needs a JDK 22 or later (JAVA_HOME, else the newest
-# under /usr/lib/jvm), xz and python3. About 38 MB: with the working tree it must stay under the 64 MiB a call carries.
+# under /usr/lib/jvm), xz and python3. About 29 MB: with the working tree it must stay under the 64 MiB a call carries,
+# so the runtime has no java.desktop (AWT, Swing, ImageIO) nor java.xml (8 MB packed) and the CLI there draws no figures.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jdk="${JAVA_HOME:-}"
@@ -24,11 +25,9 @@ cp sample-puzzles/target/sample-puzzles-*.jar hrm-engine/target/hrm-engine-*.jar
   app/target/app-*.jar "$out/lib/"
 rm -f "$out"/lib/*-sources.jar "$out"/lib/commons-compress-*.jar "$out"/lib/commons-collections4-*.jar \
   "$out"/lib/commons-lang3-*.jar
-# the CLI, to run hrmlab's commands there (the visualizers jar for the types of its options and, with JFreeChart, for
-# analyze's figures; no JavaFX class is loaded)
-for a in info.picocli:picocli:4.7.6 org.jfree:jfreechart:1.5.6 org.jfree:org.jfree.svg:5.0.7 org.jfree:org.jfree.pdf:2.0.1; do
-  mvn -B -q dependency:copy -Dartifact=$a -DoutputDirectory="$PWD/$out/lib"
-done
+# the CLI, to run hrmlab's commands there (the visualizers jar for the types of its options; no JavaFX or AWT class is
+# loaded by the commands the GPU scripts run)
+mvn -B -q dependency:copy -Dartifact=info.picocli:picocli:4.7.6 -DoutputDirectory="$PWD/$out/lib"
 # OpenBLAS for the CPU engine (no ND4J): the CPU trainer is the reference the GPU trainer's gradients are compared with
 for a in org.bytedeco:javacpp:1.5.7 org.bytedeco:javacpp:1.5.7:jar:linux-x86_64 org.bytedeco:openblas:0.3.19-1.5.7 \
          org.bytedeco:openblas:0.3.19-1.5.7:jar:linux-x86_64; do
@@ -37,7 +36,7 @@ done
 mvn -B -q dependency:copy -Dartifact=org.junit.platform:junit-platform-console-standalone:1.14.4 \
   -DoutputDirectory="$PWD/$out"
 rm -rf "$out/runtime"
-"$jdk/bin/jlink" --add-modules java.base,java.sql,java.desktop,jdk.unsupported,java.management,jdk.zipfs --compress=zip-0 --strip-debug \
+"$jdk/bin/jlink" --add-modules java.base,java.logging,jdk.unsupported,java.management,jdk.zipfs --compress=zip-0 --strip-debug \
   --no-header-files --no-man-pages --output "$out/runtime"
 strip -p --strip-unneeded "$out/runtime/lib/server/libjvm.so" 2>/dev/null || true
 # the default models are not used there (the check names model files of the working tree); OpenBLAS's natives stored, not deflated, so that xz packs them tighter
