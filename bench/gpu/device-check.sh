@@ -9,11 +9,7 @@ out="${OUT:-$PWD/device-out}"
 mkdir -p "$out"
 report="$out/report.txt"
 work=$(mktemp -d)
-bundle="$work/bundle"
-mkdir -p "$bundle"
-tar -C "$bundle" -xJf .device/bundle.tar.xz 2>/dev/null \
-  || python3 -c 'import sys, tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2])' .device/bundle.tar.xz "$bundle"
-java="$bundle/runtime/bin/java"
+. bench/gpu/unpack-bundle.sh
 {
   echo "== device"
   date -u
@@ -49,7 +45,7 @@ echo "== benchmark (bf16 products)" | tee -a "$report"
 timeout 240 "$java" -Xmx32g --enable-native-access=ALL-UNNAMED -Dhrmlab.cuda.precision=bf16 -cp "$bundle/lib/*" \
   org.hrmlab.cuda.CudaBenchmark cuda 1,64 1000 2>&1 | grep -v "trace\|memory" | tee -a "$report"
 echo "== hrmlab commands on the GPU" | tee -a "$report"
-hrmlab() { "$java" -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -cp "$bundle/lib/*" org.hrmlab.app.Main "$@"; }
+hrmlab() { (set -f; $HRMLAB "$@"); }
 golden=test-data/fixtures/hrm-golden/sudoku-small
 sudoku=sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/sudoku/model.safetensors
 {
