@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -14,6 +15,7 @@ import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.FileHashes;
 import org.hrmlab.engine.io.HrmLabModelFile;
 import org.hrmlab.engine.io.ModelCheckpoint;
+import org.hrmlab.engine.io.Safetensors;
 import org.hrmlab.engine.io.WeightLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +40,11 @@ final class ImportCommand implements Callable<Integer> {
             description = "HRM Lab model to write (.safetensors)")
     Path out;
 
+    @Option(names = "--dtype", defaultValue = "f32", paramLabel = "T", converter = OptionConverters.StoredTypes.class,
+            description = "how the written model stores its values: f32 (exactly; the default) or bf16 (half the "
+                    + "size, each value rounded to the nearest bfloat16)")
+    Safetensors.StoredType dtype;
+
     @Option(names = "--provenance-data", paramLabel = "PATH",
             description = "record PATH as the training data in the written model's provenance instead of the path the "
                     + "source recorded (for a model shipped in the repository: data/<dataset>, not a machine's path)")
@@ -50,7 +57,7 @@ final class ImportCommand implements Callable<Integer> {
             throw new BadInputException(out + ": --out names the checkpoint itself; choose another file");
         }
         try {
-            HrmLabModelFile.write(out, model.config(), model.weights(), provenance(model));
+            HrmLabModelFile.write(out, model.config(), model.weights(), provenance(model), dtype);
         } catch (IOException e) {
             throw new BadInputException(out + ": cannot write the model (" + e.getMessage() + ")");
         }
@@ -64,6 +71,9 @@ final class ImportCommand implements Callable<Integer> {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("command", "hrmlab import --checkpoint " + checkpoint + " --out " + out);
         p.put("program", "HRM Lab " + HrmLabCommand.VERSION);
+        if (dtype != Safetensors.StoredType.F32) {
+            p.put("stored_as", dtype.name().toLowerCase(Locale.ROOT));
+        }
         p.put("source_file", model.source().getFileName().toString());
         p.put("source_sha256", model.sha256());
         if (provenanceData != null) {
@@ -103,6 +113,7 @@ final class ImportCommand implements Callable<Integer> {
         s.put("out", out.toString());
         s.put("out_sha256", outSha);
         s.put("format", HrmLabModelFile.FORMAT);
+        s.put("dtype", dtype.name().toLowerCase(Locale.ROOT));
         s.put("config", model.config());
         s.put("tensors", keys.size());
         s.put("keys", keys);

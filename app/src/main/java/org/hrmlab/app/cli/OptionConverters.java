@@ -14,6 +14,7 @@ import org.hrmlab.engine.analysis.Precision;
 import org.hrmlab.engine.analysis.SampleUnit;
 import org.hrmlab.engine.analysis.UpdateSelection;
 import org.hrmlab.engine.compute.DeviceSpec;
+import org.hrmlab.engine.io.Safetensors.StoredType;
 import org.hrmlab.puzzles.PuzzleKind;
 import org.hrmlab.viz.export.FigureFormat;
 import org.hrmlab.viz.grid.GridTheme;
@@ -124,6 +125,13 @@ final class OptionConverters {
     static final class Precisions extends Named<Precision> {
         Precisions() {
             super(kebab(Precision.class));
+        }
+    }
+
+    /** {@code --dtype}: f32, bf16. */
+    static final class StoredTypes extends Named<StoredType> {
+        StoredTypes() {
+            super(kebab(StoredType.class));
         }
     }
 

@@ -104,6 +104,44 @@ class ImportCommandTest {
         assertArrayEquals(Files.readAllBytes(CKPT), Files.readAllBytes(copy));
     }
 
+    @Test
+    void aBfloat16CopyIsHalfTheSizeWithEachValueRoundedToTheNearest() throws Exception {
+        Path model = dir.resolve("model.safetensors");
+        assertEquals(0, CliRun.of("import", "--checkpoint", CKPT.toString(), "--out", model.toString()).exitCode());
+        Path half = dir.resolve("half.safetensors");
+        CliRun run = CliRun.of("import", "--checkpoint", model.toString(), "--out", half.toString(), "--dtype", "bf16");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("bf16", Json.MAPPER.readTree(run.out()).get("dtype").asText());
+
+        ModelCheckpoint source = CheckpointLoader.load(model);
+        ModelCheckpoint copy = CheckpointLoader.load(half);
+        assertEquals(source.config(), copy.config());
+        long values = 0;
+        for (var e : source.weights().entrySet()) {
+            float[] a = e.getValue().data();
+            float[] b = copy.weights().get(e.getKey()).data();
+            values += a.length;
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(0, Float.floatToRawIntBits(b[i]) & 0xFFFF, e.getKey() + "[" + i + "] is a bfloat16");
+                assertTrue(Math.abs(a[i] - b[i]) <= Math.ulp(b[i]) * (1 << 15), e.getKey() + "[" + i + "]: " + a[i]
+                        + " stored as " + b[i]);
+            }
+        }
+        assertTrue(Files.size(half) < Files.size(model) - values, Files.size(half) + " against " + Files.size(model));
+        assertEquals("bf16", copy.provenance().get("stored_as"));
+        assertEquals(source.provenance().get("step"), copy.provenance().get("step"));
+        assertFalse(source.provenance().containsKey("stored_as"));
+    }
+
+    @Test
+    void anUnknownDtypeIsAUsageError() throws Exception {
+        Path out = dir.resolve("o.safetensors");
+        CliRun run = CliRun.of("import", "--checkpoint", CKPT.toString(), "--out", out.toString(), "--dtype", "f8");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("'f8' is not one of f32, bf16"), run.err());
+        assertFalse(Files.exists(out));
+    }
+
     private static int[] bits(float[] v) {
         int[] b = new int[v.length];
         for (int i = 0; i < v.length; i++) {

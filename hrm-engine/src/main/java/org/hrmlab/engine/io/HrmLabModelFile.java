@@ -43,6 +43,21 @@ public final class HrmLabModelFile {
      */
     public static void write(Path file, HrmConfig config, Map<String, HostTensor> weights,
                              Map<String, String> provenance) throws IOException {
+        write(file, config, weights, provenance, Safetensors.StoredType.F32);
+    }
+
+    /**
+     * Writes a model atomically, its values stored as {@code type} (bfloat16 halves the file; reading widens the
+     * values back to float32 exactly, so the model computes with the rounded weights).
+     *
+     * @param file       target file (replaced if it exists)
+     * @param config     the architecture (seqLen 0 is allowed for RoPE models)
+     * @param weights    tensors under the reference key names (not modified)
+     * @param provenance facts about the model's origin (command, data hash, step, seed, ...)
+     * @param type       how the values are stored
+     */
+    public static void write(Path file, HrmConfig config, Map<String, HostTensor> weights,
+                             Map<String, String> provenance, Safetensors.StoredType type) throws IOException {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(FORMAT_KEY, FORMAT);
         meta.put(CONFIG_KEY, JSON.writeValueAsString(config));
@@ -55,7 +70,7 @@ public final class HrmLabModelFile {
             }
         }
         weights.forEach(ordered::putIfAbsent);
-        Safetensors.write(file, ordered, meta);
+        Safetensors.write(file, ordered, meta, type);
     }
 
     /** Reads and validates an HRM Lab model file. */

@@ -22,7 +22,7 @@ import org.hrmlab.puzzles.io.AtomicFiles;
 
 /**
  * The safetensors container (8-byte little-endian header length, a JSON header, raw little-endian data), read
- * strictly since files are untrusted, written atomically. Only F32 is written; F32, F16 and BF16 are read.
+ * strictly since files are untrusted, written atomically. F32 and BF16 are written; F32, F16 and BF16 are read.
  */
 public final class Safetensors {
     private static final long MAX_HEADER = 100L << 20;
@@ -38,21 +38,46 @@ public final class Safetensors {
     public record Contents(Map<String, HostTensor> tensors, Map<String, String> metadata) {
     }
 
+    /** How {@link #write(Path, Map, Map, StoredType)} stores values. */
+    public enum StoredType {
+        /** IEEE float32: every value exactly. */
+        F32("F32", 4),
+        /**
+         * bfloat16: float32's sign and exponent with 8 significand bits, half the bytes; each value rounded to the
+         * nearest (ties to even), infinities kept, NaN kept as a quiet NaN.
+         */
+        BF16("BF16", 2);
+
+        private final String dtype;
+        private final int bytes;
+
+        StoredType(String dtype, int bytes) {
+            this.dtype = dtype;
+            this.bytes = bytes;
+        }
+    }
+
     /** Writes tensors (float32) and metadata to {@code file} through a temporary file and a rename. */
     public static void write(Path file, Map<String, HostTensor> tensors, Map<String, String> metadata)
             throws IOException {
+        write(file, tensors, metadata, StoredType.F32);
+    }
+
+    /** Writes tensors stored as {@code type} and metadata to {@code file} through a temporary file and a rename. */
+    public static void write(Path file, Map<String, HostTensor> tensors, Map<String, String> metadata,
+                             StoredType type) throws IOException {
         ObjectNode header = JSON.createObjectNode();
         ObjectNode meta = header.putObject("__metadata__");
         metadata.forEach(meta::put);
         long offset = 0;
         for (var e : tensors.entrySet()) {
             ObjectNode t = header.putObject(e.getKey());
-            t.put("dtype", "F32");
+            t.put("dtype", type.dtype);
             var shape = t.putArray("shape");
             for (long d : e.getValue().shape()) {
                 shape.add(d);
             }
-            long end = offset + 4L * e.getValue().data().length;
+            long end = offset + (long) type.bytes * e.getValue().data().length;
             t.putArray("data_offsets").add(offset).add(end);
             offset = end;
         }
@@ -72,10 +97,16 @@ public final class Safetensors {
                 for (HostTensor t : tensors.values()) {
                     float[] data = t.data();
                     for (int done = 0; done < data.length; ) {
-                        int n = Math.min(CHUNK_BYTES / 4, data.length - done);
+                        int n = Math.min(CHUNK_BYTES / type.bytes, data.length - done);
                         chunk.clear();
-                        chunk.asFloatBuffer().put(data, done, n);
-                        chunk.limit(4 * n);
+                        if (type == StoredType.F32) {
+                            chunk.asFloatBuffer().put(data, done, n);
+                        } else {
+                            for (int i = 0; i < n; i++) {
+                                chunk.putShort(2 * i, bfloat16Bits(data[done + i]));
+                            }
+                        }
+                        chunk.limit(type.bytes * n);
                         writeFully(out, chunk);
                         done += n;
                     }
@@ -86,6 +117,15 @@ public final class Safetensors {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** @return the bfloat16 nearest {@code value} (ties to even), as its 16 bits; a NaN gives a quiet NaN */
+    static short bfloat16Bits(float value) {
+        int bits = Float.floatToRawIntBits(value);
+        if (Float.isNaN(value)) {
+            return (short) ((bits >>> 16) | 0x0040);
+        }
+        return (short) ((bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16);
     }
 
     private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {

@@ -59,4 +59,54 @@ class SafetensorsTest {
         assertEquals(1.5f, c.tensors().get("b").data()[0]);
         assertEquals(0x80010000, Float.floatToRawIntBits(c.tensors().get("b").data()[1]));
     }
+
+    @Test
+    void writesBfloat16RoundedToTheNearestWithTiesToEvenInHalfTheBytes() throws Exception {
+        float one = 1f;
+        float ulp = Math.scalb(1f, -7);
+        float[] special = {one, one + ulp / 2, one + 3 * ulp / 2, one + ulp / 2 + Math.scalb(1f, -20), -2.5f, -0f,
+            Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, Float.MAX_VALUE, 3.0e38f, Float.MIN_VALUE};
+        float[] expected = {one, one, one + 2 * ulp, one + ulp, -2.5f, -0f,
+            Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, Float.POSITIVE_INFINITY, nearestBfloat16(3.0e38f),
+            0f};
+        float[] big = new float[1_200_001];
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (float) (rnd.nextGaussian() * Math.pow(10, rnd.nextInt(-30, 30)));
+        }
+        Map<String, HostTensor> t = new LinkedHashMap<>();
+        t.put("special", new HostTensor(new long[] {special.length}, special));
+        t.put("big", new HostTensor(new long[] {big.length}, big));
+        Path f = dir.resolve("b.safetensors");
+        Safetensors.write(f, t, Map.of("k", "v"), Safetensors.StoredType.BF16);
+
+        Safetensors.Contents c = Safetensors.read(f);
+        float[] s = c.tensors().get("special").data();
+        for (int i = 0; i < special.length; i++) {
+            assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(s[i]), "value " + special[i]);
+        }
+        float[] b = c.tensors().get("big").data();
+        for (int i = 0; i < big.length; i++) {
+            if (Float.floatToRawIntBits(nearestBfloat16(big[i])) != Float.floatToRawIntBits(b[i])) {
+                assertEquals(nearestBfloat16(big[i]), b[i], "value " + i + " = " + big[i]);
+            }
+        }
+        long header = ByteBuffer.wrap(Files.readAllBytes(f), 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        assertEquals(8 + header + 2L * (special.length + big.length), Files.size(f));
+        assertEquals("v", c.metadata().get("k"));
+    }
+
+    /** The nearer of the two bfloat16 values around {@code x} (finite), the one with an even last bit on a tie. */
+    private static float nearestBfloat16(float x) {
+        int bits = Float.floatToRawIntBits(x);
+        float down = Float.intBitsToFloat(bits & 0xFFFF0000);
+        float up = Float.intBitsToFloat((bits & 0xFFFF0000) + 0x10000);
+        double dDown = Math.abs((double) x - down);
+        double dUp = Float.isInfinite(up) ? Math.abs((double) x - Math.scalb(1.0, 128) * Math.signum(x))
+                : Math.abs((double) x - up);
+        if (dDown != dUp) {
+            return dDown < dUp ? down : up;
+        }
+        return ((Float.floatToRawIntBits(down) >>> 16) & 1) == 0 ? down : up;
+    }
 }
