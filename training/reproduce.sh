@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|sudoku9-s9-data|sudoku9-s9|sudoku9-s10|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze7-30k|maze7-30k-s2|maze7-30k-s3|maze7-val|maze9-data|maze9-from-7x7|maze11-data|maze11-from-9x9|maze13-data|maze13-from-11x11|trm-maze7|maze15|maze15-data|maze15-small|maze15-canvas|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|sudoku9-s9-data|sudoku9-s9|sudoku9-s10|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze7-30k|maze7-30k-s2|maze7-30k-s3|maze7-val|maze9-data|maze9-from-7x7|maze11-data|maze11-from-9x9|maze13-data|maze13-from-11x11|maze15-from-13x13|trm-maze7|maze15|maze15-data|maze15-small|maze15-canvas|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval and maze7-val: build further held-out sets for the sudoku9 and 7x7 maze models, no training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
@@ -102,6 +102,14 @@ after() {
 hrm9_stage() {
     after "$1" 8750 "$2"
     [ -d "data/$3" ] || "$4"
+    train_resumable "$5" "${@:6}"
+}
+# curriculum_step PREV STEP PREV_ENTRY SIZE RUN [ARGS...]: one step of the maze size curriculum: PREV_ENTRY run to
+# STEP first (when runs/PREV has no step STEP), data/maze-SIZExSIZE-hard-30k (maze_data, when not there), then
+# training/RUN.yaml, whose init_checkpoint is that step; resumable
+curriculum_step() {
+    after "$1" "$2" "$3" --stop-at "$2"
+    [ -d "data/maze-$4x$4-hard-30k" ] || maze_data "$4" 30000 1000 "maze-$4x$4-hard-30k"
     train_resumable "$5" "${@:6}"
 }
 # maze7_30k_data: 30,000 hard 7x7 training mazes and 1,000 hard test mazes in data/maze-7x7-hard-30k (unless there)
@@ -310,21 +318,20 @@ case "${1:-}" in
         maze_data 11 30000 1000 maze-11x11-hard-30k
         ;;
     maze11-from-9x9)
-        # 11x11 mazes from maze9-from-7x7's step 2,808 (that run to there first when the checkpoint is not there)
-        after maze-9x9-from-7x7 2808 maze9-from-7x7 --stop-at 2808
-        [ -d data/maze-11x11-hard-30k ] || maze_data 11 30000 1000 maze-11x11-hard-30k
-        train_resumable maze-11x11-from-9x9 "${@:2}"
+        # 11x11 mazes from maze9-from-7x7's step 2,808
+        curriculum_step maze-9x9-from-7x7 2808 maze9-from-7x7 11 maze-11x11-from-9x9 "${@:2}"
         ;;
     maze13-data)
         # data/maze-13x13-hard-30k: 30,000 hard 13x13 training mazes (seed 1), 1,000 hard test mazes (seed 2)
         maze_data 13 30000 1000 maze-13x13-hard-30k
         ;;
     maze13-from-11x11)
-        # 13x13 mazes from maze11-from-9x9's step 1,872 (that run to there first when the checkpoint is not there),
-        # the rate decayed by a cosine
-        after maze-11x11-from-9x9 1872 maze11-from-9x9 --stop-at 1872
-        [ -d data/maze-13x13-hard-30k ] || maze_data 13 30000 1000 maze-13x13-hard-30k
-        train_resumable maze-13x13-from-11x11 "${@:2}"
+        # 13x13 mazes from maze11-from-9x9's step 1,872, the rate decayed by a cosine
+        curriculum_step maze-11x11-from-9x9 1872 maze11-from-9x9 13 maze-13x13-from-11x11 "${@:2}"
+        ;;
+    maze15-from-13x13)
+        # 15x15 mazes (the data of maze15-data) from maze13-from-11x11's last step, 2,343, the rate decayed by a cosine
+        curriculum_step maze-13x13-from-11x11 2343 maze13-from-11x11 15 maze-15x15-from-13x13 "${@:2}"
         ;;
     trm-maze7)
         # a TRM on the data of maze7-30k (built here unless it is already there); further arguments go to hrmlab train
