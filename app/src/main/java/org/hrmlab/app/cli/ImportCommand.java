@@ -82,7 +82,7 @@ final class ImportCommand implements Callable<Integer> {
         model.provenance().forEach((k, v) -> {
             if (k.equals("format")) {
                 p.put("source_format", v);
-            } else {
+            } else if (!k.equals("stored_as")) {
                 p.putIfAbsent(k, v);
             }
         });

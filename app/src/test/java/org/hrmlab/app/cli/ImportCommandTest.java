@@ -131,6 +131,10 @@ class ImportCommandTest {
         assertEquals("bf16", copy.provenance().get("stored_as"));
         assertEquals(source.provenance().get("step"), copy.provenance().get("step"));
         assertFalse(source.provenance().containsKey("stored_as"));
+
+        Path wide = dir.resolve("wide.safetensors");
+        assertEquals(0, CliRun.of("import", "--checkpoint", half.toString(), "--out", wide.toString()).exitCode());
+        assertFalse(CheckpointLoader.load(wide).provenance().containsKey("stored_as"), "a float32 copy says nothing");
     }
 
     @Test
