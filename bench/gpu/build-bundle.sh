@@ -2,7 +2,7 @@
 # Builds what the GPU device check (bench/gpu/device-check.sh) needs into .device/bundle.tar.xz (.device is ignored by
 # git): a jlink-ed Java runtime, the jars without ND4J (OpenBLAS for the CPU engine, the reference of the GPU trainer's
 # gradients), the engine's tests and the JUnit console launcher. Needs a JDK 22 or later (JAVA_HOME, else the newest
-# under /usr/lib/jvm), xz and python3. About 29 MB: with the working tree it must stay under the 64 MiB a call carries,
+# under /usr/lib/jvm), xz and python3. About 28.6 MB: with the working tree it must stay under the 64 MiB a call carries,
 # so the runtime has no java.desktop (AWT, Swing, ImageIO) nor java.xml (8 MB packed) and the CLI there draws no figures.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
