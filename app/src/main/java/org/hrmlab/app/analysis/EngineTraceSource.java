@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hrmlab.engine.HrmConfig;
+import org.hrmlab.app.engine.hrm.DefaultModels;
 import org.hrmlab.engine.HostTensor;
+import org.hrmlab.engine.HrmConfig;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.ModelCheckpoint;
 import org.hrmlab.engine.io.ModelInputs;
@@ -48,7 +49,7 @@ public final class EngineTraceSource implements TraceSource {
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
             Map<String, Object> manifest = new LinkedHashMap<>();
-            manifest.put("checkpoint", checkpoint.toString());
+            manifest.put("checkpoint", DefaultModels.describe(checkpoint));
             manifest.put("checkpoint_sha256", ckpt.sha256());
             manifest.put("weights", control ? "untrained control, HrmInitializer seed " + seed : "checkpoint");
             manifest.put("puzzle", e.name());

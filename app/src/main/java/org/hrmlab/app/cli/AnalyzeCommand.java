@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.hrmlab.app.analysis.AnalysisExport;
 import org.hrmlab.app.analysis.TraceSource;
+import org.hrmlab.app.engine.hrm.DefaultModels;
 import org.hrmlab.engine.analysis.AnalysisResult;
 import org.hrmlab.engine.analysis.AnalysisSettings;
 import org.hrmlab.engine.analysis.PcaScope;
@@ -61,7 +62,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "traces of the same puzzles with untrained weights (the PR control)")
     private List<Path> controlTraces = new ArrayList<>();
 
-    @Option(names = "--checkpoint", paramLabel = "C", description = "record traces with this model (needs a recorder)")
+    @Option(names = "--checkpoint", paramLabel = "C", converter = OptionConverters.CheckpointPaths.class,
+            description = "record traces with this model (a file, or shipped:NAME for a shipped model)")
     private Path checkpoint;
 
     @Option(names = "--dataset", paramLabel = "D", description = "puzzles to record (with --checkpoint)")
@@ -215,7 +217,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** Replays a streamed analysis: the manifest's inputs and settings, this call's --out and --device. */
     private void applyStreamManifest(Path file) throws IOException {
         JsonNode m = JSON.readTree(file.toFile());
-        checkpoint = Path.of(m.path("checkpoint").asText());
+        checkpoint = DefaultModels.checkpointPath(m.path("checkpoint").asText());
         dataset = Path.of(m.path("dataset").asText());
         count = m.path("count").asInt(count);
         batch = new BatchSize(Math.max(0, m.path("batch").asInt(0)));

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 
 import javafx.application.Platform;
-
 import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.engine.InferenceSettings;
 import org.hrmlab.app.engine.LabFrame;
@@ -126,8 +125,8 @@ final class AnimateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<LabFrame> timeline = run(ckpt, labPuzzle, inference);
         double runSeconds = (System.nanoTime() - start) / 1e9;
-        var source = new AnimationSource(labPuzzle, timeline, model.checkpoint.getFileName().toString(),
-                model.checkpoint.toString(), ckpt.sha256(), inference, StateNames.of(c.family()));
+        var source = new AnimationSource(labPuzzle, timeline, model.shortName(),
+                model.name(), ckpt.sha256(), inference, StateNames.of(c.family()));
         long drawStart = System.nanoTime();
         AnimationResult result = export(source, settings);
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -173,7 +172,7 @@ final class AnimateCommand implements Callable<Integer> {
 
     private List<LabFrame> run(ModelCheckpoint ckpt, LabPuzzle labPuzzle, InferenceSettings inference) {
         var stepper = new HrmEngineStepper(DefaultModels.shipped());
-        stepper.useModel(ckpt, model.checkpoint.toString());
+        stepper.useModel(ckpt, model.name());
         List<LabFrame> timeline = new ArrayList<>();
         try {
             timeline.add(stepper.start(labPuzzle, inference).lite());

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.hrmlab.app.engine.hrm.DefaultModels;
 import org.hrmlab.engine.HostTensor;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.FileHashes;
@@ -33,7 +34,8 @@ final class ImportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--checkpoint", required = true, paramLabel = "C",
-            description = "reference checkpoint file (step_N / checkpoint) or HRM Lab model")
+            converter = OptionConverters.CheckpointPaths.class,
+            description = "reference checkpoint file (step_N / checkpoint), HRM Lab model, or shipped:NAME")
     Path checkpoint;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
@@ -106,7 +108,7 @@ final class ImportCommand implements Callable<Integer> {
         HostTensor table = model.weights().get("puzzle_emb.weights");
         String step = model.provenance().get("step");
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("source", checkpoint.toString());
+        s.put("source", DefaultModels.describe(checkpoint));
         s.put("source_sha256", model.sha256());
         s.put("source_format", model.provenance().getOrDefault("format", "unknown"));
         s.put("step", step != null && step.matches("\\d{1,18}") ? Long.valueOf(step) : step);

@@ -2,6 +2,7 @@ package org.hrmlab.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.hrmlab.app.engine.hrm.DefaultModels;
 import org.hrmlab.engine.HrmConfig;
 import org.hrmlab.engine.io.CheckpointException;
 import org.hrmlab.engine.io.CheckpointLoader;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Spec;
 /** The options every model-running command shares: the checkpoint and inference-time overrides. */
 final class ModelOptions {
     @Option(names = "--checkpoint", required = true, paramLabel = "C",
-            description = "reference checkpoint (with all_config.yaml beside it) or HRM Lab model")
+            converter = OptionConverters.CheckpointPaths.class,
+            description = "reference checkpoint (with all_config.yaml beside it), HRM Lab model, or shipped:NAME "
+                    + "(a model shipped with the lab, e.g. shipped:sudoku-9x9)")
     Path checkpoint;
 
     @Option(names = "--h-cycles", paramLabel = "N", description = "override H_cycles")
@@ -36,6 +39,18 @@ final class ModelOptions {
         return device.resolve(mixee.commandLine().getErr());
     }
 
+    /** @return how messages and manifests name the checkpoint ({@code shipped:NAME} for a shipped model) */
+    String name() {
+        return DefaultModels.describe(checkpoint);
+    }
+
+    /** @return the shipped model's name ({@code maze-7x7}) or the checkpoint's file name */
+    String shortName() {
+        String n = name();
+        return n.startsWith(DefaultModels.SCHEME) ? n.substring(DefaultModels.SCHEME.length())
+                : checkpoint.getFileName().toString();
+    }
+
     ModelCheckpoint load() throws CheckpointException {
         return CheckpointLoader.load(checkpoint);
     }
@@ -44,7 +59,7 @@ final class ModelOptions {
     HrmModel model(ModelCheckpoint ckpt, int seqLen, int maxSegments) {
         HrmConfig c = ckpt.config();
         if (c.seqLen() > 0 && c.seqLen() != seqLen) {
-            throw new BadInputException(checkpoint + ": the model has " + (c.mlpT()
+            throw new BadInputException(name() + ": the model has " + (c.mlpT()
                     ? "a token-mixing MLP (TRM's mlp_t) sized for " : "learned positions for ") + c.seqLen()
                     + " tokens, the puzzle has " + seqLen);
         }
@@ -57,9 +72,13 @@ final class ModelOptions {
                 .open(c.withSeqLen(seqLen).withCycles(h, l, maxSegments), ckpt.weights());
     }
 
-    /** @return what the loaded model takes, as far as its file tells ({@link ModelInputs}) */
+    /**
+     * @return what the loaded model takes, as far as its file tells ({@link ModelInputs}), under the name messages
+     *         give it
+     */
     ModelInputs inputs(ModelCheckpoint ckpt) {
-        return ModelInputs.of(ckpt);
+        ModelInputs in = ModelInputs.of(ckpt);
+        return name().startsWith(DefaultModels.SCHEME) ? in.named(name()) : in;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hrmlab.app.engine.DecodeMode;
+import org.hrmlab.app.engine.hrm.DefaultModels;
 import org.hrmlab.app.export.AnimationFormat;
 import org.hrmlab.app.export.FrameFilter;
 import org.hrmlab.app.inspector.OverlayLayer;
@@ -236,6 +237,21 @@ final class OptionConverters {
             try {
                 return DeviceSpec.parse(value);
             } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * {@code --checkpoint}: a file, or {@code shipped:NAME} for a model shipped with the lab ({@code shipped:maze-7x7};
+     * {@link DefaultModels#ALL}), which opens from a copy that messages and manifests name {@code shipped:NAME} again.
+     */
+    static final class CheckpointPaths implements ITypeConverter<java.nio.file.Path> {
+        @Override
+        public java.nio.file.Path convert(String value) {
+            try {
+                return DefaultModels.checkpointPath(value);
+            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
                 throw new TypeConversionException(e.getMessage());
             }
         }

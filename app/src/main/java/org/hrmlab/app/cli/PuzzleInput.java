@@ -63,15 +63,16 @@ final class PuzzleInput {
     }
 
     /**
-     * @param model the model the puzzle is for: its length picks the ARC canvas, its identifier names the puzzle id
+     * @param model the model the puzzle is for: its identifier names the puzzle id
+     * @param in    what the model takes ({@link ModelOptions#inputs}): its length picks the ARC canvas
      */
-    Resolved resolve(ModelCheckpoint model) throws IOException {
+    Resolved resolve(ModelCheckpoint model, ModelInputs in) throws IOException {
         if ((puzzle == null) == (tokens == null)) {
             throw new BadInputException("give exactly one of --puzzle and --tokens");
         }
         if (puzzle != null) {
             Puzzle p = PuzzleSources.open(puzzle);
-            TokenCodec codec = codecFor(p, ModelInputs.of(model), puzzle);
+            TokenCodec codec = codecFor(p, in, puzzle);
             int[] l = p.answer().isPresent() ? codec.encodeLabels(p) : null;
             int id = puzzleId != null ? puzzleId : model.puzzleIdFor(p.name());
             return new Resolved(codec.encodeInput(p), id, p.name(), l, codec, puzzle);

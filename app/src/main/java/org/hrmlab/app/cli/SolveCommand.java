@@ -32,7 +32,7 @@ final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelCheckpoint ckpt = model.load();
-        PuzzleInput.Resolved puzzle = input.resolve(ckpt);
+        PuzzleInput.Resolved puzzle = input.resolve(ckpt, model.inputs(ckpt));
         model.checkInput(ckpt, puzzle);
         int m = maxSegments == null ? ckpt.config().haltMaxSteps() : maxSegments;
         if (m < 1) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hrmlab.app.engine.DecodeMode;
+import org.hrmlab.app.engine.hrm.DefaultModels;
 import org.hrmlab.engine.io.ModelCheckpoint;
 import org.hrmlab.engine.model.HrmModel;
 import org.hrmlab.engine.step.StepSnapshot;
@@ -64,7 +65,7 @@ final class TraceCommand implements Callable<Integer> {
         }
         DecodeMode readout = paperDecode ? DecodeMode.PAPER_FIG7 : decode;
         ModelCheckpoint ckpt = model.load();
-        PuzzleInput.Resolved puzzle = input.resolve(ckpt);
+        PuzzleInput.Resolved puzzle = input.resolve(ckpt, model.inputs(ckpt));
         int m = segments == null ? ckpt.config().haltMaxSteps() : segments;
         if (m < 1) {
             throw new BadInputException("--segments must be >= 1");
@@ -73,7 +74,7 @@ final class TraceCommand implements Callable<Integer> {
         HrmModel hrm = model.model(ckpt, puzzle.tokens().length, m);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("program", "HRM Lab " + HrmLabCommand.VERSION);
-        manifest.put("checkpoint", ckpt.source().toString());
+        manifest.put("checkpoint", DefaultModels.describe(ckpt.source()));
         manifest.put("checkpoint_sha256", ckpt.sha256());
         manifest.put("puzzle", puzzle.description());
         TraceWriter.putPuzzleKind(manifest, model.inputs(ckpt).kind());

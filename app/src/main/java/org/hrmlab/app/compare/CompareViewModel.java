@@ -24,6 +24,7 @@ import javafx.collections.ObservableList;
 
 import org.hrmlab.app.engine.DecodeMode;
 import org.hrmlab.app.engine.ModelInfo;
+import org.hrmlab.app.engine.hrm.DefaultModels;
 import org.hrmlab.app.puzzle.LabPuzzle;
 
 /**
@@ -179,8 +180,8 @@ public final class CompareViewModel implements AutoCloseable {
             return;
         }
         try {
-            slot.open(SlotEngine.Source.checkpoint(Path.of(info.source()), info.name()));
-        } catch (InvalidPathException e) {
+            slot.open(SlotEngine.Source.checkpoint(DefaultModels.checkpointPath(info.source()), info.name()));
+        } catch (java.io.IOException | InvalidPathException e) {
             slot.open(SlotEngine.Source.shipped());
         }
     }

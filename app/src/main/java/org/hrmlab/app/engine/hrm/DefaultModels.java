@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.hrmlab.app.engine.StepperException;
 import org.hrmlab.app.puzzle.LabPuzzle;
-import org.hrmlab.puzzles.PuzzleKind;
 import org.hrmlab.engine.io.CheckpointException;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.hrmlab.engine.io.ModelCheckpoint;
 import org.hrmlab.engine.io.ModelInputs;
+import org.hrmlab.puzzles.PuzzleKind;
 
 /**
  * The trained models shipped in {@code sample-puzzles} ({@code org/hrmlab/puzzles/models/<name>/model.safetensors}),
@@ -27,6 +27,12 @@ import org.hrmlab.engine.io.ModelInputs;
  */
 public final class DefaultModels {
     private static final String ROOT = "/org/hrmlab/puzzles/models/";
+    /** How a checkpoint argument names a shipped model: {@code shipped:maze-7x7}. */
+    public static final String SCHEME = "shipped:";
+    /** Every shipped model's folder: the HRMs of {@link #shipped()}, then the TRMs shown beside them. */
+    public static final List<String> ALL = List.of("sudoku", "sudoku-9x9", "maze", "maze-7x7", "arc", "trm-sudoku",
+            "trm-sudoku-9x9");
+    private static final Map<String, Path> EXTRACTED = new HashMap<>();
     private static final Map<PuzzleKind, String> KIND_NAMES = Map.of(PuzzleKind.SUDOKU, "Sudoku",
             PuzzleKind.MAZE, "maze", PuzzleKind.ARC, "ARC");
     private final Map<PuzzleKind, List<String>> names;
@@ -78,22 +84,61 @@ public final class DefaultModels {
     }
 
     /**
-     * Copies a shipped model to a temporary file (deleted on exit), so that it opens like any checkpoint.
+     * Copies a shipped model to a temporary file (deleted on exit), once per process, so that it opens like any
+     * checkpoint; {@link #describe} names the copy {@code shipped:FOLDER} again.
      *
      * @param folder the model's folder under {@code org/hrmlab/puzzles/models/}, e.g. {@code trm-sudoku}
      * @return the copy
-     * @throws IOException when no such model is shipped
+     * @throws java.io.FileNotFoundException "no shipped model FOLDER (the shipped models: ...)"
      */
     public static Path extracted(String folder) throws IOException {
-        try (InputStream in = DefaultModels.class.getResourceAsStream(ROOT + folder + "/model.safetensors")) {
-            if (in == null) {
-                throw new java.io.FileNotFoundException("no shipped model " + folder);
+        synchronized (EXTRACTED) {
+            Path done = EXTRACTED.get(folder);
+            if (done != null && Files.isRegularFile(done)) {
+                return done;
             }
-            Path tmp = Files.createTempFile("hrmlab-" + folder, ".safetensors");
-            tmp.toFile().deleteOnExit();
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            return tmp;
+            try (InputStream in = folder.contains("/") || folder.contains("\\") ? null
+                    : DefaultModels.class.getResourceAsStream(ROOT + folder + "/model.safetensors")) {
+                if (in == null) {
+                    throw new java.io.FileNotFoundException("no shipped model " + folder + " (the shipped models: "
+                            + String.join(", ", ALL) + ")");
+                }
+                Path tmp = Files.createTempFile("hrmlab-" + folder, ".safetensors");
+                tmp.toFile().deleteOnExit();
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                EXTRACTED.put(folder, tmp);
+                return tmp;
+            }
         }
+    }
+
+    /**
+     * Opens a checkpoint argument: {@code shipped:FOLDER} names a shipped model ({@link #ALL}), anything else is a
+     * file.
+     *
+     * @return the file to load
+     * @throws java.io.FileNotFoundException for a {@code shipped:} name that no model has, listing the names
+     */
+    public static Path checkpointPath(String argument) throws IOException {
+        if (argument.startsWith(SCHEME)) {
+            return extracted(argument.substring(SCHEME.length()));
+        }
+        return Path.of(argument);
+    }
+
+    /**
+     * @return {@code shipped:FOLDER} for a shipped model's copy made by {@link #extracted}, else the path as given: what
+     *         messages and manifests name a checkpoint by, and what {@link #checkpointPath} opens again
+     */
+    public static String describe(Path checkpoint) {
+        synchronized (EXTRACTED) {
+            for (Map.Entry<String, Path> e : EXTRACTED.entrySet()) {
+                if (e.getValue().equals(checkpoint)) {
+                    return SCHEME + e.getKey();
+                }
+            }
+        }
+        return checkpoint.toString();
     }
 
     /** @return whether a shipped model of the puzzle's kind takes the puzzle ({@code ModelInputs}) */

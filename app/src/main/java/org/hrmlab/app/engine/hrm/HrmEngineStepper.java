@@ -251,7 +251,7 @@ public final class HrmEngineStepper implements StepperPort {
 
     private static ModelInfo infoOf(ModelCheckpoint m, String name) {
         HrmConfig c = m.config();
-        return new ModelInfo(name, m.source().toString(), c.hiddenSize(), c.puzzleEmbLen(),
+        return new ModelInfo(name, DefaultModels.describe(m.source()), c.hiddenSize(), c.puzzleEmbLen(),
                 new InferenceSettings(c.hCycles(), c.lCycles(), c.haltMaxSteps(), true, DecodeMode.DIRECT), m.sha256(),
                 ModelInputs.of(m).named(name), c.family());
     }
