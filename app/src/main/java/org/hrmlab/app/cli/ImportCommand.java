@@ -71,12 +71,14 @@ final class ImportCommand implements Callable<Integer> {
 
     private Map<String, String> provenance(ModelCheckpoint model) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("command", "hrmlab import --checkpoint " + checkpoint + " --out " + out);
+        String source = DefaultModels.describe(checkpoint);
+        p.put("command", "hrmlab import --checkpoint " + source + " --out " + out
+                + (dtype == Safetensors.StoredType.F32 ? "" : " --dtype " + dtype.name().toLowerCase(Locale.ROOT)));
         p.put("program", "HRM Lab " + HrmLabCommand.VERSION);
         if (dtype != Safetensors.StoredType.F32) {
             p.put("stored_as", dtype.name().toLowerCase(Locale.ROOT));
         }
-        p.put("source_file", model.source().getFileName().toString());
+        p.put("source_file", source.startsWith(DefaultModels.SCHEME) ? source : model.source().getFileName().toString());
         p.put("source_sha256", model.sha256());
         if (provenanceData != null) {
             p.put("data", provenanceData);

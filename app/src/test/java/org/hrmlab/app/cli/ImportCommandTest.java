@@ -61,6 +61,18 @@ class ImportCommandTest {
     }
 
     @Test
+    void aCopyOfAShippedModelNamesItsSourceShippedNotItsTemporaryCopy() throws Exception {
+        Path out = dir.resolve("maze-bf16.safetensors");
+        CliRun run = CliRun.of("import", "--checkpoint", "shipped:maze", "--out", out.toString(), "--dtype", "bf16");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("shipped:maze", Json.MAPPER.readTree(run.out()).get("source").asText());
+        var provenance = CheckpointLoader.load(out).provenance();
+        assertEquals("hrmlab import --checkpoint shipped:maze --out " + out + " --dtype bf16", provenance.get("command"));
+        assertEquals("shipped:maze", provenance.get("source_file"));
+        assertFalse(provenance.toString().contains("hrmlab-maze"), provenance.toString());
+    }
+
+    @Test
     void aShippedCopyRecordsItsDataRelativeToTheRepositoryWithTheSameTensors() throws Exception {
         Path model = dir.resolve("model.safetensors");
         assertEquals(0, CliRun.of("import", "--checkpoint", CKPT.toString(), "--out", model.toString()).exitCode());
