@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "A visual lab for the Hierarchical Reasoning Model; with no command it opens the desktop app.",
         subcommands = {TraceCommand.class, AnimateCommand.class, SolveCommand.class, EvalCommand.class,
                 AnalyzeCommand.class, CompareCommand.class, TrainCommand.class, DatasetCommand.class,
-                ImportCommand.class, BenchCommand.class})
+                ImportCommand.class, ModelsCommand.class, BenchCommand.class})
 public final class HrmLabCommand implements Runnable {
     /** The program version recorded in manifests. */
     public static final String VERSION = "0.1.0";

@@ -96,17 +96,15 @@ final class ImportCommand implements Callable<Integer> {
     private Map<String, Object> summary(ModelCheckpoint model, String outSha) {
         List<String> keys = orderedKeys(model);
         Map<String, long[]> shapes = new LinkedHashMap<>();
-        long parameters = 0;
         long buffers = 0;
         for (String key : keys) {
             HostTensor t = model.weights().get(key);
             shapes.put(key, t.shape());
             if (BUFFERS.contains(key)) {
                 buffers += t.data().length;
-            } else {
-                parameters += t.data().length;
             }
         }
+        long parameters = parameters(model);
         HostTensor table = model.weights().get("puzzle_emb.weights");
         String step = model.provenance().get("step");
         Map<String, Object> s = new LinkedHashMap<>();
@@ -126,6 +124,17 @@ final class ImportCommand implements Callable<Integer> {
         s.put("puzzle_table_values", table == null ? 0 : table.data().length);
         s.put("buffer_values", buffers);
         return s;
+    }
+
+    /** @return the model's parameter count as the reference counts it: every value but its buffers */
+    static long parameters(ModelCheckpoint model) {
+        long n = 0;
+        for (Map.Entry<String, HostTensor> e : model.weights().entrySet()) {
+            if (!BUFFERS.contains(e.getKey())) {
+                n += e.getValue().data().length;
+            }
+        }
+        return n;
     }
 
     /** @return the model's keys in the reference's state-dict order, unknown ones last */

@@ -113,6 +113,21 @@ public final class DefaultModels {
     }
 
     /**
+     * @param folder a shipped model's folder ({@link #ALL})
+     * @return the title of its card ({@code README.md} beside it), e.g. "Default 9×9 Sudoku model: ...", if it has one
+     */
+    public static Optional<String> cardTitle(String folder) throws IOException {
+        try (InputStream in = DefaultModels.class.getResourceAsStream(ROOT + folder + "/README.md")) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            String first = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith("# ")).findFirst().orElse("");
+            return first.isEmpty() ? Optional.empty() : Optional.of(first.substring(2).strip());
+        }
+    }
+
+    /**
      * Opens a checkpoint argument: {@code shipped:FOLDER} names a shipped model ({@link #ALL}), anything else is a
      * file.
      *
