@@ -45,7 +45,7 @@ public record LabLaunch(ModelCheckpoint checkpoint, String name, LabPuzzle puzzl
                 throw new IllegalArgumentException(option + " needs a value");
             }
             switch (option) {
-                case "--checkpoint" -> checkpoint = Path.of(value);
+                case "--checkpoint" -> checkpoint = checkpointPath(value);
                 case "--puzzle" -> puzzle = value;
                 default -> throw new IllegalArgumentException("unknown option '" + option
                         + "' (the lab takes --checkpoint C and --puzzle P; commands: hrmlab --help)");
@@ -70,6 +70,17 @@ public record LabLaunch(ModelCheckpoint checkpoint, String name, LabPuzzle puzzl
                         ? "no such file" : e.getMessage()));
             }
         }
-        return new LabLaunch(ckpt, checkpoint == null ? null : checkpoint.getFileName().toString(), p);
+        String named = checkpoint == null ? null : org.hrmlab.app.engine.hrm.DefaultModels.describe(checkpoint);
+        return new LabLaunch(ckpt, named == null || named.startsWith(org.hrmlab.app.engine.hrm.DefaultModels.SCHEME)
+                ? named : checkpoint.getFileName().toString(), p);
+    }
+
+    /** @return the file of a checkpoint argument: a path, or {@code shipped:NAME} for a shipped model */
+    private static Path checkpointPath(String value) {
+        try {
+            return org.hrmlab.app.engine.hrm.DefaultModels.checkpointPath(value);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
     }
 }

@@ -23,6 +23,17 @@ class LabLaunchTest {
     }
 
     @Test
+    void opensOnAShippedModelByName() {
+        LabLaunch l = LabLaunch.parse("--checkpoint", "shipped:trm-sudoku-9x9", "--puzzle", "bundled:sudoku/9x9-hard#2");
+        assertNotNull(l.checkpoint());
+        assertEquals("shipped:trm-sudoku-9x9", l.name());
+        var unknown = assertThrows(IllegalArgumentException.class,
+                () -> LabLaunch.parse("--checkpoint", "shipped:sudoku-99x99"));
+        assertTrue(unknown.getMessage().contains("no shipped model sudoku-99x99"), unknown.getMessage());
+        assertEquals(1, unknown.getMessage().lines().count());
+    }
+
+    @Test
     void noArgumentsOpenTheDefaultsAndCommandsAreNotLaunches() {
         assertSame(LabLaunch.DEFAULT, LabLaunch.parse());
         assertNull(LabLaunch.parse("trace", "--checkpoint", "x"));

@@ -58,6 +58,11 @@ public final class EngineRunner implements AutoCloseable {
         submit(() -> bridge.publish(new EngineEvent.ModelLoaded(port.loadModel(checkpoint))));
     }
 
+    /** Uses the shipped models ({@link StepperPort#useShipped}); the model comes back as a ModelLoaded event. */
+    public void useShipped(String name) {
+        submit(() -> bridge.publish(new EngineEvent.ModelLoaded(port.useShipped(name))));
+    }
+
     /** Chooses the device the next run uses; the status line comes back as {@link EngineEvent.DeviceChanged}. */
     public void useDevice(String spec) {
         Objects.requireNonNull(spec, "spec");

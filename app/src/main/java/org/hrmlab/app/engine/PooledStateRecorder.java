@@ -47,6 +47,14 @@ public final class PooledStateRecorder implements StepperPort {
     }
 
     @Override
+    public ModelInfo useShipped(String name) {
+        ModelInfo info = port.useShipped(name);
+        newRun();
+        sink.accept(PooledTrajectory.empty(generation));
+        return info;
+    }
+
+    @Override
     public ModelInfo model() {
         return port.model();
     }

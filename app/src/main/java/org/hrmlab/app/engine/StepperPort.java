@@ -14,6 +14,16 @@ public interface StepperPort extends AutoCloseable {
     /** Loads a checkpoint (reference or HRM Lab format). The current run is discarded. */
     ModelInfo loadModel(Path checkpoint);
 
+    /**
+     * Uses the models shipped with the lab: with a name ({@code trm-sudoku-9x9}), that one for every puzzle; with
+     * null, each puzzle on the shipped model that fits it, as the lab starts. The current run is discarded.
+     *
+     * @throws StepperException when this engine ships no such model
+     */
+    default ModelInfo useShipped(String name) {
+        throw new StepperException("this engine has no shipped models");
+    }
+
     /** The model in use (a built-in one until {@link #loadModel} succeeds). */
     ModelInfo model();
 

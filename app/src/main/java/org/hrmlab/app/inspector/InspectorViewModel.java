@@ -276,6 +276,15 @@ public final class InspectorViewModel implements AutoCloseable {
         runner.loadModel(checkpoint);
     }
 
+    /**
+     * Runs on a shipped model by name ({@code trm-sudoku-9x9}), or with null on the shipped model that fits each
+     * puzzle, as the lab starts; the current puzzle reruns on it.
+     */
+    public void useShipped(String name) {
+        playing.set(false);
+        runner.useShipped(name);
+    }
+
     /** Applies inference overrides and reruns the puzzle to its halt. */
     public void applySettings(InferenceSettings newSettings) {
         settings.set(Objects.requireNonNull(newSettings, "settings"));

@@ -109,6 +109,11 @@ public final class LabWindow extends StackPane {
         tabs.getSelectionModel().select(inspectorTab);
     }
 
+    private void useShipped(String name) {
+        ctx.inspector().useShipped(name);
+        tabs.getSelectionModel().select(inspectorTab);
+    }
+
     private void choosePuzzleFile() {
         var chooser = new FileChooser();
         chooser.setTitle("Open puzzles (Sudoku or maze CSV, ARC task JSON, puzzle text)");
@@ -214,7 +219,14 @@ public final class LabWindow extends StackPane {
         exportSeq.setId("export-animation");
         var quit = item("Quit", () -> getScene().getWindow().hide());
         var openPuzzles = item("Open puzzle file\u2026", this::choosePuzzleFile);
-        var file = new Menu("File", null, openCheckpoint, openPuzzles, recentMenu(), samples, editCurrent,
+        var shipped = new Menu("Open shipped model");
+        shipped.setId("open-shipped-model");
+        shipped.getItems().add(item("Default models (each puzzle on the one that fits it)", () -> useShipped(null)));
+        shipped.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        for (String name : org.hrmlab.app.engine.hrm.DefaultModels.ALL) {
+            shipped.getItems().add(item(name, () -> useShipped(name)));
+        }
+        var file = new Menu("File", null, openCheckpoint, shipped, openPuzzles, recentMenu(), samples, editCurrent,
                 new javafx.scene.control.SeparatorMenuItem(),
                 exportPng, exportOverlay, exportSeq, new javafx.scene.control.SeparatorMenuItem(), quit);
         var run = new Menu("Run", null,

@@ -56,17 +56,41 @@ public final class HrmEngineStepper implements StepperPort {
     /** @param defaults the shipped models used until a checkpoint is loaded */
     public HrmEngineStepper(DefaultModels defaults) {
         this.defaults = Objects.requireNonNull(defaults, "defaults");
-        this.info = new ModelInfo("default models", "shipped with HRM Lab (per puzzle kind and size)", 0, 0,
+        this.info = perPuzzleInfo();
+    }
+
+    private static ModelInfo perPuzzleInfo() {
+        return new ModelInfo("default models", "shipped with HRM Lab (per puzzle kind and size)", 0, 0,
                 InferenceSettings.DEFAULTS, null);
     }
 
     @Override
     public ModelInfo loadModel(Path checkpoint) {
         try {
-            return useModel(CheckpointLoader.load(checkpoint), checkpoint.getFileName().toString());
+            String named = DefaultModels.describe(checkpoint);
+            return useModel(CheckpointLoader.load(checkpoint),
+                    named.startsWith(DefaultModels.SCHEME) ? named : checkpoint.getFileName().toString());
         } catch (CheckpointException e) {
             throw new StepperException(e.getMessage());
         }
+    }
+
+    @Override
+    public ModelInfo useShipped(String name) {
+        if (name != null) {
+            try {
+                return loadModel(DefaultModels.extracted(name));
+            } catch (java.io.IOException e) {
+                throw new StepperException(e.getMessage());
+            }
+        }
+        userModel = null;
+        active = null;
+        ranOn = null;
+        ranOnOwn = InferenceSettings.DEFAULTS;
+        info = perPuzzleInfo();
+        closeModel();
+        return info;
     }
 
     /** Uses an already loaded checkpoint, as {@link #loadModel} does; the current run is discarded. */
