@@ -322,6 +322,9 @@ public final class ModelComparison {
     }
 
     private static String defaultLabel(ModelFamily family, String checkpoint) {
+        if (checkpoint.startsWith(org.hrmlab.app.engine.hrm.DefaultModels.SCHEME)) {
+            return family.name() + " " + checkpoint;
+        }
         Path p = Path.of(checkpoint);
         String name = p.getFileName() == null ? checkpoint : p.getFileName().toString();
         if (p.getParent() != null && p.getParent().getFileName() != null

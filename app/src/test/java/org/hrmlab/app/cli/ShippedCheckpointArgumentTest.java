@@ -38,6 +38,24 @@ class ShippedCheckpointArgumentTest {
     }
 
     @Test
+    void aComparisonLabelsShippedModelsByTheirShippedNames() throws Exception {
+        Path csv = dir.resolve("s.csv");
+        assertEquals(0, CliRun.of("dataset", "generate", "--kind", "sudoku", "--size", "4", "--count", "4",
+                "--difficulty", "medium", "--seed", "5", "--out", csv.toString()).exitCode());
+        for (String m : new String[] {"sudoku", "trm-sudoku"}) {
+            CliRun a = CliRun.of("analyze", "--checkpoint", "shipped:" + m, "--dataset", csv.toString(), "--count",
+                    "4", "--out", dir.resolve(m).toString(), "--formats", "svg");
+            assertEquals(0, a.exitCode(), a.err());
+        }
+        CliRun c = CliRun.of("compare", "--analysis", dir.resolve("sudoku") + "," + dir.resolve("trm-sudoku"),
+                "--out", dir.resolve("cmp").toString());
+        assertEquals(0, c.exitCode(), c.err());
+        JsonNode models = Json.MAPPER.readTree(c.out()).get("models");
+        assertEquals("HRM shipped:sudoku", models.get(0).get("model").asText());
+        assertEquals("TRM shipped:trm-sudoku", models.get(1).get("model").asText());
+    }
+
+    @Test
     void aSizeTheShippedModelDoesNotTakeIsRefusedUnderItsShippedName() {
         CliRun run = CliRun.of("solve", "--checkpoint", "shipped:maze-7x7", "--puzzle", "bundled:maze/5x5-hard#0");
         assertEquals(2, run.exitCode(), run.out());
