@@ -2,6 +2,7 @@ package org.hrmlab.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.hrmlab.app.engine.hrm.DefaultModels;
 import org.hrmlab.app.puzzle.BundledLabPuzzles;
 import org.hrmlab.app.puzzle.LabPuzzle;
 import org.hrmlab.engine.io.CheckpointException;
@@ -70,15 +71,13 @@ public record LabLaunch(ModelCheckpoint checkpoint, String name, LabPuzzle puzzl
                         ? "no such file" : e.getMessage()));
             }
         }
-        String named = checkpoint == null ? null : org.hrmlab.app.engine.hrm.DefaultModels.describe(checkpoint);
-        return new LabLaunch(ckpt, named == null || named.startsWith(org.hrmlab.app.engine.hrm.DefaultModels.SCHEME)
-                ? named : checkpoint.getFileName().toString(), p);
+        return new LabLaunch(ckpt, checkpoint == null ? null : DefaultModels.fileName(checkpoint), p);
     }
 
     /** @return the file of a checkpoint argument: a path, or {@code shipped:NAME} for a shipped model */
     private static Path checkpointPath(String value) {
         try {
-            return org.hrmlab.app.engine.hrm.DefaultModels.checkpointPath(value);
+            return DefaultModels.checkpointPath(value);
         } catch (IOException | java.nio.file.InvalidPathException e) {
             throw new IllegalArgumentException(e.getMessage());
         }

@@ -78,7 +78,7 @@ final class ImportCommand implements Callable<Integer> {
         if (dtype != Safetensors.StoredType.F32) {
             p.put("stored_as", dtype.name().toLowerCase(Locale.ROOT));
         }
-        p.put("source_file", source.startsWith(DefaultModels.SCHEME) ? source : model.source().getFileName().toString());
+        p.put("source_file", DefaultModels.fileName(model.source()));
         p.put("source_sha256", model.sha256());
         if (provenanceData != null) {
             p.put("data", provenanceData);

@@ -156,6 +156,12 @@ public final class DefaultModels {
         return checkpoint.toString();
     }
 
+    /** @return {@code shipped:FOLDER} for a shipped model's copy ({@link #describe}), else the file's name */
+    public static String fileName(Path checkpoint) {
+        String named = describe(checkpoint);
+        return named.startsWith(SCHEME) ? named : checkpoint.getFileName().toString();
+    }
+
     /** @return whether a shipped model of the puzzle's kind takes the puzzle ({@code ModelInputs}) */
     public boolean fits(LabPuzzle puzzle) {
         return fitting(puzzle).isPresent();

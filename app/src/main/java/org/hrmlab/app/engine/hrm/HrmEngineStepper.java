@@ -67,9 +67,7 @@ public final class HrmEngineStepper implements StepperPort {
     @Override
     public ModelInfo loadModel(Path checkpoint) {
         try {
-            String named = DefaultModels.describe(checkpoint);
-            return useModel(CheckpointLoader.load(checkpoint),
-                    named.startsWith(DefaultModels.SCHEME) ? named : checkpoint.getFileName().toString());
+            return useModel(CheckpointLoader.load(checkpoint), DefaultModels.fileName(checkpoint));
         } catch (CheckpointException e) {
             throw new StepperException(e.getMessage());
         }
