@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|sudoku9-s9-data|sudoku9-s9|sudoku9-s10|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze7-30k|maze7-30k-s2|maze7-30k-s3|maze7-val|maze9-data|maze9-from-7x7|maze11-data|maze11-from-9x9|maze13-data|maze13-from-11x11|maze15-from-13x13|maze15-s2|trm-maze7|maze15|maze15-data|maze15-small|maze15-canvas|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
-# (sudoku9-eval and maze7-val: build further held-out sets for the sudoku9 and 7x7 maze models, no training).
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|sudoku9-s9-data|sudoku9-s9|sudoku9-s10|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze7-30k|maze7-30k-s2|maze7-30k-s3|maze7-val|maze15-val|maze9-data|maze9-from-7x7|maze11-data|maze11-from-9x9|maze13-data|maze13-from-11x11|maze15-from-13x13|maze15-s2|trm-maze7|maze15|maze15-data|maze15-small|maze15-canvas|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
+# (sudoku9-eval, maze7-val and maze15-val: build further held-out sets for the sudoku9, 7x7 and 15x15 maze models, no
+# training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
 # checkpoint named in the model card (sample-puzzles/src/main/resources/org/hrmlab/puzzles/models/<name>/README.md).
 set -euo pipefail
@@ -18,6 +19,18 @@ maze_data() {
     hrmlab dataset generate --kind maze --size "$1" --count "${3:-600}" --difficulty hard --seed 2 --out "$tmp/test.csv"
     training/disjoint.sh "$tmp/train.csv" "$tmp/test.csv" "$tmp/csv"
     hrmlab dataset build --kind maze --from "$tmp/csv" --aug 1 --disjoint --out "data/${4:-maze-$1x$1-hard}"
+}
+# maze_val SIZE TRAIN NAME: data/NAME: 1,500 hard SIZExSIZE mazes (seed 3, neither the training nor the test seed of
+# maze_data) minus repeats and any that is one of maze_data's TRAIN training or 1,000 test mazes up to symmetry (its
+# train split: both), a held-out set that chose nothing
+maze_val() {
+    hrmlab dataset generate --kind maze --size "$1" --count "$2" --difficulty hard --seed 1 --out "$tmp/train.csv"
+    hrmlab dataset generate --kind maze --size "$1" --count 1000 --difficulty hard --seed 2 --out "$tmp/test.csv"
+    hrmlab dataset generate --kind maze --size "$1" --count 1500 --difficulty hard --seed 3 --out "$tmp/val.csv"
+    tail -n +2 "$tmp/test.csv" >> "$tmp/train.csv"
+    training/disjoint.sh "$tmp/train.csv" "$tmp/val.csv" "$tmp/csv"
+    hrmlab dataset build --kind maze --from "$tmp/csv/train.csv" --test-from "$tmp/csv/test.csv" --aug 1 --disjoint \
+        --out "data/$3"
 }
 # canvas_maze_data: data/maze-15x15-canvas-30k: 5,000 hard mazes of each side 5, 7, 9, 11, 13 and 15 (seed 2100 +
 # side), repeats dropped, on one 15x15 canvas (offsets seed 21) with the dihedral augmentations; as its test split the
@@ -293,16 +306,12 @@ case "${1:-}" in
         train_resumable maze-7x7-30k-128-s3 "${@:2}"
         ;;
     maze7-val)
-        # data/maze-7x7-hard-val: 1,500 hard 7x7 mazes (seed 3, neither the training nor the test seed) minus repeats
-        # and any that is a training or test maze of data/maze-7x7-hard-30k up to symmetry (train split: both), to
-        # check the shipped 7x7 model on mazes that chose nothing; builds data only
-        hrmlab dataset generate --kind maze --size 7 --count 30000 --difficulty hard --seed 1 --out "$tmp/train.csv"
-        hrmlab dataset generate --kind maze --size 7 --count 1000 --difficulty hard --seed 2 --out "$tmp/test.csv"
-        hrmlab dataset generate --kind maze --size 7 --count 1500 --difficulty hard --seed 3 --out "$tmp/val.csv"
-        tail -n +2 "$tmp/test.csv" >> "$tmp/train.csv"
-        training/disjoint.sh "$tmp/train.csv" "$tmp/val.csv" "$tmp/csv"
-        hrmlab dataset build --kind maze --from "$tmp/csv/train.csv" --test-from "$tmp/csv/test.csv" --aug 1 --disjoint \
-            --out data/maze-7x7-hard-val
+        # data/maze-7x7-hard-val (maze_val), to check the shipped 7x7 model on mazes that chose nothing; data only
+        maze_val 7 30000 maze-7x7-hard-val
+        ;;
+    maze15-val)
+        # data/maze-15x15-hard-val (maze_val), to check the shipped 15x15 model on mazes that chose nothing; data only
+        maze_val 15 30000 maze-15x15-hard-val
         ;;
     maze9-data)
         # data/maze-9x9-hard-30k: 30,000 hard 9x9 training mazes (seed 1), 1,000 hard test mazes (seed 2)

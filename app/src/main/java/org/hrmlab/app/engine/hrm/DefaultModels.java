@@ -30,8 +30,8 @@ public final class DefaultModels {
     /** How a checkpoint argument names a shipped model: {@code shipped:maze-7x7}. */
     public static final String SCHEME = "shipped:";
     /** Every shipped model's folder: the HRMs of {@link #shipped()}, then the TRMs shown beside them. */
-    public static final List<String> ALL = List.of("sudoku", "sudoku-9x9", "maze", "maze-7x7", "arc", "trm-sudoku",
-            "trm-sudoku-9x9");
+    public static final List<String> ALL = List.of("sudoku", "sudoku-9x9", "maze", "maze-7x7", "maze-15x15", "arc",
+            "trm-sudoku", "trm-sudoku-9x9");
     private static final Map<String, Path> EXTRACTED = new HashMap<>();
     private static final Map<PuzzleKind, String> KIND_NAMES = Map.of(PuzzleKind.SUDOKU, "Sudoku",
             PuzzleKind.MAZE, "maze", PuzzleKind.ARC, "ARC");
@@ -45,12 +45,12 @@ public final class DefaultModels {
     }
 
     /**
-     * @return the shipped models: {@code sudoku} (4×4) and {@code sudoku-9x9}, {@code maze} (5×5) and {@code maze-7x7},
-     *         {@code arc}
+     * @return the shipped models: {@code sudoku} (4×4) and {@code sudoku-9x9}, {@code maze} (5×5), {@code maze-7x7} and
+     *         {@code maze-15x15}, {@code arc}
      */
     public static DefaultModels shipped() {
         return new DefaultModels(Map.of(PuzzleKind.SUDOKU, List.of("sudoku", "sudoku-9x9"),
-                PuzzleKind.MAZE, List.of("maze", "maze-7x7"), PuzzleKind.ARC, List.of("arc")));
+                PuzzleKind.MAZE, List.of("maze", "maze-7x7", "maze-15x15"), PuzzleKind.ARC, List.of("arc")));
     }
 
     /** @return e.g. "default sudoku model": the main model of {@code kind} */
