@@ -10,7 +10,6 @@ import org.hrmlab.app.engine.LabFrame;
 import org.hrmlab.app.engine.StepperException;
 import org.hrmlab.app.puzzle.BundledLabPuzzles;
 import org.hrmlab.app.puzzle.LabPuzzle;
-import org.hrmlab.puzzles.BundledPuzzles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShippedMazeModelsBySizeTest {
     /** A bundled 15×15 maze the shipped model solves, halting on its Q head (its card lists which of the 10 it solves). */
-    private static final int SOLVED_FIFTEEN = 3;
+    private static final String SOLVED_FIFTEEN = "maze/15x15-hard #2";
 
     @Test
     void aSevenBySevenMazeOpensOnTheSevenBySevenModelWhichSolvesIt() {
@@ -40,9 +39,9 @@ class ShippedMazeModelsBySizeTest {
     }
 
     @Test
-    void aFifteenByFifteenMazeOpensOnTheFifteenByFifteenModelWhichSolvesIt() throws Exception {
+    void aFifteenByFifteenMazeOpensOnTheFifteenByFifteenModelWhichSolvesIt() {
         DefaultModels models = DefaultModels.shipped();
-        LabPuzzle fifteen = BundledLabPuzzles.from(BundledPuzzles.openAll("maze/15x15-hard").get(SOLVED_FIFTEEN));
+        LabPuzzle fifteen = BundledLabPuzzles.named(SOLVED_FIFTEEN);
         assertEquals("maze-15x15", models.fitting(fifteen).orElseThrow());
         try (HrmEngineStepper s = new HrmEngineStepper(models)) {
             s.start(fifteen, InferenceSettings.DEFAULTS);
