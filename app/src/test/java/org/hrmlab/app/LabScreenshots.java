@@ -29,8 +29,9 @@ import org.testfx.api.FxToolkit;
 /**
  * Renders the lab under headless Monocle into {@code screenshots/*.png} (node snapshots of the whole window): the real
  * engine with the shipped Sudoku, maze and ARC models on bundled puzzles (the 5×5 maze also with the state-change
- * overlay; a 15×15 maze that the shipped 15×15 model solves, halfway), the editor, a training run (the test trainer), the "New training run" wizard with its config sheet, the
- * puzzle list, and the Compare screen (the reference HRM and TRM fixtures on one 9×9 Sudoku).
+ * overlay; a 15×15 maze that the shipped 15×15 model solves, halfway), the editor, a training run (the test trainer),
+ * the "New training run" wizard with its config sheet, the puzzle list, and the Compare screen (the reference HRM and
+ * TRM fixtures on one 9×9 Sudoku).
  * Not a unit test (the name does not end in Test); run it with {@code -Pscreenshots} (see app/pom.xml) or
  * {@code screenshots/make-screenshots.sh}. Output folder: system property {@code hrmlab.screenshots}.
  */

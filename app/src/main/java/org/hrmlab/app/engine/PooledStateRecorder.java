@@ -40,15 +40,15 @@ public final class PooledStateRecorder implements StepperPort {
 
     @Override
     public ModelInfo loadModel(Path checkpoint) {
-        ModelInfo info = port.loadModel(checkpoint);
-        newRun();
-        sink.accept(PooledTrajectory.empty(generation));
-        return info;
+        return modelChanged(port.loadModel(checkpoint));
     }
 
     @Override
     public ModelInfo useShipped(String name) {
-        ModelInfo info = port.useShipped(name);
+        return modelChanged(port.useShipped(name));
+    }
+
+    private ModelInfo modelChanged(ModelInfo info) {
         newRun();
         sink.accept(PooledTrajectory.empty(generation));
         return info;
