@@ -110,7 +110,7 @@ class LabScreenshots {
         shoot("inspector-overlay.png");
         FxTestSupport.fx(() -> vm.overlayLayerProperty().set(org.hrmlab.app.inspector.OverlayLayer.NONE));
 
-        load(bundled("maze/15x15-hard #2"));
+        load(bundled("maze/15x15-hard #1"));
         FxTestSupport.fx(vm::runToHalt);
         settle();
         FxTestSupport.fx(() -> vm.seek(vm.timeline().size() / 2));
