@@ -357,8 +357,8 @@ case "${1:-}" in
         maze_data 30 30000 1000 maze-30x30-hard-30k
         ;;
     maze30-from-15x15)
-        # 30x30 mazes (the data of maze30-data, built unless there) from maze15-from-13x13's end, step 4,687
-        after maze-15x15-from-13x13 4687 maze15-from-13x13
+        # 30x30 mazes (the data of maze30-data, built unless there) from maze15-s3's end, step 1,875
+        after maze-15x15-from-13x13-s3 1875 maze15-s3
         [ -d data/maze-30x30-hard-30k ] || maze_data 30 30000 1000 maze-30x30-hard-30k
         train_resumable maze-30x30-from-15x15 "${@:2}"
         ;;
