@@ -358,9 +358,7 @@ case "${1:-}" in
         ;;
     maze30-from-15x15)
         # 30x30 mazes (the data of maze30-data, built unless there) from maze15-s3's end, step 1,875
-        after maze-15x15-from-13x13-s3 1875 maze15-s3
-        [ -d data/maze-30x30-hard-30k ] || maze_data 30 30000 1000 maze-30x30-hard-30k
-        train_resumable maze-30x30-from-15x15 "${@:2}"
+        curriculum_step maze-15x15-from-13x13-s3 1875 maze15-s3 30 maze-30x30-from-15x15 "${@:2}"
         ;;
     trm-maze7)
         # a TRM on the data of maze7-30k (built here unless it is already there); further arguments go to hrmlab train
