@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|sudoku9-s9-data|sudoku9-s9|sudoku9-s10|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze7-30k|maze7-30k-s2|maze7-30k-s3|maze7-val|maze15-val|maze9-data|maze9-from-7x7|maze11-data|maze11-from-9x9|maze13-data|maze13-from-11x11|maze15-from-13x13|maze15-s2|maze15-s3|maze30-data|maze30-from-15x15|trm-maze7|maze15|maze15-data|maze15-small|maze15-canvas|maze15-any|arc|arc10|arc10-data: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|sudoku9-s9-data|sudoku9-s9|sudoku9-s10|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze7-30k|maze7-30k-s2|maze7-30k-s3|maze7-val|maze15-val|maze9-data|maze9-from-7x7|maze11-data|maze11-from-9x9|maze13-data|maze13-from-11x11|maze15-from-13x13|maze15-s2|maze15-s3|maze30-data|maze30-from-15x15|trm-maze7|maze15|maze15-data|maze15-small|maze15-canvas|maze15-any|arc|arc10|arc10-data|arc10-eval|arc10-eval-s2|arc10-eval-data: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval, maze7-val and maze15-val: build further held-out sets for the sudoku9, 7x7 and 15x15 maze models, no
 # training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
@@ -415,6 +415,29 @@ case "${1:-}" in
         arc="${ARC_AGI_1:-../shared/data/arc-agi-1}"
         [ -d "$arc/training" ] && [ -d "$arc/evaluation" ] || { echo "no ARC-AGI-1 tasks in $arc: set ARC_AGI_1" >&2; exit 2; }
         hrmlab dataset build --kind arc --from "$arc" --canvas 10 --aug 100 --seed 42 --out data/arc-10x10 | tail -n 1 | cut -c1-300
+        ;;
+    arc10-eval-data)
+        # the 77 ARC-AGI-1 evaluation tasks whose grids are all at most 10x10 (the 323 larger ones are left out,
+        # listed), from ARC_AGI_1 (default ../shared/data/arc-agi-1; the same 77 files are bundled in
+        # sample-puzzles' data/arc/): their demonstrations train, their 88 test inputs are the test split; 8 variants
+        # each besides the task
+        arc="${ARC_AGI_1:-../shared/data/arc-agi-1}"
+        [ -d "$arc/evaluation" ] || { echo "no ARC-AGI-1 tasks in $arc: set ARC_AGI_1" >&2; exit 2; }
+        mkdir -p "$tmp/arc/training"
+        ln -s "$(cd "$arc/evaluation" && pwd)" "$tmp/arc/evaluation"
+        hrmlab dataset build --kind arc --from "$tmp/arc" --canvas 10 --aug 8 --seed 42 --out data/arc-10x10-eval8 \
+            | tail -n 1 | cut -c1-300
+        ;;
+    arc10-eval)
+        # models/arc-10x10: the data of arc10-eval-data (unless data/arc-10x10-eval8 is there), then the run,
+        # resumable
+        [ -d data/arc-10x10-eval8 ] || "$0" arc10-eval-data
+        train_resumable arc-10x10-eval "${@:2}"
+        ;;
+    arc10-eval-s2)
+        # a continuation of models/arc-10x10 (arc10-eval's end, which runs first unless it is there)
+        [ -f runs/arc-10x10-eval/checkpoints/step_4531.safetensors ] || "$0" arc10-eval "${@:2}"
+        train_resumable arc-10x10-eval-s2 "${@:2}"
         ;;
     arc10)
         # the data of arc10-data (unless data/arc-10x10 is there), then a long run in resumable stretches like

@@ -52,6 +52,14 @@ public record ModelCheckpoint(Path source, String sha256, HrmConfig config, Map<
      * @return the identifier the model learned for that puzzle, or 0 ({@code <blank>}) if it has none
      */
     public int puzzleIdFor(String puzzleName) {
+        return Math.max(puzzleIdentifiers().indexOf(taskName(puzzleName)), 0);
+    }
+
+    /**
+     * @param puzzleName as {@link #puzzleIdFor}
+     * @return the name its identifier would have: {@code 007bbfb7} for {@code arc/007bbfb7.json #1}
+     */
+    public static String taskName(String puzzleName) {
         String base = puzzleName;
         int hash = base.indexOf('#');
         if (hash >= 0) {
@@ -59,10 +67,6 @@ public record ModelCheckpoint(Path source, String sha256, HrmConfig config, Map<
         }
         base = base.strip();
         base = base.substring(base.lastIndexOf('/') + 1);
-        if (base.endsWith(".json")) {
-            base = base.substring(0, base.length() - 5);
-        }
-        int id = puzzleIdentifiers().indexOf(base);
-        return Math.max(id, 0);
+        return base.endsWith(".json") ? base.substring(0, base.length() - 5) : base;
     }
 }

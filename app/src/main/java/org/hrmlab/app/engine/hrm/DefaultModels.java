@@ -31,7 +31,7 @@ public final class DefaultModels {
     public static final String SCHEME = "shipped:";
     /** Every shipped model's folder: the HRMs of {@link #shipped()}, then the TRMs shown beside them. */
     public static final List<String> ALL = List.of("sudoku", "sudoku-9x9", "maze", "maze-7x7", "maze-15x15", "arc",
-            "trm-sudoku", "trm-sudoku-9x9");
+            "arc-10x10", "trm-sudoku", "trm-sudoku-9x9");
     private static final Map<String, Path> EXTRACTED = new HashMap<>();
     private static final Map<PuzzleKind, String> KIND_NAMES = Map.of(PuzzleKind.SUDOKU, "Sudoku",
             PuzzleKind.MAZE, "maze", PuzzleKind.ARC, "ARC");
@@ -46,11 +46,12 @@ public final class DefaultModels {
 
     /**
      * @return the shipped models: {@code sudoku} (4×4) and {@code sudoku-9x9}, {@code maze} (5×5), {@code maze-7x7} and
-     *         {@code maze-15x15}, {@code arc}
+     *         {@code maze-15x15}, {@code arc} (4×4 canvas) and {@code arc-10x10}
      */
     public static DefaultModels shipped() {
         return new DefaultModels(Map.of(PuzzleKind.SUDOKU, List.of("sudoku", "sudoku-9x9"),
-                PuzzleKind.MAZE, List.of("maze", "maze-7x7", "maze-15x15"), PuzzleKind.ARC, List.of("arc")));
+                PuzzleKind.MAZE, List.of("maze", "maze-7x7", "maze-15x15"), PuzzleKind.ARC,
+                List.of("arc", "arc-10x10")));
     }
 
     /** @return e.g. "default sudoku model": the main model of {@code kind} */
@@ -172,9 +173,14 @@ public final class DefaultModels {
         return folders(puzzle.kind()).stream().filter(f -> takes(load(f), puzzle)).findFirst();
     }
 
+    /** @return whether the puzzle fits what the model takes in: its size, on an ARC model's canvas */
+    private static boolean fitsInputs(ModelCheckpoint model, LabPuzzle puzzle) {
+        return org.hrmlab.app.engine.ModelInfo.fit(ModelInputs.of(model), puzzle) == ModelInputs.Fit.FITS;
+    }
+
     private static boolean takes(ModelCheckpoint model, LabPuzzle puzzle) {
         var in = ModelInputs.of(model);
-        if (org.hrmlab.app.engine.ModelInfo.fit(in, puzzle) != ModelInputs.Fit.FITS) {
+        if (!fitsInputs(model, puzzle)) {
             return false;
         }
         int[] tokens;
@@ -184,13 +190,23 @@ public final class DefaultModels {
             return false;
         }
         int max = java.util.Arrays.stream(tokens).max().orElse(0);
-        return max < in.vocabSize() && in.lengthMismatch(tokens.length) == null;
+        return max < in.vocabSize() && in.lengthMismatch(tokens.length) == null && knowsTask(model, puzzle);
+    }
+
+    /**
+     * An ARC model answers only the tasks it learned from their demonstrations, each under its own puzzle embedding:
+     * one that names its identifiers takes an ARC task only if the task is among them.
+     */
+    private static boolean knowsTask(ModelCheckpoint model, LabPuzzle puzzle) {
+        return puzzle.kind() != PuzzleKind.ARC || model.config().puzzleEmbNdim() == 0
+                || model.puzzleIdentifiers().isEmpty() || model.puzzleIdFor(puzzle.name()) > 0;
     }
 
     /**
      * @return the shipped model that takes the puzzle (the first of its kind that does)
-     * @throws StepperException when none does: "no model for 6x6 ARC puzzles is loaded: open a checkpoint trained on
-     *                          them (File > Open checkpoint)", with what the shipped models of that kind take
+     * @throws StepperException when none does: "no model for 20x20 ARC puzzles is loaded: open a checkpoint trained on
+     *                          them (File > Open checkpoint)", with what the shipped models of that kind take; for an
+     *                          ARC task that fits a canvas: "no shipped ARC model learned the task 007bbfb7 ..."
      */
     public ModelCheckpoint forPuzzle(LabPuzzle puzzle) {
         Optional<String> folder = fitting(puzzle);
@@ -199,6 +215,12 @@ public final class DefaultModels {
         }
         String message = "no model for " + shape(puzzle) + " is loaded: open a checkpoint trained on them"
                 + " (File > Open checkpoint)";
+        if (puzzle.kind() == PuzzleKind.ARC
+                && folders(PuzzleKind.ARC).stream().anyMatch(f -> fitsInputs(load(f), puzzle))) {
+            message = "no shipped ARC model learned the task " + ModelCheckpoint.taskName(puzzle.name())
+                    + " (an ARC model answers only the tasks it trained on, each under its own puzzle identifier):"
+                    + " open a checkpoint trained on it (File > Open checkpoint)";
+        }
         if (has(puzzle.kind())) {
             message += "; " + takes(puzzle.kind());
         }

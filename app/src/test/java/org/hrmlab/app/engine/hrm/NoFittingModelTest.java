@@ -29,12 +29,20 @@ class NoFittingModelTest {
     }
 
     @Test
-    void aLargerArcPuzzleThanTheShippedModelsCanvasIsNotRun() {
+    void anArcTaskNoShippedModelLearnedIsNotRun() {
         Notice n = load(DefaultModels.shipped(), SamplePuzzles.arcMirror());
         assertEquals(Notice.Level.ERROR, n.level());
-        assertTrue(n.message().startsWith("no model for 6x6 ARC puzzles is loaded: open a checkpoint trained on them"),
-                n.message());
-        assertTrue(n.message().contains("canvas is 4x4"), n.message());
+        assertTrue(n.message().startsWith("no shipped ARC model learned the task ARC: mirror (an ARC model answers"
+                + " only the tasks it trained on"), n.message());
+        assertTrue(n.message().endsWith("; the shipped ARC models' canvases are 4x4 and 10x10"), n.message());
+    }
+
+    @Test
+    void anArcTaskLargerThanEveryCanvasIsNamedByItsSize() {
+        Notice n = load(DefaultModels.shipped(), org.hrmlab.app.puzzle.BundledLabPuzzles.named("arc/00d62c1b"));
+        assertTrue(n.message().startsWith("no model for 20x20 ARC puzzles is loaded: open a checkpoint trained on"
+                + " them"), n.message());
+        assertTrue(n.message().endsWith("; the shipped ARC models' canvases are 4x4 and 10x10"), n.message());
     }
 
     @Test
