@@ -122,6 +122,11 @@ class LabScreenshots {
         settle();
         shoot("inspector-arc.png");
 
+        load(bundled("arc/bbb1b8b6 #0"));
+        FxTestSupport.fx(vm::runToHalt);
+        settle();
+        shoot("inspector-arc-10x10.png");
+
         FxTestSupport.fx(() -> ctx.theme().setDark(true));
         load(bundled("sudoku/4x4-easy #1"));
         FxTestSupport.fx(() -> vm.forward(StepAction.SEGMENT));
