@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -38,26 +36,18 @@ class ShippedArc10x10ModelTest {
     @BeforeAll
     static void copyModel() throws Exception {
         model = dir.resolve("arc-10x10.safetensors");
-        copy(RES + "models/arc-10x10/model.safetensors", model);
+        ShippedArcModelTest.copy(RES + "models/arc-10x10/model.safetensors", model);
         identifiers = CheckpointLoader.load(model).puzzleIdentifiers();
-    }
-
-    private static void copy(String resource, Path to) throws Exception {
-        try (InputStream in = ShippedArc10x10ModelTest.class.getResourceAsStream(resource)) {
-            assertNotNull(in, resource);
-            Files.createDirectories(to.getParent());
-            Files.copy(in, to);
-        }
     }
 
     @Test
     void theVoteOverItsHeldOutTestInputsSolvesWhatTheCardSays() throws Exception {
         Path data = dir.resolve("data");
         String heldOut = "/org/hrmlab/app/arc-10x10-heldout/";
-        copy(heldOut + "identifiers.json", data.resolve("identifiers.json"));
+        ShippedArcModelTest.copy(heldOut + "identifiers.json", data.resolve("identifiers.json"));
         for (String f : List.of("dataset.json", "all__inputs.npy", "all__labels.npy", "all__puzzle_identifiers.npy",
                 "all__puzzle_indices.npy", "all__group_indices.npy")) {
-            copy(heldOut + "test/" + f, data.resolve("test/" + f));
+            ShippedArcModelTest.copy(heldOut + "test/" + f, data.resolve("test/" + f));
         }
         assertEquals(identifiers, Arrays.asList(Json.MAPPER.readValue(data.resolve("identifiers.json").toFile(),
                 String[].class)), "the held-out split names the variants the model learned");

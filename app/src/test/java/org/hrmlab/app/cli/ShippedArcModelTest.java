@@ -41,7 +41,8 @@ class ShippedArcModelTest {
         copy(RES + "models/arc/model.safetensors", model);
     }
 
-    private static void copy(String resource, Path to) throws Exception {
+    /** Copies a class-path resource to a file (its folders made). */
+    static void copy(String resource, Path to) throws Exception {
         try (InputStream in = ShippedArcModelTest.class.getResourceAsStream(resource)) {
             assertNotNull(in, resource);
             Files.createDirectories(to.getParent());

@@ -22,37 +22,41 @@ class ShippedArcModelInTheLabTest {
         return BundledLabPuzzles.named(name);
     }
 
-    @Test
-    void aBundledTaskRunsToItsAnswerOnTheModelsCanvas() {
+    /** Runs a bundled task in the lab, halting on the Q head, and checks the model it ran on and its answer. */
+    private static void runsToItsAnswerOn(String name, String model, int maxSegments) {
         DefaultModels models = DefaultModels.shipped();
-        LabPuzzle task = bundled("arc/25ff71a9 #1");
-        assertTrue(models.fits(task));
+        LabPuzzle task = bundled(name);
+        assertEquals(java.util.Optional.of(model), models.fitting(task));
+        assertTrue(models.forPuzzle(task).puzzleIdFor(task.name()) > 0, "under the task's own identifier");
         HrmEngineStepper s = new HrmEngineStepper(models);
-        s.start(task, new InferenceSettings(2, 2, 4, true, DecodeMode.DIRECT));
+        s.start(task, new InferenceSettings(2, 2, maxSegments, true, DecodeMode.DIRECT));
         LabFrame last = s.runToHalt().current();
         assertEquals(task.answer(), last.decoded());
+    }
+
+    @Test
+    void aBundledTaskRunsToItsAnswerOnTheModelsCanvas() {
+        runsToItsAnswerOn("arc/25ff71a9 #1", "arc", 4);
+    }
+
+    /** @return the one-line refusal of a bundled task that no shipped model takes */
+    private static String refusal(String name) {
+        DefaultModels models = DefaultModels.shipped();
+        LabPuzzle task = bundled(name);
+        assertFalse(models.fits(task));
+        return assertThrows(StepperException.class,
+                () -> new HrmEngineStepper(models).start(task, InferenceSettings.DEFAULTS)).getMessage();
     }
 
     @Test
     void aTaskLargerThanEveryCanvasIsNotOfferedToTheModels() {
-        DefaultModels models = DefaultModels.shipped();
-        LabPuzzle big = bundled("arc/00d62c1b");
-        assertFalse(models.fits(big));
-        StepperException e = assertThrows(StepperException.class,
-                () -> new HrmEngineStepper(models).start(big, InferenceSettings.DEFAULTS));
-        assertTrue(e.getMessage().contains("canvases are 4x4 and 10x10"), e.getMessage());
+        String m = refusal("arc/00d62c1b");
+        assertTrue(m.contains("canvases are 4x4 and 10x10"), m);
     }
 
     @Test
     void aTenByTenEvaluationTaskRunsToItsAnswerOnTheTenByTenModel() {
-        DefaultModels models = DefaultModels.shipped();
-        LabPuzzle task = bundled("arc/bbb1b8b6 #0");
-        assertEquals(java.util.Optional.of("arc-10x10"), models.fitting(task));
-        assertTrue(models.forPuzzle(task).puzzleIdFor(task.name()) > 0);
-        HrmEngineStepper s = new HrmEngineStepper(models);
-        s.start(task, new InferenceSettings(2, 2, 8, true, DecodeMode.DIRECT));
-        LabFrame last = s.runToHalt().current();
-        assertEquals(task.answer(), last.decoded());
+        runsToItsAnswerOn("arc/bbb1b8b6 #0", "arc-10x10", 8);
     }
 
     @Test
@@ -62,11 +66,7 @@ class ShippedArcModelInTheLabTest {
 
     @Test
     void aTaskThatFitsButNoShippedModelLearnedIsNotRun() {
-        DefaultModels models = DefaultModels.shipped();
-        LabPuzzle unknown = bundled("arc/3aa6fb7a");
-        assertFalse(models.fits(unknown));
-        StepperException e = assertThrows(StepperException.class,
-                () -> new HrmEngineStepper(models).start(unknown, InferenceSettings.DEFAULTS));
-        assertTrue(e.getMessage().startsWith("no shipped ARC model learned the task 3aa6fb7a"), e.getMessage());
+        String m = refusal("arc/3aa6fb7a");
+        assertTrue(m.startsWith("no shipped ARC model learned the task 3aa6fb7a"), m);
     }
 }
