@@ -26,7 +26,7 @@ public record ModelPreset(String name, String description, String yaml) {
     static final List<String> SHIPPED = List.of("sudoku-4x4", "sudoku-9x9-easy", "sudoku-9x9-easy-128",
             "sudoku-9x9-minimal-192", "maze-5x5", "maze-7x7", "maze-7x7-30k", "maze-7x7-30k-128", "maze-15x15",
             "maze-15x15-small", "maze-15x15-canvas", "maze-15x15-any", "maze-15x15-gpu", "arc-3x3", "arc-10x10",
-            "trm-sudoku-4x4", "trm-sudoku-9x9-easy-128", "trm-maze-7x7-30k");
+            "arc-10x10-eval", "trm-sudoku-4x4", "trm-sudoku-9x9-easy-128", "trm-maze-7x7-30k");
     private static final int REFERENCE_EPOCHS = 100000;
     private static final String ROOT = "/org/hrmlab/app/training/presets/";
     private static final ModelPreset REFERENCE = new ModelPreset("reference", "The HRM paper's model and optimiser "
