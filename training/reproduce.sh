@@ -130,10 +130,10 @@ maze7_30k_data() {
     [ -d data/maze-7x7-hard-30k ] || maze_data 7 30000 1000 maze-7x7-hard-30k
 }
 # train_resumable NAME [ARGS...]: hrmlab train with training/NAME.yaml into runs/NAME, resuming from its newest
-# checkpoint when it has one; ARGS go to hrmlab train
+# checkpoint when it has begun (from step 0 if it stopped before its first); ARGS go to hrmlab train
 train_resumable() {
     local resume=""
-    ls "runs/$1"/checkpoints/step_*.safetensors > /dev/null 2>&1 && resume="--resume"
+    [ -f "runs/$1/config.yaml" ] && resume="--resume"
     hrmlab train --config "training/$1.yaml" --out "runs/$1" $resume "${@:2}"
 }
 # spread CSV STRIDE: the CSV's puzzles reordered so that any prefix samples the whole file: every STRIDE-th puzzle

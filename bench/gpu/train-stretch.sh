@@ -29,7 +29,7 @@ data="$(dirname "$config")/$data"
     echo "data: built in $(($(date +%s) - start)) s"
   fi
   resume=""
-  ls "$run"/checkpoints/step_*.safetensors >/dev/null 2>&1 && resume="--resume"
+  [ -f "$run/config.yaml" ] && resume="--resume"
   hrmlab train --device "${TRAIN_DEVICE:-cuda}" --config "$config" --out "$run" --time-limit "$limit" $resume \
     | grep -E '"(eval|checkpoint|done|error)"' | cut -c1-300
   echo "train: exit ${PIPESTATUS[0]}"

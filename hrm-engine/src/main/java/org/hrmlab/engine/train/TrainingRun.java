@@ -68,7 +68,8 @@ public final class TrainingRun {
      *
      * @param resume continue from the newest checkpoint in {@code out}
      * @return the last step's number
-     * @throws DatasetException bad data, a config that differs from the run's, or nothing to resume
+     * @throws DatasetException bad data, a config that differs from the run's, or nothing to resume (a resumed run
+     *                          that stopped before its first checkpoint starts again from step 0)
      */
     public long run(boolean resume) throws IOException {
         return run(resume, Long.MAX_VALUE);
@@ -127,6 +128,7 @@ public final class TrainingRun {
         TrainBatchSampler sampler = new TrainBatchSampler(train, batch, cfg.seed(),
                 cfg.evalInterval() > 0 ? cfg.evalInterval() : cfg.epochs());
         double elapsedBefore = 0;
+        long step = -1;
         if (resume) {
             if (!Files.isRegularFile(configCopy)) {
                 throw new DatasetException(configCopy, "missing: nothing to resume in " + out);
@@ -134,15 +136,17 @@ public final class TrainingRun {
             if (!Files.readString(configCopy).equals(configText)) {
                 throw new DatasetException(configCopy, "differs from the given config: resume with the run's own");
             }
-            long step = newestCheckpoint();
-            if (step < 0) {
-                throw new DatasetException(out.resolve("checkpoints"), "no complete checkpoint to resume from");
-            }
+            step = newestCheckpoint();
+        }
+        if (step >= 0) {
             ModelCheckpoint ckpt = CheckpointLoader.load(modelFile(step));
             trainer = new ActTrainer(model, ckpt.weights(), cfg.optimiserSettings(total), batch, cfg.seed(), device);
             elapsedBefore = restoreState(trainer, sampler, step);
         } else {
-            if (Files.exists(out.resolve("metrics.jsonl")) || newestCheckpoint() >= 0) {
+            if (resume) {
+                // stopped before its first checkpoint: nothing to keep, so it starts again from step 0
+                Files.deleteIfExists(out.resolve("metrics.jsonl"));
+            } else if (Files.exists(out.resolve("metrics.jsonl")) || newestCheckpoint() >= 0) {
                 throw new DatasetException(out, "already holds a run: use --resume or another --out");
             }
             weights = initialWeights(model);

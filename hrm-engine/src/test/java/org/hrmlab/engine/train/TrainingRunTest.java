@@ -201,6 +201,33 @@ class TrainingRunTest {
     }
 
     @Test
+    void aRunStoppedBeforeItsFirstCheckpointResumesFromTheStart(@TempDir Path tmp) throws Exception {
+        TinyDatasets.reverse(tmp.resolve("data"), 6, 6, 8, 1, 5, 11);
+        Path yaml = tmp.resolve("run.yaml");
+        Files.writeString(yaml, CONFIG);
+        TrainingConfig cfg = TrainingConfig.read(yaml);
+        List<TrainingEvent> a = new ArrayList<>();
+        new TrainingRun(cfg, tmp.resolve("a"), CONFIG, a::add).run(false);
+
+        List<TrainingEvent> killedEarly = new ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> new TrainingRun(cfg, tmp.resolve("c"), CONFIG, event -> {
+            killedEarly.add(event);
+            if (event instanceof TrainingEvent.Train t && t.step() == 1) {
+                throw new IllegalStateException("killed");
+            }
+        }).run(false));
+        DatasetException again = assertThrows(DatasetException.class,
+                () -> new TrainingRun(cfg, tmp.resolve("c"), CONFIG, e -> { }).run(false));
+        assertTrue(again.getMessage().contains("use --resume"), again.getMessage());
+
+        List<TrainingEvent> c = new ArrayList<>();
+        assertEquals(12, new TrainingRun(cfg, tmp.resolve("c"), CONFIG, c::add).run(true));
+        assertEquals(losses(a), losses(c));
+        assertEquals(Files.readAllLines(tmp.resolve("a/metrics.jsonl")).size(),
+                Files.readAllLines(tmp.resolve("c/metrics.jsonl")).size(), "the lost step's lines are not kept");
+    }
+
+    @Test
     void refusesToOverwriteARunAndToResumeNothing(@TempDir Path tmp) throws Exception {
         TinyDatasets.reverse(tmp.resolve("data"), 6, 6, 8, 1, 5, 11);
         Path yaml = tmp.resolve("run.yaml");
