@@ -43,10 +43,7 @@ class TrainingRunTest {
 
     @Test
     void sameSeedSameLossesAndResumeContinuesExactly(@TempDir Path tmp) throws Exception {
-        TinyDatasets.reverse(tmp.resolve("data"), 6, 6, 8, 1, 5, 11);
-        Path yaml = tmp.resolve("run.yaml");
-        Files.writeString(yaml, CONFIG);
-        TrainingConfig cfg = TrainingConfig.read(yaml);
+        TrainingConfig cfg = tinyRun(tmp, CONFIG);
 
         List<TrainingEvent> a = new ArrayList<>();
         long steps = new TrainingRun(cfg, tmp.resolve("a"), CONFIG, a::add).run(false);
@@ -86,10 +83,7 @@ class TrainingRunTest {
 
     @Test
     void aRunTrainedInStretchesComputesWhatTheUninterruptedRunDoes(@TempDir Path tmp) throws Exception {
-        TinyDatasets.reverse(tmp.resolve("data"), 6, 6, 8, 1, 5, 11);
-        Path yaml = tmp.resolve("run.yaml");
-        Files.writeString(yaml, CONFIG);
-        TrainingConfig cfg = TrainingConfig.read(yaml);
+        TrainingConfig cfg = tinyRun(tmp, CONFIG);
         List<TrainingEvent> whole = new ArrayList<>();
         new TrainingRun(cfg, tmp.resolve("whole"), CONFIG, whole::add).run(false);
 
@@ -139,10 +133,7 @@ class TrainingRunTest {
 
     @Test
     void aTrmRunSavesItsAveragedWeightsAsATrmAndResumesExactly(@TempDir Path tmp) throws Exception {
-        TinyDatasets.reverse(tmp.resolve("data"), 6, 6, 8, 1, 5, 11);
-        Path yaml = tmp.resolve("run.yaml");
-        Files.writeString(yaml, TRM_CONFIG);
-        TrainingConfig cfg = TrainingConfig.read(yaml);
+        TrainingConfig cfg = tinyRun(tmp, TRM_CONFIG);
         List<TrainingEvent> a = new ArrayList<>();
         assertEquals(8, new TrainingRun(cfg, tmp.resolve("a"), TRM_CONFIG, a::add).run(false));
 
@@ -173,12 +164,10 @@ class TrainingRunTest {
 
     @Test
     void metricsFileHoldsTheEventsTheListenerGotWithProgress(@TempDir Path tmp) throws Exception {
-        TinyDatasets.reverse(tmp.resolve("data"), 6, 6, 8, 1, 5, 11);
-        Path yaml = tmp.resolve("run.yaml");
         String config = CONFIG.replace("epochs: 6", "epochs: 2");
-        Files.writeString(yaml, config);
+        TrainingConfig cfg = tinyRun(tmp, config);
         List<TrainingEvent> heard = new ArrayList<>();
-        new TrainingRun(TrainingConfig.read(yaml), tmp.resolve("run"), config, heard::add).run(false);
+        new TrainingRun(cfg, tmp.resolve("run"), config, heard::add).run(false);
 
         List<TrainingEvent> read = Files.readAllLines(tmp.resolve("run/metrics.jsonl")).stream()
                 .map(TrainingEvent::parse).toList();
@@ -202,10 +191,7 @@ class TrainingRunTest {
 
     @Test
     void aRunStoppedBeforeItsFirstCheckpointResumesFromTheStart(@TempDir Path tmp) throws Exception {
-        TinyDatasets.reverse(tmp.resolve("data"), 6, 6, 8, 1, 5, 11);
-        Path yaml = tmp.resolve("run.yaml");
-        Files.writeString(yaml, CONFIG);
-        TrainingConfig cfg = TrainingConfig.read(yaml);
+        TrainingConfig cfg = tinyRun(tmp, CONFIG);
         List<TrainingEvent> a = new ArrayList<>();
         new TrainingRun(cfg, tmp.resolve("a"), CONFIG, a::add).run(false);
 
@@ -229,16 +215,21 @@ class TrainingRunTest {
 
     @Test
     void refusesToOverwriteARunAndToResumeNothing(@TempDir Path tmp) throws Exception {
-        TinyDatasets.reverse(tmp.resolve("data"), 6, 6, 8, 1, 5, 11);
-        Path yaml = tmp.resolve("run.yaml");
-        Files.writeString(yaml, CONFIG);
-        TrainingConfig cfg = TrainingConfig.read(yaml);
+        TrainingConfig cfg = tinyRun(tmp, CONFIG);
         DatasetException e = assertThrows(DatasetException.class,
                 () -> new TrainingRun(cfg, tmp.resolve("x"), CONFIG, l -> { }).run(true));
         assertTrue(e.getMessage().contains("nothing to resume"), e.getMessage());
+        Path yaml = tmp.resolve("run.yaml");
         Files.writeString(yaml, CONFIG + "bogus: 1\n");
         DatasetException bad = assertThrows(DatasetException.class, () -> TrainingConfig.read(yaml));
         assertTrue(bad.getMessage().contains("unknown field 'bogus'"), bad.getMessage());
+    }
+
+    /** @return the config {@code yaml}, written to {@code tmp/run.yaml}, over a tiny dataset in {@code tmp/data} */
+    private static TrainingConfig tinyRun(Path tmp, String yaml) throws Exception {
+        TinyDatasets.reverse(tmp.resolve("data"), 6, 6, 8, 1, 5, 11);
+        Files.writeString(tmp.resolve("run.yaml"), yaml);
+        return TrainingConfig.read(tmp.resolve("run.yaml"));
     }
 
     private static List<Double> losses(List<TrainingEvent> events) {
