@@ -54,12 +54,8 @@ class TrainingRunTest {
 
         List<TrainingEvent> c = new ArrayList<>();
         RuntimeException killed = assertThrows(RuntimeException.class,
-                () -> new TrainingRun(cfg, tmp.resolve("c"), CONFIG, event -> {
-                    c.add(event);
-                    if (event instanceof TrainingEvent.Checkpoint k && k.step() == 6) {
-                        throw new IllegalStateException("killed");
-                    }
-                }).run(false));
+                () -> new TrainingRun(cfg, tmp.resolve("c"), CONFIG,
+                        killedAfter(c, e -> e instanceof TrainingEvent.Checkpoint k && k.step() == 6)).run(false));
         assertEquals("killed", killed.getMessage());
         new TrainingRun(cfg, tmp.resolve("c"), CONFIG, c::add).run(true);
         assertEquals(losses(a), losses(c));
@@ -195,13 +191,8 @@ class TrainingRunTest {
         List<TrainingEvent> a = new ArrayList<>();
         new TrainingRun(cfg, tmp.resolve("a"), CONFIG, a::add).run(false);
 
-        List<TrainingEvent> killedEarly = new ArrayList<>();
-        assertThrows(IllegalStateException.class, () -> new TrainingRun(cfg, tmp.resolve("c"), CONFIG, event -> {
-            killedEarly.add(event);
-            if (event instanceof TrainingEvent.Train t && t.step() == 1) {
-                throw new IllegalStateException("killed");
-            }
-        }).run(false));
+        assertThrows(IllegalStateException.class, () -> new TrainingRun(cfg, tmp.resolve("c"), CONFIG,
+                killedAfter(new ArrayList<>(), e -> e instanceof TrainingEvent.Train t && t.step() == 1)).run(false));
         DatasetException again = assertThrows(DatasetException.class,
                 () -> new TrainingRun(cfg, tmp.resolve("c"), CONFIG, e -> { }).run(false));
         assertTrue(again.getMessage().contains("use --resume"), again.getMessage());
@@ -230,6 +221,17 @@ class TrainingRunTest {
         TinyDatasets.reverse(tmp.resolve("data"), 6, 6, 8, 1, 5, 11);
         Files.writeString(tmp.resolve("run.yaml"), yaml);
         return TrainingConfig.read(tmp.resolve("run.yaml"));
+    }
+
+    /** @return a listener that keeps the events in {@code heard} and kills the run after the first {@code last} */
+    private static TrainingListener killedAfter(List<TrainingEvent> heard,
+            java.util.function.Predicate<TrainingEvent> last) {
+        return event -> {
+            heard.add(event);
+            if (last.test(event)) {
+                throw new IllegalStateException("killed");
+            }
+        };
     }
 
     private static List<Double> losses(List<TrainingEvent> events) {

@@ -174,13 +174,13 @@ public final class DefaultModels {
     }
 
     /** @return whether the puzzle fits what the model takes in: its size, on an ARC model's canvas */
-    private static boolean fitsInputs(ModelCheckpoint model, LabPuzzle puzzle) {
-        return org.hrmlab.app.engine.ModelInfo.fit(ModelInputs.of(model), puzzle) == ModelInputs.Fit.FITS;
+    private static boolean fitsInputs(ModelInputs in, LabPuzzle puzzle) {
+        return org.hrmlab.app.engine.ModelInfo.fit(in, puzzle) == ModelInputs.Fit.FITS;
     }
 
     private static boolean takes(ModelCheckpoint model, LabPuzzle puzzle) {
         var in = ModelInputs.of(model);
-        if (!fitsInputs(model, puzzle)) {
+        if (!fitsInputs(in, puzzle)) {
             return false;
         }
         int[] tokens;
@@ -198,8 +198,11 @@ public final class DefaultModels {
      * one that names its identifiers takes an ARC task only if the task is among them.
      */
     private static boolean knowsTask(ModelCheckpoint model, LabPuzzle puzzle) {
-        return puzzle.kind() != PuzzleKind.ARC || model.config().puzzleEmbNdim() == 0
-                || model.puzzleIdentifiers().isEmpty() || model.puzzleIdFor(puzzle.name()) > 0;
+        if (puzzle.kind() != PuzzleKind.ARC || model.config().puzzleEmbNdim() == 0) {
+            return true;
+        }
+        List<String> identifiers = model.puzzleIdentifiers();
+        return identifiers.isEmpty() || identifiers.indexOf(ModelCheckpoint.taskName(puzzle.name())) > 0;
     }
 
     /**
@@ -216,7 +219,7 @@ public final class DefaultModels {
         String message = "no model for " + shape(puzzle) + " is loaded: open a checkpoint trained on them"
                 + " (File > Open checkpoint)";
         if (puzzle.kind() == PuzzleKind.ARC
-                && folders(PuzzleKind.ARC).stream().anyMatch(f -> fitsInputs(load(f), puzzle))) {
+                && folders(PuzzleKind.ARC).stream().anyMatch(f -> fitsInputs(ModelInputs.of(load(f)), puzzle))) {
             message = "no shipped ARC model learned the task " + ModelCheckpoint.taskName(puzzle.name())
                     + " (an ARC model answers only the tasks it trained on, each under its own puzzle identifier):"
                     + " open a checkpoint trained on it (File > Open checkpoint)";
