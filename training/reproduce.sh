@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|sudoku9-s9-data|sudoku9-s9|sudoku9-s10|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze7-30k|maze7-30k-s2|maze7-30k-s3|maze7-val|maze15-val|maze9-data|maze9-from-7x7|maze11-data|maze11-from-9x9|maze13-data|maze13-from-11x11|maze15-from-13x13|maze15-s2|maze15-s3|maze30-data|maze30-from-15x15|trm-maze7|maze15|maze15-data|maze15-small|maze15-canvas|maze15-any|arc|arc10|arc10-data|arc10-eval|arc10-eval-s2|arc10-eval-data: regenerates the data of one default model and trains it, from the repository root
+# reproduce.sh sudoku|sudoku9|sudoku9-eval|sudoku9-minimal-data|sudoku9-minimal|sudoku9-s3-data|sudoku9-s3|sudoku9-s4|sudoku9-s5-data|sudoku9-s5|sudoku9-s6-data|sudoku9-s6|sudoku9-s7-data|sudoku9-s7|sudoku9-s8-data|sudoku9-s8|sudoku9-s9-data|sudoku9-s9|sudoku9-s10|trm|trm9|trm9-minimal|trm9-s3|maze|maze5|maze7-30k|maze7-30k-s2|maze7-30k-s3|maze7-val|maze15-val|maze9-data|maze9-from-7x7|maze11-data|maze11-from-9x9|maze13-data|maze13-from-11x11|maze15-from-13x13|maze15-s2|maze15-s3|maze15-s4-data|maze15-s4|maze30-data|maze30-from-15x15|trm-maze7|maze15|maze15-data|maze15-small|maze15-canvas|maze15-any|arc|arc10|arc10-data|arc10-eval|arc10-eval-s2|arc10-eval-data: regenerates the data of one default model and trains it, from the repository root
 # (sudoku9-eval, maze7-val and maze15-val: build further held-out sets for the sudoku9, 7x7 and 15x15 maze models, no
 # training).
 # Data goes to data/<name>/ and the run to runs/<name>/ (both outside version control); the shipped model is the
@@ -351,6 +351,22 @@ case "${1:-}" in
         # its second try at a quarter of the rate: maze15-from-13x13 to its end first (when step 4,687 is not there)
         after maze-15x15-from-13x13 4687 maze15-from-13x13
         train_resumable maze-15x15-from-13x13-s3 "${@:2}"
+        ;;
+    maze15-s4-data)
+        # 30,000 hard 15x15 training mazes none of the earlier 15x15 runs saw (seed 4), the 1,000 test mazes of
+        # maze15-data (no training)
+        maze_data 15 30000 1000 maze-15x15-hard-30k-s4 hard 4
+        ;;
+    maze15-s4)
+        # the shipped maze-15x15 (maze15-s3's end, step 1,875, stored as bfloat16; rebuilt here unless there) on the
+        # fresh mazes of maze15-s4-data with three H-cycles per segment; resumable
+        after maze-15x15-from-13x13-s3 1875 maze15-s3
+        [ -f runs/maze-15x15-from-13x13-s3/model-bf16.safetensors ] || hrmlab import \
+            --checkpoint runs/maze-15x15-from-13x13-s3/checkpoints/step_1875.safetensors \
+            --out runs/maze-15x15-from-13x13-s3/model-bf16.safetensors --provenance-data data/maze-15x15-hard-30k \
+            --dtype bf16
+        [ -d data/maze-15x15-hard-30k-s4 ] || "$0" maze15-s4-data
+        train_resumable maze-15x15-from-13x13-s4 "${@:2}"
         ;;
     maze30-data)
         # 30x30 mazes in Maze-Hard's rule, shortest path > 110 moves: 30,000 training mazes, 1,000 test mazes (no training)
