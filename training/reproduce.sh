@@ -358,13 +358,15 @@ case "${1:-}" in
         maze_data 15 30000 1000 maze-15x15-hard-30k-s4 hard 4
         ;;
     maze15-s4)
-        # the shipped maze-15x15 (maze15-s3's end, step 1,875, stored as bfloat16; rebuilt here unless there) on the
-        # fresh mazes of maze15-s4-data with three H-cycles per segment; resumable
-        after maze-15x15-from-13x13-s3 1875 maze15-s3
-        [ -f runs/maze-15x15-from-13x13-s3/model-bf16.safetensors ] || hrmlab import \
-            --checkpoint runs/maze-15x15-from-13x13-s3/checkpoints/step_1875.safetensors \
-            --out runs/maze-15x15-from-13x13-s3/model-bf16.safetensors --provenance-data data/maze-15x15-hard-30k \
-            --dtype bf16
+        # the shipped maze-15x15 (maze15-s3's end, step 1,875, stored as bfloat16) on the fresh mazes of maze15-s4-data
+        # with three H-cycles per segment; resumable. Its start, runs/maze-15x15-from-13x13-s3/model-bf16.safetensors,
+        # is rebuilt from maze15-s3 unless it is there (a copy of the shipped file of that commit will do)
+        if [ ! -f runs/maze-15x15-from-13x13-s3/model-bf16.safetensors ]; then
+            after maze-15x15-from-13x13-s3 1875 maze15-s3
+            hrmlab import --checkpoint runs/maze-15x15-from-13x13-s3/checkpoints/step_1875.safetensors \
+                --out runs/maze-15x15-from-13x13-s3/model-bf16.safetensors --provenance-data data/maze-15x15-hard-30k \
+                --dtype bf16
+        fi
         [ -d data/maze-15x15-hard-30k-s4 ] || "$0" maze15-s4-data
         train_resumable maze-15x15-from-13x13-s4 "${@:2}"
         ;;
