@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.hrmlab.engine.io.CheckpointLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -225,7 +226,7 @@ class TrainingRunTest {
 
     /** @return a listener that keeps the events in {@code heard} and kills the run after the first {@code last} */
     private static TrainingListener killedAfter(List<TrainingEvent> heard,
-            java.util.function.Predicate<TrainingEvent> last) {
+            Predicate<TrainingEvent> last) {
         return event -> {
             heard.add(event);
             if (last.test(event)) {

@@ -198,11 +198,8 @@ public final class DefaultModels {
      * one that names its identifiers takes an ARC task only if the task is among them.
      */
     private static boolean knowsTask(ModelCheckpoint model, LabPuzzle puzzle) {
-        if (puzzle.kind() != PuzzleKind.ARC || model.config().puzzleEmbNdim() == 0) {
-            return true;
-        }
-        List<String> identifiers = model.puzzleIdentifiers();
-        return identifiers.isEmpty() || identifiers.indexOf(ModelCheckpoint.taskName(puzzle.name())) > 0;
+        return puzzle.kind() != PuzzleKind.ARC || model.config().puzzleEmbNdim() == 0
+                || model.puzzleIdFor(puzzle.name()) > 0 || model.puzzleIdentifiers().isEmpty();
     }
 
     /**
