@@ -125,6 +125,15 @@ curriculum_step() {
     [ -d "data/maze-$4x$4-hard-30k" ] || maze_data "$4" 30000 1000 "maze-$4x$4-hard-30k"
     train_resumable "$5" "${@:6}"
 }
+# maze15_s3_bf16: the shipped maze-15x15 (maze15-s3's end, step 1,875, stored as bfloat16) at
+# runs/maze-15x15-from-13x13-s3/model-bf16.safetensors, rebuilt from maze15-s3 unless it is there (a copy of the shipped
+# file of that commit will do)
+maze15_s3_bf16() {
+    [ -f runs/maze-15x15-from-13x13-s3/model-bf16.safetensors ] && return
+    after maze-15x15-from-13x13-s3 1875 maze15-s3
+    hrmlab import --checkpoint runs/maze-15x15-from-13x13-s3/checkpoints/step_1875.safetensors \
+        --out runs/maze-15x15-from-13x13-s3/model-bf16.safetensors --provenance-data data/maze-15x15-hard-30k --dtype bf16
+}
 # maze7_30k_data: 30,000 hard 7x7 training mazes and 1,000 hard test mazes in data/maze-7x7-hard-30k (unless there)
 maze7_30k_data() {
     [ -d data/maze-7x7-hard-30k ] || maze_data 7 30000 1000 maze-7x7-hard-30k
@@ -359,14 +368,8 @@ case "${1:-}" in
         ;;
     maze15-s4)
         # the shipped maze-15x15 (maze15-s3's end, step 1,875, stored as bfloat16) on the fresh mazes of maze15-s4-data
-        # with three H-cycles per segment; resumable. Its start, runs/maze-15x15-from-13x13-s3/model-bf16.safetensors,
-        # is rebuilt from maze15-s3 unless it is there (a copy of the shipped file of that commit will do)
-        if [ ! -f runs/maze-15x15-from-13x13-s3/model-bf16.safetensors ]; then
-            after maze-15x15-from-13x13-s3 1875 maze15-s3
-            hrmlab import --checkpoint runs/maze-15x15-from-13x13-s3/checkpoints/step_1875.safetensors \
-                --out runs/maze-15x15-from-13x13-s3/model-bf16.safetensors --provenance-data data/maze-15x15-hard-30k \
-                --dtype bf16
-        fi
+        # with three H-cycles per segment; resumable
+        maze15_s3_bf16
         [ -d data/maze-15x15-hard-30k-s4 ] || "$0" maze15-s4-data
         train_resumable maze-15x15-from-13x13-s4 "${@:2}"
         ;;
@@ -375,8 +378,11 @@ case "${1:-}" in
         maze_data 30 30000 1000 maze-30x30-hard-30k
         ;;
     maze30-from-15x15)
-        # 30x30 mazes (the data of maze30-data, built unless there) from maze15-s3's end, step 1,875
-        curriculum_step maze-15x15-from-13x13-s3 1875 maze15-s3 30 maze-30x30-from-15x15 "${@:2}"
+        # 30x30 mazes (the data of maze30-data, built unless there) from the shipped maze-15x15 (maze15-s3's end, step
+        # 1,875, stored as bfloat16; rebuilt from maze15-s3 unless it is there); resumable
+        maze15_s3_bf16
+        [ -d data/maze-30x30-hard-30k ] || "$0" maze30-data
+        train_resumable maze-30x30-from-15x15 "${@:2}"
         ;;
     trm-maze7)
         # a TRM on the data of maze7-30k (built here unless it is already there); further arguments go to hrmlab train
